@@ -1,0 +1,199 @@
+"""The ``claimtrack`` command line: parses arguments, calls the API, prints.
+
+Heavy imports (stanza, torch, rich, networkx) happen inside commands so ``--help`` is instant.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import ClaimtrackError
+
+MODEL_DIR_HELP = ("Stanza model directory (default: $CLAIMTRACK_MODEL_DIR, then Stanza's own "
+                  "~/stanza_resources).")
+
+
+class Group(click.Group):
+    """Turns every ClaimtrackError into one line on stderr and its exit code."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except ClaimtrackError as exc:
+            click.echo(f"claimtrack: error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("claimtrack: interrupted", err=True)
+            ctx.exit(130)
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="claimtrack")
+def main() -> None:
+    """Who claims what in a news article, and who confirmed, denied or repeated it."""
+
+
+def _model_options(f):
+    f = click.option("--model-dir", type=click.Path(file_okay=False), default=None,
+                     help=MODEL_DIR_HELP)(f)
+    f = click.option("--cache", "cache_dir", type=click.Path(file_okay=False), default=None,
+                     help="Parse cache directory: a second run over the same texts skips parsing.")(f)
+    f = click.option("--lexicon", type=click.Path(dir_okay=False), default=None,
+                     help="Extra reporting words (TOML or JSON, same layout as the built-in lexicon).")(f)
+    f = click.option("--ner/--no-ner", default=None,
+                     help="Use the NER model when the model directory has one (default: yes).")(f)
+    return f
+
+
+def _article_id(name: str) -> str:
+    return "stdin" if name == "-" else Path(name).stem
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]),
+              default="table", show_default=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="Write to this file instead of standard output.")
+@click.option("--max-chars", type=int, default=None, help="Refuse articles longer than this "
+              "(default 2,000,000 characters).")
+@_model_options
+def analyze(files, fmt, output, max_chars, model_dir, cache_dir, lexicon, ner):
+    """Find the attributions in each article FILE ('-' reads standard input).
+
+    \b
+    Examples:
+      claimtrack analyze examples/moscow_times_kaluga.txt
+      claimtrack analyze --format json article.txt > article.json
+      cat article.txt | claimtrack analyze -
+    """
+    from .api import Analyzer
+    from .inputs import DEFAULT_MAX_CHARS, read_article
+    from . import render
+
+    limit = max_chars or DEFAULT_MAX_CHARS
+    texts, ids, failed = [], [], 0
+    for name in files:
+        try:
+            texts.append(read_article(name, limit))
+            ids.append(_article_id(name))
+        except ClaimtrackError as exc:
+            if len(files) == 1:
+                raise
+            click.echo(f"claimtrack: error: {exc}", err=True)
+            failed += 1
+    if not texts:
+        sys.exit(2)
+    analyzer = Analyzer(model_dir, cache_dir=cache_dir, lexicon=lexicon, use_ner=ner)
+    results = analyzer.analyze_many(texts, ids)
+    out = click.open_file(output, "w", encoding="utf-8")
+    try:
+        if fmt == "table":
+            render.print_tables(results, out)
+        elif fmt == "json":
+            data = [r.to_dict() for r in results]
+            json.dump(data[0] if len(data) == 1 else data, out, ensure_ascii=False, indent=2)
+            out.write("\n")
+        elif fmt == "jsonl":
+            for r in results:
+                out.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            render.write_csv(results, out)
+    finally:
+        if output != "-":
+            out.close()
+    if failed:
+        sys.exit(2)
+
+
+@main.command(name="eval")
+@click.argument("gold", type=click.Path(dir_okay=False, exists=True))
+@click.option("--pred", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="Score these predictions instead of running the extractor.")
+@click.option("--save-pred", type=click.Path(dir_okay=False), default=None,
+              help="Write the extractor's predictions here (same JSONL format).")
+@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+@click.option("--no-ignore", is_flag=True, help="Keep predictions inside meta.ignore_spans.")
+@click.option("--errors", "show_errors", is_flag=True,
+              help="Also print recall by construction and cue lemma.")
+@click.option("--limit", type=int, default=None, help="Only the first N documents.")
+@_model_options
+def eval_cmd(gold, pred, save_pred, as_json, no_ignore, show_errors, limit, model_dir, cache_dir,
+             lexicon, ner):
+    """Score the extractor on a gold corpus (PolNeAR JSONL) with the reference rules.
+
+    \b
+    Example:
+      claimtrack eval ../shared/bench/polnear/dev.jsonl --cache .cache/parses
+    """
+    from . import evaluate
+
+    gold_docs = evaluate.load_jsonl(gold)
+    if limit:
+        gold_docs = dict(list(gold_docs.items())[:limit])
+    if pred:
+        pred_docs = evaluate.load_jsonl(pred)
+    else:
+        from .api import Analyzer
+        from .predict import predict_corpus
+
+        analyzer = Analyzer(model_dir, cache_dir=cache_dir, lexicon=lexicon, use_ner=ner)
+        pred_docs = predict_corpus(analyzer, gold_docs)
+        if save_pred:
+            with open(save_pred, "w", encoding="utf-8") as fh:
+                for d in pred_docs.values():
+                    fh.write(json.dumps(d, ensure_ascii=False) + "\n")
+    warn = (lambda m: click.echo(f"warning: {m}", err=True))
+    res = evaluate.score(gold_docs, pred_docs, use_ignore=not no_ignore, warn=warn)
+    if show_errors:
+        from .predict import breakdown
+
+        res["breakdown"] = breakdown(gold_docs, pred_docs)
+    if as_json:
+        click.echo(json.dumps(res, indent=2, sort_keys=True))
+    else:
+        click.echo(evaluate.format_table(res))
+        if show_errors:
+            from .predict import format_breakdown
+
+            click.echo("")
+            click.echo(format_breakdown(res["breakdown"]))
+
+
+@main.group()
+def models() -> None:
+    """Download or inspect the Stanza models."""
+
+
+@models.command()
+@click.option("--model-dir", type=click.Path(file_okay=False), default=None, help=MODEL_DIR_HELP)
+@click.option("--lang", default="en", show_default=True)
+@click.option("--ner/--no-ner", default=True, show_default=True, help="Also fetch the NER model.")
+def download(model_dir, lang, ner):
+    """Fetch the official Stanza models (needs internet; shows a progress bar)."""
+    from .models import download_models, resolve_model_dir
+
+    path = resolve_model_dir(model_dir)
+    click.echo(f"Downloading Stanza '{lang}' models to {path} …", err=True)
+    info = download_models(path, lang, ner=ner)
+    click.echo(f"ready: {info.path} ({', '.join(info.processors)})")
+
+
+@models.command()
+@click.option("--model-dir", type=click.Path(file_okay=False), default=None, help=MODEL_DIR_HELP)
+@click.option("--lang", default="en", show_default=True)
+def info(model_dir, lang):
+    """Show which model directory would be used and what it can do."""
+    from .models import inspect_model_dir, resolve_model_dir
+
+    m = inspect_model_dir(resolve_model_dir(model_dir), lang)
+    click.echo(f"directory: {m.path}\nlanguage: {m.lang}\nprocessors: {', '.join(m.processors)}\n"
+               f"ner: {'yes' if m.has_ner else 'no'}\nfingerprint: {m.fingerprint}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

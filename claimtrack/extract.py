@@ -1,0 +1,580 @@
+"""Parsed document → attributions (source · cue · content), from the dependency tree.
+
+Cue first, then its content, then its source — each a separate step (after Citron), so each
+can be read and tested on its own. Constructions covered:
+
+* verb cues with subject source and clausal, infinitival or object content
+  ("Russian media had claimed that …", "The FSB claimed to have …", "confirmed the deaths of …");
+* inverted and interrupted quotes ("\"…,\" said the KNB", "\"A,\" he said, \"B.\"");
+* quotes whose speaker is named in a neighbouring sentence, and colon attributions;
+* prepositional cues ("according to X", "as X reported", "citing X");
+* passive and agentless cues ("is confirmed", "it was claimed that", "was reported by X");
+* nominal cues ("X's claim that …", "a statement from X said");
+* participial cues inheriting the matrix subject ("…, warning that …");
+* relative-clause cues ("an operation that Moscow claims prevented an attack").
+
+>>> from claimtrack.parse import doc_from_conllu
+>>> doc = doc_from_conllu(open("tests/data/claimed.conllu").read())  # doctest: +SKIP
+>>> [(a.source.text, a.cue.text, a.content.text) for a in extract(doc)]  # doctest: +SKIP
+[('Russian media', 'claimed', 'that two suspects were killed')]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from .lexicon import Lexicon, load_lexicon
+from .parse import Doc, Sentence, Word
+from .quotes import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_CLOSE, SINGLE_OPEN, QuoteIndex
+from .types import Attribution, Cue, Role, Span, merge_spans
+
+OPENERS = DOUBLE_OPEN + SINGLE_OPEN + "\"'`"
+CLOSERS = DOUBLE_CLOSE + SINGLE_CLOSE + "\"'"
+TRIM = " \t\r\n,;:.\u2014\u2013-"
+NEGATORS = {"not", "n't", "never", "no"}
+REL_PRONOUNS = {"who", "that", "which", "whom"}
+TOPIC_CASES = {"about", "of", "against", "over"}
+TOPIC_VERBS = {"speak", "talk", "comment", "warn", "complain", "write", "joke", "testify",
+               "caution", "boast", "lament", "rail", "ask", "inquire", "think", "worry", "tweet",
+               "argue", "report", "know", "hear", "learn", "brag"}
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december", "today", "yesterday", "tomorrow",
+              "week", "weekend", "month", "year", "day", "morning", "afternoon", "evening", "night",
+              "time", "hour", "statement", "interview", "speech"}
+SAY_LIKE = {"assert", "claim", "confirm", "deny", "report", "warn"}
+CITING = {"cite", "quote"}
+
+
+@dataclass
+class Found:
+    """An attribution in word indices of one sentence, before it becomes character spans."""
+
+    sent: Sentence
+    cue: list[int]
+    lemma: str
+    cls: str
+    content: list[int]
+    source: list[int] | None
+    construction: str
+    negated: bool = False
+    extra_content: list[Span] = field(default_factory=list)
+
+
+# -- tree helpers ---------------------------------------------------------------
+
+def _base(w: Word) -> str:
+    return w.deprel.split(":")[0]
+
+
+def _is_expl(sent: Sentence, i: int) -> bool:
+    w = sent.words[i]
+    return w.deprel == "expl" or (w.text.lower() in {"it", "there"} and w.deprel == "nsubj:pass")
+
+
+def _subject(sent: Sentence, i: int, passive_ok: bool = False, avoid: Iterable[int] = ()) -> Word | None:
+    """The subject of word i; with *avoid*, the first one not among those words (parsers sometimes
+    hang a quotation's subject on the verb that reports it)."""
+    banned = set(avoid)
+    found = None
+    for w in sent.kids(i):
+        if w.deprel in ("nsubj", "nsubj:outer") or (passive_ok and w.deprel == "nsubj:pass"):
+            if w.i not in banned and not _in_quote_of(sent, w.i, banned):
+                return w
+            found = found or w
+    return None if banned else found
+
+
+def _in_quote_of(sent: Sentence, i: int, content: set[int]) -> bool:
+    """Whether word i sits between quotation marks that open or close inside *content*."""
+    if not content:
+        return False
+    lo, hi = min(content), max(content)
+    quotes_between = [k for k in range(min(i, lo), max(i, hi) + 1) if _is_quote(sent.words[k].text)]
+    if not quotes_between:
+        return False
+    before = sum(1 for k in quotes_between if k < i)
+    return before % 2 == 1
+
+
+def _agent(sent: Sentence, i: int) -> Word | None:
+    for w in sent.kids(i, "obl"):
+        if w.deprel == "obl:agent" or any(c.lemma == "by" for c in sent.kids(w.i, "case")):
+            return w
+    return None
+
+
+def _inherited_subject(sent: Sentence, i: int) -> tuple[list[int] | None, str]:
+    """The subject a participle, conjunct or infinitive shares with the clause above it."""
+    w = sent.words[i]
+    if _base(w) not in ("advcl", "conj", "xcomp", "acl", "parataxis"):
+        return None, ""
+    how = "conjunct" if _base(w) == "conj" else "participle"
+    if w.deprel.startswith("acl") and w.head >= 0 and sent.words[w.head].upos in ("NOUN", "PROPN", "PRON"):
+        # "a report saying …", "officials warning …": the noun is the source
+        return _np(sent, w.head, exclude=[w.i]), how
+    for hops, head in enumerate(sent.ancestors(i)):
+        if hops >= 5:
+            break
+        if head.upos in ("VERB", "AUX", "ADJ") or head.deprel == "root":
+            subj = _subject(sent, head.i)
+            if subj is not None:
+                return _np(sent, subj.i), how
+    return None, ""
+
+
+def _np(sent: Sentence, i: int, exclude: Iterable[int] = ()) -> list[int]:
+    """A noun phrase: the subtree of i without relative or clausal tails that are not part of it."""
+    excl = list(exclude)
+    for k in sent.children[i]:
+        c = sent.words[k]
+        if c.deprel in ("acl:relcl", "parataxis", "ccomp", "advcl") or (
+                c.deprel.startswith(("nmod", "obl")) and c.lemma.lower() in TIME_WORDS):
+            # keep an appositive name ("an attorney, Justin Bamberg,") but not a relative clause
+            excl.append(k)
+    idx = sent.subtree(i, excl)
+    return _strip_punct(sent, idx)
+
+
+def _strip_punct(sent: Sentence, idx: list[int]) -> list[int]:
+    def keep(k: int) -> bool:
+        t = sent.words[k].text
+        if _is_quote(t):
+            return True
+        # a closing bracket stays when its opener does: "the Committee (KNB)"
+        return t in ")]" and any(sent.words[j].text in "([" for j in idx if j < k)
+
+    while idx and sent.words[idx[0]].upos == "PUNCT" and not keep(idx[0]):
+        idx = idx[1:]
+    while idx and sent.words[idx[-1]].upos == "PUNCT" and not keep(idx[-1]):
+        idx = idx[:-1]
+    return idx
+
+
+def _is_quote(tok: str) -> bool:
+    return bool(tok) and all(ch in OPENERS + CLOSERS for ch in tok)
+
+
+def _negated(sent: Sentence, i: int) -> bool:
+    for w in sent.kids(i, "advmod", "aux", "neg", "det"):
+        if w.lemma.lower() in NEGATORS or w.text.lower() in NEGATORS:
+            if w.deprel == "det" and w.lemma.lower() != "no":
+                continue
+            return True
+    return False
+
+
+def _cue_words(sent: Sentence, i: int) -> list[int]:
+    """The cue verb with its auxiliaries, negation and particle ("has not confirmed", "pointed out")."""
+    out = [i]
+    for w in sent.kids(i):
+        if w.deprel in ("aux", "aux:pass", "compound:prt") or (
+                w.deprel == "advmod" and w.lemma.lower() in NEGATORS):
+            if abs(w.i - i) <= 4:
+                out.append(w.i)
+    return sorted(out)
+
+
+def _particle(sent: Sentence, i: int) -> str | None:
+    for w in sent.kids(i, "compound:prt"):
+        return w.lemma.lower()
+    for w in sent.kids(i, "obl"):
+        for c in sent.kids(w.i, "case"):
+            if c.i == i + 1:
+                return c.lemma.lower()
+    return None
+
+
+# -- cue finders ----------------------------------------------------------------
+
+def _lemma_candidates(w: Word) -> list[str]:
+    """The parser's lemma, then plain-morphology guesses for when the lemmatizer slips
+    ("warning" left as its own lemma)."""
+    low = w.text.lower()
+    out = [w.lemma.lower()]
+    for suffix, repl in (("ing", ""), ("ing", "e"), ("ied", "y"), ("ed", ""), ("ed", "e"), ("es", ""),
+                         ("s", "")):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            out.append(low[: len(low) - len(suffix)] + repl)
+    return out
+
+
+def _verb_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:
+    if w.upos not in ("VERB",) and not (w.upos == "AUX" and w.lemma in ("say",)):
+        return None
+    particle = _particle(sent, w.i)
+    cls = None
+    for lemma in _lemma_candidates(w):
+        cls = lex.verb_class(lemma, particle)
+        if cls is not None:
+            break
+    if cls is None:
+        return None
+    w = Word(w.i, w.text, lemma, w.upos, w.xpos, w.feats, w.head, w.deprel, w.start, w.end, w.ner)
+    if w.lemma.lower() in CITING and w.feat("VerbForm") == "Ger" and w.deprel.startswith("advcl"):
+        return _citing_cue(sent, w, cls)
+    cue = _cue_words(sent, w.i)
+    if particle and lex.phrasal.get(w.lemma.lower(), {}).get(particle):
+        cue = sorted(set(cue) | {k.i for k in sent.kids(w.i, "compound:prt")}
+                     | {c.i for o in sent.kids(w.i, "obl") for c in sent.kids(o.i, "case") if c.i == w.i + 1})
+    passive = any(k.deprel in ("aux:pass", "nsubj:pass", "csubj:pass") for k in sent.kids(w.i)) or \
+        w.feat("Voice") == "Pass" and w.deprel in ("acl",)
+    content: list[int] = []
+    construction = "verb"
+    exclude = set(cue)
+
+    comps = [k for k in sent.kids(w.i) if k.deprel in ("ccomp", "xcomp", "csubj:pass")
+             or (k.deprel == "parataxis" and cls in SAY_LIKE)]
+    # a parataxis before the cue is inverted speech; after it, usually the quote (colon) or aside
+    for k in comps:
+        content.extend(sent.subtree(k.i))
+    objs = sent.kids(w.i, "obj")
+    subj_pass = next((k for k in sent.kids(w.i) if k.deprel == "nsubj:pass"), None)
+    if passive and subj_pass is not None and not _is_expl(sent, subj_pass.i):
+        # "The citizenship … is confirmed": the passive subject is what is confirmed
+        content = _np(sent, subj_pass.i) + content
+        construction = "passive"
+    controlled = any(k.deprel == "xcomp" for k in comps) or any(
+        c.deprel.startswith("acl") and any(m.lemma == "to" for m in sent.kids(c.i, "mark"))
+        for o in objs for c in sent.kids(o.i))
+    if objs and (lex.takes_object(w.lemma) or controlled):
+        if not any(k.deprel == "ccomp" for k in comps):
+            for o in objs:
+                content.extend(sent.subtree(o.i))
+    if not content and w.lemma.lower() in TOPIC_VERBS:
+        for o in sent.kids(w.i, "obl"):
+            if any(c.lemma.lower() in TOPIC_CASES for c in sent.kids(o.i, "case")):
+                content.extend(sent.subtree(o.i))
+                break
+    if not content and w.head >= 0 and (w.deprel.startswith("parataxis") or (
+            w.deprel.startswith("advcl") and any(m.lemma.lower() == "as" for m in sent.kids(w.i, "mark")))
+            ):
+        # "…, sources said." / "as X reported" / "\"…,\" he said": the clause above is the content
+        head = sent.words[w.head]
+        content = [k for k in sent.subtree(head.i, exclude=[w.i])]
+        construction = "inverted" if not w.deprel.startswith("advcl") else "as-clause"
+    antecedent: list[int] = []
+    if content and (w.deprel.startswith("acl:relcl") or (
+            w.deprel.startswith("advcl") and any(m.lemma.lower() in REL_PRONOUNS
+                                                 for m in sent.kids(w.i, "mark")))):
+        antecedent = _antecedent(sent, w)
+        if antecedent:
+            content = antecedent + content
+            construction = "relative"
+    content = [k for k in content if k not in exclude]
+    content = _strip_punct(sent, sorted(set(content)))
+    if not content:
+        return None
+
+    # source
+    source: list[int] | None = None
+    subj = _subject(sent, w.i, avoid=content)
+    if passive:
+        ag = _agent(sent, w.i)
+        if ag is not None:
+            source = [k for k in _np(sent, ag.i) if sent.words[k].deprel != "case"
+                      or sent.words[k].head != ag.i]
+        else:
+            source = []
+    elif subj is not None:
+        if subj.text.lower() in REL_PRONOUNS and w.deprel.startswith("acl") and w.head >= 0:
+            source = _np(sent, w.head, exclude=[w.i])
+        elif _is_expl(sent, subj.i):
+            source = []
+        else:
+            source = _np(sent, subj.i)
+    else:
+        source, how = _inherited_subject(sent, w.i)
+        if source is not None and construction == "verb":
+            construction = how or construction
+    if source:
+        source = [k for k in source if k not in content and k not in exclude]
+    return Found(sent, cue, w.lemma.lower(), cls, content, source, construction,
+                 negated=_negated(sent, w.i))
+
+
+def _has_quote_before(sent: Sentence, i: int) -> bool:
+    return any(_is_quote(sent.words[k].text) for k in range(0, i))
+
+
+def _antecedent(sent: Sentence, w: Word) -> list[int]:
+    """The noun a relative-clause cue hangs on: "an operation … that Moscow claims …"."""
+    if w.deprel.startswith("acl:relcl") and w.head >= 0:
+        head = w.head
+    else:
+        marks = [m.i for m in sent.kids(w.i, "mark") if m.lemma.lower() in REL_PRONOUNS]
+        if not marks or marks[0] == 0:
+            return []
+        head = marks[0] - 1
+        while sent.words[head].upos == "PUNCT" and head > 0:
+            head -= 1
+        # climb modifiers of a noun to the noun phrase's head
+        while sent.words[head].upos != "NOUN" and sent.words[head].deprel in (
+                "nmod", "compound", "amod", "flat", "nummod") and sent.words[head].head >= 0 and \
+                sent.words[sent.words[head].head].upos in ("NOUN", "PROPN"):
+            head = sent.words[head].head
+    if sent.words[head].upos not in ("NOUN", "PROPN"):
+        return []
+    first = min(m.i for m in [w] + sent.kids(w.i, "mark", "nsubj"))
+    cases = [c.i for c in sent.kids(head, "case")]
+    return [k for k in sent.subtree(head, exclude=[w.i] + cases) if k < first]
+
+
+def _citing_cue(sent: Sentence, w: Word, cls: str) -> Found | None:
+    """"…, citing X": X is the source of the clause the participle hangs on."""
+    objs = sent.kids(w.i, "obj")
+    if not objs or w.head < 0:
+        return None
+    source = _np(sent, objs[0].i)
+    content = _strip_punct(sent, sent.subtree(w.head, exclude=[w.i]))
+    if not content:
+        return None
+    return Found(sent, [w.i], w.lemma.lower(), "report", content, source, "citing")
+
+
+def _prep_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:
+    """"according to X, …": X is the source, the clause it modifies the content."""
+    low = w.text.lower()
+    if low != "according" and low != "per":
+        return None
+    if low == "according":
+        nxt = sent.words[w.i + 1] if w.i + 1 < len(sent.words) else None
+        if nxt is None or nxt.text.lower() != "to":
+            return None
+        cue = [w.i, nxt.i]
+        if w.deprel == "case":
+            src_head = w.head
+        else:
+            objs = [k for k in sent.kids(w.i, "obl", "obj", "nmod")]
+            if not objs:
+                return None
+            src_head = objs[0].i
+    else:
+        if w.deprel != "case" or w.head < 0 or lex.prepositions.get("per") is None:
+            return None
+        cue = [w.i]
+        src_head = w.head
+    cls = lex.prepositions.get("according to" if low == "according" else "per", "report")
+    if src_head < 0:
+        return None
+    source = [k for k in _np(sent, src_head) if k not in cue]
+    pred = sent.words[src_head].head
+    if pred < 0:
+        pred_tree = [k for k in range(len(sent.words)) if k not in sent.subtree(src_head)]
+    else:
+        pred_tree = sent.subtree(pred, exclude=[src_head])
+    content = _strip_punct(sent, [k for k in pred_tree if k not in cue])
+    if not content:
+        return None
+    return Found(sent, cue, "according to" if low == "according" else low, cls, content, source,
+                 "according-to")
+
+
+def _noun_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:
+    """"X's claim that …", "the denial by X that …"."""
+    if w.upos != "NOUN":
+        return None
+    cls = lex.noun_class(w.lemma)
+    if cls is None:
+        return None
+    clauses = [k for k in sent.kids(w.i) if k.deprel in ("acl", "ccomp", "acl:that")
+               and any(m.lemma.lower() == "that" for m in sent.kids(k.i, "mark"))]
+    if not clauses:
+        return None
+    content = _strip_punct(sent, sent.subtree(clauses[0].i))
+    source: list[int] | None = []
+    for k in sent.kids(w.i):
+        if k.deprel == "nmod:poss" or (k.deprel == "nmod" and any(
+                c.lemma.lower() in ("by", "from") for c in sent.kids(k.i, "case"))):
+            source = [x for x in _np(sent, k.i) if not (sent.words[x].deprel == "case"
+                                                         and sent.words[x].head == k.i)]
+            break
+    return Found(sent, [w.i], w.lemma.lower(), cls, content, source, "nominal")
+
+
+# -- from word indices to character spans ----------------------------------------
+
+def _runs(sent: Sentence, idx: list[int]) -> list[Span]:
+    spans: list[Span] = []
+    prev = None
+    for k in sorted(idx):
+        w = sent.words[k]
+        if prev is not None and k == prev + 1:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], w.end))
+        else:
+            spans.append((w.start, w.end))
+        prev = k
+    return spans
+
+
+def _trim(text: str, s: int, e: int) -> Span:
+    while s < e and text[s] in TRIM:
+        s += 1
+    while e > s and text[e - 1] in TRIM:
+        e -= 1
+    return s, e
+
+
+MAX_QUOTE = 3000
+
+
+def _whole_quotes(s: int, e: int, quotes: QuoteIndex, cue: Span) -> Span:
+    """Content that starts or ends inside a quotation takes in all of it — its marks, the comma
+    before the closing mark, and the sentences it runs on into — unless the cue itself is quoted."""
+    for pos in (s, e - 1):
+        region = quotes.region_at(pos)
+        if region and region[1] - region[0] <= MAX_QUOTE and not (region[0] <= cue[0] < region[1]):
+            s, e = min(s, region[0]), max(e, region[1])
+    return s, e
+
+
+def _spans(text: str, sent: Sentence, idx: list[int], quotes: QuoteIndex,
+           cue: Span | None = None) -> list[Span]:
+    out = []
+    for s, e in _runs(sent, idx):
+        s, e = _trim(text, s, e)
+        if s >= e:
+            continue
+        if cue is not None:
+            s, e = _whole_quotes(s, e, quotes, cue)
+        if any(ch.isalnum() for ch in text[s:e]):
+            out.append((s, e))
+    return merge_spans(out, text)
+
+
+# -- the extractor ----------------------------------------------------------------
+
+def find_attributions(doc: Doc, lexicon: Lexicon | None = None) -> Iterator[Found]:
+    """All cue-anchored attributions of *doc*, sentence by sentence, in word indices."""
+    lex = lexicon or load_lexicon()
+    for sent in doc.sentences:
+        taken: set[int] = set()
+        found_here: list[Found] = []
+        for w in sent.words:
+            found = _prep_cue(sent, w, lex) or _verb_cue(sent, w, lex) or _noun_cue(sent, w, lex)
+            if found is None or found.cue[0] in taken:
+                continue
+            taken.update(found.cue)
+            found_here.append(found)
+        # "advised X to avoid Y, warning that Z": the participle's own attribution is not part
+        # of the content it trails after
+        for p in found_here:
+            if p.construction != "participle":
+                continue
+            drop = set(sent.subtree(p.cue[0]))
+            for f in found_here:
+                if f is not p and p.cue[0] in f.content and f.cue[0] not in drop:
+                    f.content = _strip_punct(sent, [k for k in f.content if k not in drop])
+        yield from (f for f in found_here if f.content)
+
+
+def extract(doc: Doc, lexicon: Lexicon | None = None, quotes: QuoteIndex | None = None) -> list[Attribution]:
+    """Attributions of a parsed document, with character spans into ``doc.text``.
+
+    Ids are ``a1``, ``a2``, … in reading order of the cue.
+    """
+    text = doc.text
+    quotes = quotes or QuoteIndex(text)
+    items: list[tuple[int, Attribution]] = []
+    for f in find_attributions(doc, lexicon):
+        cue_spans = _runs(f.sent, f.cue)
+        content_spans = _spans(text, f.sent, f.content, quotes, cue=cue_spans[0])
+        if not content_spans:
+            continue
+        src_spans = _spans(text, f.sent, [k for k in f.source or [] if not any(
+            s <= f.sent.words[k].start < e for s, e in content_spans)], quotes)
+        source = Role.from_spans(text, src_spans) if src_spans else None
+        cue = Cue.from_spans(text, cue_spans, f.lemma, f.cls, f.negated)
+        content = Role.from_spans(text, content_spans)
+        kind = quotes.quote_type(content.spans, text)
+        att = Attribution("", f.sent.index, kind, source, cue, content, f.construction)
+        items.append((cue.start, att))
+    atts = [a for _, a in sorted(items, key=lambda x: x[0])]
+    atts = _drop_duplicates(atts)
+    _attach_neighbour_quotes(doc, atts, quotes)
+    for k, a in enumerate(atts, 1):
+        a.id = f"a{k}"
+    _nest(atts)
+    return atts
+
+
+def _drop_duplicates(atts: list[Attribution]) -> list[Attribution]:
+    seen: set[tuple] = set()
+    out = []
+    for a in atts:
+        key = (tuple(a.cue.spans), tuple(a.content.spans))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(a)
+    return out
+
+
+def _attach_neighbour_quotes(doc: Doc, atts: list[Attribution], quotes: QuoteIndex) -> None:
+    """Quotes that stand alone, their speaker named in the sentence or paragraph before or after."""
+    text = doc.text
+    covered = [sp for a in atts for sp in a.content.spans]
+    by_sentence: dict[int, list[Attribution]] = {}
+    for a in atts:
+        by_sentence.setdefault(a.sentence, []).append(a)
+    sent_of = _sentence_locator(doc)
+    for qs, qe in quotes.regions:
+        if any(s < qe and qs < e for s, e in covered):
+            continue
+        k = sent_of(qs)
+        if k is None:
+            continue
+        sent = doc.sentences[k]
+        # a quote that is most of its sentence(s), not a scare quote inside a clause
+        words = sum(1 for w in text[qs:qe].split() if any(ch.isalnum() for ch in w))
+        if words < 4:
+            continue
+        lead = text[sent.start:qs]
+        if any(ch.isalnum() for ch in lead):
+            continue
+        prev = [a for j in (k - 1, k - 2) for a in by_sentence.get(j, [])]
+        host = None
+        for a in reversed(prev):
+            if a.type in ("direct", "mixed") or text[a.cue.spans[-1][1]:a.cue.spans[-1][1] + 2].strip() == ":":
+                host = a
+                break
+        if host is None:
+            nxt = by_sentence.get(k + 1, [])
+            host = next((a for a in nxt if a.type == "direct"), None)
+        if host is None:
+            continue
+        host.content = Role.from_spans(text, list(host.content.spans) + [(qs, qe)])
+        host.type = quotes.quote_type(host.content.spans, text)
+        if host.construction in ("verb", "inverted"):
+            host.construction = "neighbour-quote"
+        covered.append((qs, qe))
+
+
+def _sentence_locator(doc: Doc):
+    import bisect
+
+    starts = [s.start for s in doc.sentences]
+
+    def locate(pos: int) -> int | None:
+        k = bisect.bisect_right(starts, pos) - 1
+        if k < 0:
+            return None
+        return k
+
+    return locate
+
+
+def _nest(atts: list[Attribution]) -> None:
+    """Mark attributions whose cue lies inside another's content (the chain of sources)."""
+    for inner in atts:
+        cs, ce = inner.cue.spans[0]
+        best = None
+        for outer in atts:
+            if outer is inner:
+                continue
+            if any(s <= cs and ce <= e for s, e in outer.content.spans):
+                span = sum(e - s for s, e in outer.content.spans)
+                if best is None or span < best[0]:
+                    best = (span, outer)
+        if best is not None:
+            inner.parent = best[1].id

@@ -1,0 +1,328 @@
+"""Text → parsed document: Stanza in, a small plain dependency tree out.
+
+The rest of claimtrack never touches Stanza objects. A :class:`Doc` is a list of
+:class:`Sentence` of :class:`Word`, with character offsets into the original text; it is
+cheap to cache (JSON) and can also be read from CoNLL-U, so extraction rules can be tested on
+gold trees without the parser in the loop.
+
+>>> doc = doc_from_conllu('''# text = Moscow claims victory.
+... 1\\tMoscow\\tMoscow\\tPROPN\\tNNP\\t_\\t2\\tnsubj\\t_\\t_
+... 2\\tclaims\\tclaim\\tVERB\\tVBZ\\t_\\t0\\troot\\t_\\t_
+... 3\\tvictory\\tvictory\\tNOUN\\tNN\\t_\\t2\\tobj\\t_\\tSpaceAfter=No
+... 4\\t.\\t.\\tPUNCT\\t.\\t_\\t2\\tpunct\\t_\\t_
+... ''')
+>>> [(w.text, w.deprel, w.head) for w in doc.sentences[0].words][:2]
+[('Moscow', 'nsubj', 1), ('claims', 'root', -1)]
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+from .errors import ModelError
+from .models import ModelInfo, inspect_model_dir, resolve_model_dir
+
+CACHE_VERSION = 1
+
+
+@dataclass(slots=True)
+class Word:
+    """One syntactic word. ``head`` is the index of the head word in the sentence, -1 for root."""
+
+    i: int
+    text: str
+    lemma: str
+    upos: str
+    xpos: str
+    feats: str
+    head: int
+    deprel: str
+    start: int
+    end: int
+    ner: str = "O"
+
+    def feat(self, name: str) -> str | None:
+        for kv in self.feats.split("|") if self.feats else ():
+            k, _, v = kv.partition("=")
+            if k == name:
+                return v
+        return None
+
+    def to_row(self) -> list:
+        return [self.text, self.lemma, self.upos, self.xpos, self.feats, self.head, self.deprel,
+                self.start, self.end, self.ner]
+
+
+@dataclass
+class Sentence:
+    """A sentence: its words, their tree, and its character range."""
+
+    index: int
+    words: list[Word]
+    start: int
+    end: int
+    _children: list[list[int]] | None = field(default=None, repr=False)
+
+    @property
+    def children(self) -> list[list[int]]:
+        """``children[i]`` lists the indices of word i's dependents, in order."""
+        if self._children is None:
+            kids: list[list[int]] = [[] for _ in self.words]
+            for w in self.words:
+                if w.head >= 0:
+                    kids[w.head].append(w.i)
+            self._children = kids
+        return self._children
+
+    def kids(self, i: int, *deprels: str) -> list[Word]:
+        """Dependents of word i, optionally only those whose relation (or its base) is listed."""
+        out = []
+        for k in self.children[i]:
+            w = self.words[k]
+            if not deprels or w.deprel in deprels or w.deprel.split(":")[0] in deprels:
+                out.append(w)
+        return out
+
+    def subtree(self, i: int, exclude: Iterable[int] = ()) -> list[int]:
+        """Indices of word i and all its descendants (minus the subtrees rooted at *exclude*)."""
+        banned = set(exclude)
+        out, stack = [], [i]
+        while stack:
+            k = stack.pop()
+            if k in banned:
+                continue
+            out.append(k)
+            stack.extend(self.children[k])
+        out.sort()
+        return out
+
+    def ancestors(self, i: int) -> Iterator[Word]:
+        seen = 0
+        k = self.words[i].head
+        while k >= 0 and seen < len(self.words):
+            yield self.words[k]
+            k = self.words[k].head
+            seen += 1
+
+
+@dataclass
+class Doc:
+    """A parsed article."""
+
+    text: str
+    sentences: list[Sentence]
+    has_ner: bool = False
+
+    def to_json(self) -> dict:
+        return {"v": CACHE_VERSION, "ner": self.has_ner,
+                "sentences": [[w.to_row() for w in s.words] for s in self.sentences]}
+
+    @classmethod
+    def from_json(cls, text: str, data: dict) -> "Doc":
+        sents = []
+        for k, rows in enumerate(data["sentences"]):
+            words = [Word(i, *row) for i, row in enumerate(rows)]
+            sents.append(Sentence(k, words, words[0].start if words else 0,
+                                  words[-1].end if words else 0))
+        return cls(text, sents, data.get("ner", False))
+
+
+def _from_stanza(text: str, sdoc, has_ner: bool) -> Doc:
+    sents = []
+    for k, s in enumerate(sdoc.sentences):
+        words = []
+        for tok in s.tokens:
+            ner = getattr(tok, "ner", None) or "O"
+            for w in tok.words:
+                start = w.start_char if w.start_char is not None else tok.start_char
+                end = w.end_char if w.end_char is not None else tok.end_char
+                words.append(Word(w.id - 1, w.text, w.lemma or w.text, w.upos or "X", w.xpos or "_",
+                                  w.feats or "", (w.head or 0) - 1, w.deprel or "dep", start, end,
+                                  ner))
+        if words:
+            sents.append(Sentence(len(sents), words, words[0].start, words[-1].end))
+    return Doc(text, sents, has_ner)
+
+
+class Parser:
+    """A loaded Stanza pipeline plus an optional on-disk parse cache.
+
+    Load one per process: loading takes seconds, parsing is then batched.
+    """
+
+    def __init__(self, model_dir: str | os.PathLike | None = None, cache_dir: str | os.PathLike | None = None,
+                 lang: str = "en", use_ner: bool | None = None, batch_size: int = 3000):
+        self.info: ModelInfo = inspect_model_dir(resolve_model_dir(model_dir), lang)
+        procs = list(self.info.processors)
+        if use_ner is False and "ner" in procs:
+            procs.remove("ner")
+        self.processors = tuple(procs)
+        self.cache_dir = Path(cache_dir) if cache_dir else None
+        self.batch_size = batch_size
+        self._nlp = None
+
+    @property
+    def has_ner(self) -> bool:
+        return "ner" in self.processors
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            self._nlp = self._load()
+        return self._nlp
+
+    def _load(self):
+        import logging
+
+        try:
+            import stanza
+        except ImportError as exc:  # pragma: no cover - stanza is a hard dependency
+            raise ModelError(f"stanza is not installed ({exc})") from None
+        logging.getLogger("stanza").setLevel(logging.ERROR)
+        try:
+            return stanza.Pipeline(self.info.lang, dir=str(self.info.path), download_method=None,
+                                   processors=",".join(self.processors), logging_level="ERROR",
+                                   tokenize_batch_size=64, depparse_batch_size=self.batch_size,
+                                   pos_batch_size=self.batch_size, lemma_batch_size=self.batch_size)
+        except Exception as exc:  # stanza raises many types for a broken model; all are fatal here
+            raise ModelError(f"could not load the Stanza models in {self.info.path}: "
+                             f"{exc.__class__.__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+                             ) from None
+
+    # -- cache ---------------------------------------------------------------
+    def cache_key(self, text: str) -> str:
+        h = hashlib.sha256()
+        h.update(f"{CACHE_VERSION}|{self.info.fingerprint}|{','.join(self.processors)}|".encode())
+        h.update(text.encode("utf-8", "surrogatepass"))
+        return h.hexdigest()
+
+    def _cache_path(self, key: str) -> Path:
+        assert self.cache_dir is not None
+        return self.cache_dir / key[:2] / f"{key}.json.gz"
+
+    def _cache_get(self, text: str) -> Doc | None:
+        if self.cache_dir is None:
+            return None
+        path = self._cache_path(self.cache_key(text))
+        try:
+            with gzip.open(path, "rt", encoding="utf-8") as fh:
+                return Doc.from_json(text, json.load(fh))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def _cache_put(self, text: str, doc: Doc) -> None:
+        if self.cache_dir is None:
+            return
+        path = self._cache_path(self.cache_key(text))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=1,
+                                                           mtime=0) as fh:
+                fh.write(json.dumps(doc.to_json(), separators=(",", ":")).encode("utf-8"))
+            os.replace(tmp, path)
+        except OSError:
+            Path(tmp).unlink(missing_ok=True)
+
+    # -- parsing -------------------------------------------------------------
+    def parse(self, text: str) -> Doc:
+        """Parse one text."""
+        return self.parse_many([text])[0]
+
+    def parse_many(self, texts: Sequence[str]) -> list[Doc]:
+        """Parse several texts, using the cache where it has them and one Stanza call for the rest."""
+        out: list[Doc | None] = [self._cache_get(t) for t in texts]
+        todo = [k for k, d in enumerate(out) if d is None]
+        if todo:
+            import stanza
+
+            in_docs = [stanza.Document([], text=texts[k]) for k in todo]
+            parsed = self.nlp(in_docs)
+            for k, sdoc in zip(todo, parsed):
+                doc = _from_stanza(texts[k], sdoc, self.has_ner)
+                self._cache_put(texts[k], doc)
+                out[k] = doc
+        return out  # type: ignore[return-value]
+
+
+# -- CoNLL-U -------------------------------------------------------------------
+
+def _conllu_blocks(data: str) -> Iterator[list[str]]:
+    block: list[str] = []
+    for line in data.splitlines():
+        if not line.strip():
+            if block:
+                yield block
+            block = []
+        else:
+            block.append(line)
+    if block:
+        yield block
+
+
+def doc_from_conllu(data: str, limit: int | None = None) -> Doc:
+    """Read CoNLL-U (gold trees) into a :class:`Doc`, rebuilding the text and its offsets.
+
+    Sentences are joined with a space, paragraphs (``# newpar``) with a blank line.
+    """
+    parts: list[str] = []
+    sents: list[Sentence] = []
+    pos = 0
+    for block in _conllu_blocks(data):
+        if limit is not None and len(sents) >= limit:
+            break
+        if sents:
+            sep = "\n\n" if any(line.startswith("# newpar") for line in block) else " "
+            parts.append(sep)
+            pos += len(sep)
+        words: list[Word] = []
+        mwt_end = -1
+        mwt_space = True
+        for line in block:
+            if line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if len(cols) != 10:
+                continue
+            tid, form, lemma, upos, xpos, feats, head, deprel, _deps, misc = cols
+            space = "SpaceAfter=No" not in misc
+            if "-" in tid:  # multi-word token: the surface form carries the offsets
+                a, b = (int(x) for x in tid.split("-"))
+                mwt_end = b
+                mwt_start_pos = pos
+                parts.append(form)
+                pos += len(form)
+                mwt_pos = (mwt_start_pos, pos)
+                mwt_space = space
+                continue
+            if "." in tid:
+                continue
+            n = int(tid)
+            if n <= mwt_end:
+                start, end = mwt_pos
+                if n == mwt_end and mwt_space:
+                    parts.append(" ")
+                    pos += 1
+            else:
+                start = pos
+                parts.append(form)
+                pos += len(form)
+                end = pos
+                if space:
+                    parts.append(" ")
+                    pos += 1
+            words.append(Word(n - 1, form, lemma if lemma != "_" else form, upos, xpos,
+                              "" if feats == "_" else feats, int(head) - 1, deprel, start, end))
+        # drop the trailing space of the sentence
+        if parts and parts[-1] == " ":
+            parts.pop()
+            pos -= 1
+        if words:
+            sents.append(Sentence(len(sents), words, words[0].start, words[-1].end))
+    return Doc("".join(parts), sents)
