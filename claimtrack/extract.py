@@ -253,6 +253,9 @@ def _verb_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:
         head = sent.words[w.head]
         content = [k for k in sent.subtree(head.i, exclude=[w.i])]
         construction = "inverted" if not w.deprel.startswith("advcl") else "as-clause"
+    if not content and (cls in SAY_LIKE or w.lemma in SPEECH_VERBS):
+        content, how = _fallback_content(sent, w, cue)
+        construction = how or construction
     antecedent: list[int] = []
     if content and (w.deprel.startswith("acl:relcl") or (
             w.deprel.startswith("advcl") and any(m.lemma.lower() in REL_PRONOUNS
@@ -291,6 +294,46 @@ def _verb_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:
         source = [k for k in source if k not in content and k not in exclude]
     return Found(sent, cue, w.lemma.lower(), cls, content, source, construction,
                  negated=_negated(sent, w.i))
+
+
+SPEECH_VERBS = {"say", "tell", "add", "write", "explain", "insist", "argue", "reply", "respond",
+                "continue", "note", "state", "declare", "tweet", "announce", "claim", "warn"}
+ADDRESSEE_VERBS = {"tell", "ask", "inform", "assure", "remind", "warn", "advise", "brief"}
+
+
+def _fallback_content(sent: Sentence, w: Word, cue: list[int]) -> tuple[list[int], str]:
+    """When the parse gives a speech verb no complement (a common parser slip), read the
+    content off the word order: what follows the verb, or, for "…, X said.", what precedes
+    the comma before the speaker."""
+    skip = {"punct", "conj", "cc", "iobj", "advmod", "aux", "aux:pass", "nsubj", "discourse",
+            "mark", "expl", "vocative", "dislocated", "reparandum", "compound:prt"}
+    right = []
+    addressee_done = w.lemma not in ADDRESSEE_VERBS
+    for k in sent.children[w.i]:
+        c = sent.words[k]
+        if k < w.i or k in cue or c.deprel in skip:
+            continue
+        if c.deprel.startswith("obl") and (c.lemma.lower() in TIME_WORDS or c.upos in ("PRON",)
+                                           or any(x.lemma.lower() in ("to", "in", "on", "at", "during")
+                                                  for x in sent.kids(k, "case"))):
+            continue
+        if not addressee_done and c.deprel in ("obj", "obl"):
+            addressee_done = True
+            continue
+        right.extend(sent.subtree(k))
+    if len([k for k in right if sent.words[k].upos != "PUNCT"]) >= 3:
+        return sorted(right), "verb-fallback"
+    # "…, sources said." — the content is what stands before the comma that precedes the speaker
+    subj = _subject(sent, w.i)
+    anchor = min([w.i] + ([subj.i] if subj is not None else []) +
+                 ([k for k in sent.subtree(subj.i)] if subj is not None else []))
+    tail = [k for k in range(w.i + 1, len(sent.words)) if sent.words[k].upos != "PUNCT"
+            and k not in sent.subtree(subj.i if subj is not None else w.i)]
+    if anchor > 1 and sent.words[anchor - 1].text in (",", "—", "--") and len(tail) <= 4:
+        left = [k for k in range(0, anchor - 1)]
+        if len([k for k in left if sent.words[k].upos != "PUNCT"]) >= 3:
+            return left, "inverted"
+    return [], ""
 
 
 def _has_quote_before(sent: Sentence, i: int) -> bool:
@@ -491,11 +534,108 @@ def extract(doc: Doc, lexicon: Lexicon | None = None, quotes: QuoteIndex | None 
         items.append((cue.start, att))
     atts = [a for _, a in sorted(items, key=lambda x: x[0])]
     atts = _drop_duplicates(atts)
+    atts = _drop_quoted_cues(atts, quotes)
+    atts.extend(_layout_attributions(doc, quotes, atts))
+    atts.sort(key=lambda a: a.cue.start)
     _attach_neighbour_quotes(doc, atts, quotes)
     for k, a in enumerate(atts, 1):
         a.id = f"a{k}"
     _nest(atts)
     return atts
+
+
+HEDGES = {"believe", "intend", "evaluate", "ask"}
+
+
+def _drop_quoted_cues(atts: list[Attribution], quotes: QuoteIndex) -> list[Attribution]:
+    """A reporting verb inside someone's quoted words is part of what they said ("“I think we
+    will win,” he said"), not a new attribution; nor is a hedge ("he said he thinks …") inside
+    another attribution's content."""
+    out = []
+    for a in atts:
+        cs = a.cue.spans[0][0]
+        inside = [b for b in atts if b is not a and any(s <= cs < e for s, e in b.content.spans)]
+        if inside and (quotes.region_at(cs) is not None or a.cue.cls in HEDGES):
+            continue
+        out.append(a)
+    return out
+
+
+DASHES = "―—–"
+LAYOUT_STOP = {"note", "update", "editor", "photo", "read", "watch", "related", "source", "credit",
+               "credits", "image", "video", "listen", "click", "share", "follow", "advertisement",
+               "subscribe", "tags", "see", "also", "more", "q", "a"}
+
+
+def _layout_attributions(doc: Doc, quotes: QuoteIndex, atts: list[Attribution]) -> list[Attribution]:
+    """Attributions marked by layout rather than a verb: a quote signed with a dash
+    ("“…” ― Jane Doe") and a speaker label before a colon ("PENCE: Well, look …", "Poll: …")."""
+    text = doc.text
+    covered = [sp for a in atts for sp in a.content.spans]
+    cues = {a.cue.spans[0] for a in atts}
+    out: list[Attribution] = []
+    words = [(s, w) for s in doc.sentences for w in s.words]
+    starts = [w.start for _, w in words]
+    import bisect
+
+    def words_between(a: int, b: int) -> list[tuple[Sentence, Word]]:
+        k = bisect.bisect_left(starts, a)
+        res = []
+        while k < len(words) and words[k][1].start < b:
+            res.append(words[k])
+            k += 1
+        return res
+
+    def name_like(ws: list[tuple[Sentence, Word]]) -> bool:
+        content = [w for _, w in ws if w.upos != "PUNCT"]
+        return 1 <= len(content) <= 6 and content[0].text[:1].isupper() and all(
+            w.upos in ("PROPN", "NOUN", "ADJ", "NUM", "DET", "ADP", "CCONJ") or w.text[:1].isupper()
+            for w in content) and not any(w.upos in ("VERB", "AUX") for w in content) and \
+            content[0].text.lower() not in LAYOUT_STOP
+
+    # signed quotes
+    for qs, qe in quotes.regions:
+        k = qe
+        while k < len(text) and text[k] in " \t\u00a0":
+            k += 1
+        if k >= len(text) or text[k] not in DASHES:
+            continue
+        line_end = text.find("\n", k)
+        line_end = len(text) if line_end < 0 else line_end
+        ws = words_between(k + 1, line_end)
+        if not ws or not name_like(ws):
+            continue
+        src = (ws[0][1].start, ws[-1][1].end)
+        while src[1] > src[0] and text[src[1] - 1] in ".,;: ":
+            src = (src[0], src[1] - 1)
+        sent = ws[0][0]
+        out.append(Attribution("", sent.index, "direct", Role.from_spans(text, [src]),
+                               Cue.from_spans(text, [(k, k + 1)], "dash", "assert"),
+                               Role.from_spans(text, [(qs, qe)]), "signed-quote"))
+    # speaker labels
+    for sent in doc.sentences:
+        line_start = text.rfind("\n", 0, sent.start) + 1
+        lead = text[line_start:sent.start]
+        if lead.strip(" \t\u00a0\"\u201c\u2018'"):
+            continue
+        colon = next((w for w in sent.words[:7] if w.text == ":"), None)
+        if colon is None or colon.i == 0 or (colon.start, colon.end) in cues:
+            continue
+        label = [(sent, w) for w in sent.words[:colon.i]]
+        if not name_like([x for x in label if not _is_quote(x[1].text)]):
+            continue
+        line_end = text.find("\n", colon.end)
+        line_end = len(text) if line_end < 0 else line_end
+        cs, ce = _trim(text, colon.end, line_end)
+        if ce - cs < 10 or any(s < ce and cs < e for s, e in covered):
+            continue
+        first = next(w for _, w in label if not _is_quote(w.text))
+        src = (first.start, label[-1][1].end)
+        out.append(Attribution("", sent.index, quotes.quote_type([(cs, ce)], text),
+                               Role.from_spans(text, [src]),
+                               Cue.from_spans(text, [(colon.start, colon.end)], ":", "assert"),
+                               Role.from_spans(text, [(cs, ce)]), "speaker-label"))
+    return out
 
 
 def _drop_duplicates(atts: list[Attribution]) -> list[Attribution]:
