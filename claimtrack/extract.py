@@ -199,7 +199,7 @@ def _lemma_candidates(w: Word) -> list[str]:
     return out
 
 
-def _verb_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:
+def _verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None = None) -> Found | None:
     if w.upos not in ("VERB",) and not (w.upos == "AUX" and w.lemma in ("say",)):
         return None
     particle = _particle(sent, w.i)
@@ -253,9 +253,22 @@ def _verb_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:
         head = sent.words[w.head]
         content = [k for k in sent.subtree(head.i, exclude=[w.i])]
         construction = "inverted" if not w.deprel.startswith("advcl") else "as-clause"
-    if not content and (cls in SAY_LIKE or w.lemma in SPEECH_VERBS):
+    if not content and w.lemma in SPEECH_VERBS:
         content, how = _fallback_content(sent, w, cue)
         construction = how or construction
+    quoted: list[Span] = []
+    if quotes is not None and cls not in ("intend", "evaluate"):
+        left, right = _adjacent_quotes(sent, w, cue, quotes)
+        if left:
+            # "“…,” the mayor said, adding …": the quotation is what was said, whatever the
+            # parser hung on the verb
+            quoted = [left] + ([right] if right else [])
+            content = [k for k in content if left[0] <= sent.words[k].start < left[1]]
+            construction = "inverted-quote"
+        elif right and (not content or construction == "verb-fallback"):
+            quoted = [right]
+            content = []
+            construction = "quote"
     antecedent: list[int] = []
     if content and (w.deprel.startswith("acl:relcl") or (
             w.deprel.startswith("advcl") and any(m.lemma.lower() in REL_PRONOUNS
@@ -266,12 +279,19 @@ def _verb_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:
             construction = "relative"
     content = [k for k in content if k not in exclude]
     content = _strip_punct(sent, sorted(set(content)))
-    if not content:
+    if not content and not quoted:
         return None
 
     # source
     source: list[int] | None = None
-    subj = _subject(sent, w.i, avoid=content)
+    in_quote = [k for k in range(len(sent.words)) if any(s <= sent.words[k].start < e for s, e in quoted)]
+    subj = _subject(sent, w.i, avoid=content + in_quote)
+    if subj is None and quoted and not passive:
+        # "…,” said Rep. Jane Doe, the top Democrat": the speaker after an inverted verb is often
+        # labelled as an object or oblique
+        subj = next((k for k in sent.kids(w.i) if k.i > w.i and k.upos in ("PROPN", "NOUN", "PRON")
+                     and k.deprel.split(":")[0] in ("obj", "obl", "nsubj", "appos", "dep", "iobj")
+                     and k.i not in in_quote), None)
     if passive:
         ag = _agent(sent, w.i)
         if ag is not None:
@@ -291,9 +311,47 @@ def _verb_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:
         if source is not None and construction == "verb":
             construction = how or construction
     if source:
-        source = [k for k in source if k not in content and k not in exclude]
+        source = [k for k in source if k not in content and k not in exclude and k not in in_quote]
     return Found(sent, cue, w.lemma.lower(), cls, content, source, construction,
-                 negated=_negated(sent, w.i))
+                 negated=_negated(sent, w.i), extra_content=quoted)
+
+
+def _adjacent_quotes(sent: Sentence, w: Word, cue: list[int],
+                     quotes: QuoteIndex) -> tuple[Span | None, Span | None]:
+    """Quotations standing right before and right after the cue and its speaker, with nothing
+    but punctuation between ("“…,” the mayor said", "said Ellis: “…”", "“A,” he said, “B.”")."""
+    words = sent.words
+    speaker: set[int] = set()
+    for k in sent.kids(w.i):
+        if k.deprel.split(":")[0] in ("nsubj", "obj", "iobj", "obl", "appos", "dep") and \
+                k.upos in ("PROPN", "NOUN", "PRON"):
+            speaker.update(sent.subtree(k.i))
+    allowed = speaker | set(cue)
+
+    def passable(k: int) -> bool:
+        return k in allowed or (words[k].upos == "PUNCT" and not _is_quote(words[k].text))
+
+    k = min(cue)
+    while k - 1 >= 0 and passable(k - 1):
+        k -= 1
+    left_edge = words[k].start
+    j = max(cue)
+    while j + 1 < len(words) and passable(j + 1):
+        j += 1
+    right_edge = words[j].end
+    left = right = None
+    for r in quotes.overlapping(max(0, left_edge - MAX_QUOTE), left_edge):
+        if left_edge - 3 <= r[1] <= left_edge and r[1] > sent.start:
+            left = r
+    for r in quotes.overlapping(right_edge, right_edge + 4):
+        if right_edge <= r[0] <= right_edge + 3 and r[0] < sent.end:
+            right = r
+            break
+    if left and left[1] - left[0] > MAX_QUOTE:
+        left = None
+    if right and right[1] - right[0] > MAX_QUOTE:
+        right = None
+    return left, right
 
 
 SPEECH_VERBS = {"say", "tell", "add", "write", "explain", "insist", "argue", "reply", "respond",
@@ -321,10 +379,14 @@ def _fallback_content(sent: Sentence, w: Word, cue: list[int]) -> tuple[list[int
             addressee_done = True
             continue
         right.extend(sent.subtree(k))
-    if len([k for k in right if sent.words[k].upos != "PUNCT"]) >= 3:
+    if len([k for k in right if sent.words[k].upos != "PUNCT"]) >= 3 and any(
+            sent.words[k].upos in ("VERB", "AUX") for k in right):
         return sorted(right), "verb-fallback"
     # "…, sources said." — the content is what stands before the comma that precedes the speaker
-    subj = _subject(sent, w.i)
+    subjects = [k for k in sent.kids(w.i, "nsubj")]
+    # with two subjects, the parser has hung the reported clause's subject on the verb too:
+    # the speaker is the one next to the verb
+    subj = min(subjects, key=lambda k: abs(k.i - w.i)) if subjects else None
     anchor = min([w.i] + ([subj.i] if subj is not None else []) +
                  ([k for k in sent.subtree(subj.i)] if subj is not None else []))
     tail = [k for k in range(w.i + 1, len(sent.words)) if sent.words[k].upos != "PUNCT"
@@ -487,14 +549,16 @@ def _spans(text: str, sent: Sentence, idx: list[int], quotes: QuoteIndex,
 
 # -- the extractor ----------------------------------------------------------------
 
-def find_attributions(doc: Doc, lexicon: Lexicon | None = None) -> Iterator[Found]:
+def find_attributions(doc: Doc, lexicon: Lexicon | None = None,
+                      quotes: QuoteIndex | None = None) -> Iterator[Found]:
     """All cue-anchored attributions of *doc*, sentence by sentence, in word indices."""
     lex = lexicon or load_lexicon()
+    quotes = quotes or QuoteIndex(doc.text)
     for sent in doc.sentences:
         taken: set[int] = set()
         found_here: list[Found] = []
         for w in sent.words:
-            found = _prep_cue(sent, w, lex) or _verb_cue(sent, w, lex) or _noun_cue(sent, w, lex)
+            found = _prep_cue(sent, w, lex) or _verb_cue(sent, w, lex, quotes) or _noun_cue(sent, w, lex)
             if found is None or found.cue[0] in taken:
                 continue
             taken.update(found.cue)
@@ -508,7 +572,7 @@ def find_attributions(doc: Doc, lexicon: Lexicon | None = None) -> Iterator[Foun
             for f in found_here:
                 if f is not p and p.cue[0] in f.content and f.cue[0] not in drop:
                     f.content = _strip_punct(sent, [k for k in f.content if k not in drop])
-        yield from (f for f in found_here if f.content)
+        yield from (f for f in found_here if f.content or f.extra_content)
 
 
 def extract(doc: Doc, lexicon: Lexicon | None = None, quotes: QuoteIndex | None = None) -> list[Attribution]:
@@ -519,9 +583,10 @@ def extract(doc: Doc, lexicon: Lexicon | None = None, quotes: QuoteIndex | None 
     text = doc.text
     quotes = quotes or QuoteIndex(text)
     items: list[tuple[int, Attribution]] = []
-    for f in find_attributions(doc, lexicon):
+    for f in find_attributions(doc, lexicon, quotes):
         cue_spans = _runs(f.sent, f.cue)
-        content_spans = _spans(text, f.sent, f.content, quotes, cue=cue_spans[0])
+        content_spans = merge_spans(_spans(text, f.sent, f.content, quotes, cue=cue_spans[0])
+                                    + list(f.extra_content), text)
         if not content_spans:
             continue
         src_spans = _spans(text, f.sent, [k for k in f.source or [] if not any(
