@@ -241,6 +241,10 @@ def _verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None =
         if not any(k.deprel == "ccomp" for k in comps):
             for o in objs:
                 content.extend(sent.subtree(o.i))
+            # "accused her of lying", "described him as reckless", "blamed X for Y"
+            for o in sent.kids(w.i, "obl", "advcl"):
+                if o.i > w.i and any(c.lemma.lower() in ("of", "for", "as") for c in sent.kids(o.i, "case", "mark")):
+                    content.extend(sent.subtree(o.i))
     if not content and w.lemma.lower() in TOPIC_VERBS:
         for o in sent.kids(w.i, "obl"):
             if any(c.lemma.lower() in TOPIC_CASES for c in sent.kids(o.i, "case")):
@@ -599,9 +603,9 @@ def extract(doc: Doc, lexicon: Lexicon | None = None, quotes: QuoteIndex | None 
         items.append((cue.start, att))
     atts = [a for _, a in sorted(items, key=lambda x: x[0])]
     atts = _drop_duplicates(atts)
-    atts = _drop_quoted_cues(atts, quotes)
     atts.extend(_layout_attributions(doc, quotes, atts))
     atts.sort(key=lambda a: a.cue.start)
+    atts = _drop_quoted_cues(atts, quotes)
     _attach_neighbour_quotes(doc, atts, quotes)
     for k, a in enumerate(atts, 1):
         a.id = f"a{k}"
@@ -622,8 +626,14 @@ def _drop_quoted_cues(atts: list[Attribution], quotes: QuoteIndex) -> list[Attri
         inside = [b for b in atts if b is not a and any(s <= cs < e for s, e in b.content.spans)]
         if inside and (quotes.region_at(cs) is not None or a.cue.cls in HEDGES):
             continue
+        if a.cue.cls == "believe" and a.source and a.source.text.lower() in FIRST_SECOND_PERSON:
+            # "I think …", "we believe …": the speaker's own hedge, part of what someone says
+            continue
         out.append(a)
     return out
+
+
+FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 
 
 DASHES = "―—–"
