@@ -195,5 +195,110 @@ def info(model_dir, lang):
                f"ner: {'yes' if m.has_ner else 'no'}\nfingerprint: {m.fingerprint}")
 
 
+
+# --- exports for fact-checkers: JSON-LD, review CSV, HTML report (see docs/exports.md) ---------
+
+@main.command(name="export")
+@click.argument("files", nargs=-1, required=True)
+@click.option("--jsonld", "jsonld_out", type=click.Path(dir_okay=False, allow_dash=True),
+              default=None, help="Write schema.org Claim/ClaimReview JSON-LD here.")
+@click.option("--review-csv", "csv_out", type=click.Path(dir_okay=False, allow_dash=True),
+              default=None, help="Write the review CSV (one row per claim, empty verdict/notes).")
+@click.option("--html", "html_out", type=click.Path(dir_okay=False), default=None,
+              help="Write the self-contained HTML report here.")
+@click.option("--reviews", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="A filled review CSV: its verdicts fill the JSON-LD ClaimReview ratings.")
+@click.option("--url", default=None, help="The article's URL (one article only).")
+@click.option("--title", default=None, help="The article's title (one article only).")
+@click.option("--date", default=None, help="The article's publication date, ISO 8601 "
+              "(one article only).")
+@click.option("--max-chars", type=int, default=None, help="Refuse articles longer than this.")
+@_model_options
+def export_cmd(files, jsonld_out, csv_out, html_out, reviews, url, title, date, max_chars,
+               model_dir, cache_dir, lexicon, ner):
+    """Analyse each article FILE and write fact-checker exports.
+
+    \b
+    Examples:
+      claimtrack export examples/moscow_times_kaluga.txt --html report.html
+      claimtrack export article.txt --jsonld claims.jsonld --review-csv review.csv \\
+          --url https://example.org/a --date 2024-03-09
+    """
+    from .api import Analyzer
+    from .inputs import DEFAULT_MAX_CHARS, read_article
+
+    if not (jsonld_out or csv_out or html_out):
+        raise click.UsageError("give at least one of --jsonld, --review-csv, --html")
+    if sum(o == "-" for o in (jsonld_out, csv_out)) > 1:
+        raise click.UsageError("only one output can go to standard output ('-')")
+    given = {k: v for k, v in (("url", url), ("title", title), ("date", date)) if v}
+    if given and len(files) > 1:
+        raise click.UsageError("--url/--title/--date describe one article: give one FILE")
+    limit = max_chars or DEFAULT_MAX_CHARS
+    texts = [read_article(name, limit) for name in files]
+    analyzer = Analyzer(model_dir, cache_dir=cache_dir, lexicon=lexicon, use_ner=ner)
+    results = analyzer.analyze_many(texts, [_article_id(n) for n in files])
+    for r in results:
+        r.meta.update(given)
+    if jsonld_out:
+        from .jsonld import write_jsonld
+        from .review import read_review_csv
+
+        verdicts = read_review_csv(reviews) if reviews else None
+        with click.open_file(jsonld_out, "w", encoding="utf-8") as out:
+            write_jsonld(results, out, verdicts)
+    if csv_out:
+        from .review import write_review_csv
+
+        with click.open_file(csv_out, "w", encoding="utf-8", newline="") as out:
+            n = write_review_csv(results, out)
+        if csv_out != "-":
+            click.echo(f"{csv_out}: {n} claim(s) to review", err=True)
+    if html_out:
+        from .report import write_html
+
+        write_html(results, html_out)
+        click.echo(f"{html_out}: report of {len(results)} article(s)", err=True)
+
+
+@main.group()
+def review() -> None:
+    """Bring reviewers' verdicts back from a filled review CSV."""
+
+
+@review.command(name="import")
+@click.argument("csv_file", type=click.Path(dir_okay=False, exists=True))
+@click.option("--graph", "graph_file", type=click.Path(dir_okay=False, exists=True), required=True,
+              help="The claim graph to add the reviews to (.graphml, .gexf or node-link .json).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True,
+              help="Write the reviewed graph here (format from the extension).")
+def review_import(csv_file, graph_file, output):
+    """Merge the verdicts of a filled review CSV into a claim graph as review nodes.
+
+    Each reviewed claim gets a `review` node (verdict, notes, reviewer) with a `reviews` edge to
+    the claim; the claim keeps the machine's status and reason. Re-importing updates the same
+    review nodes.
+
+    \b
+    Example:
+      claimtrack review import review.csv --graph claims.graphml -o reviewed.graphml
+    """
+    from .review import ReviewError, import_reviews, load_graph, read_review_csv, save_graph
+
+    verdicts = read_review_csv(csv_file)
+    g = load_graph(graph_file)
+    res = import_reviews(g, verdicts, origin=Path(csv_file).name)
+    if verdicts and res.added + res.updated == 0:
+        raise ReviewError(f"none of the {len(verdicts)} reviewed claim(s) is in {graph_file} "
+                          "(is it the graph of the same articles?)")
+    save_graph(g, output)
+    click.echo(f"{output}: {res.added} review(s) added, {res.updated} updated", err=True)
+    if res.unmatched:
+        shown = ", ".join(f"{a}:{c}" for a, c in res.unmatched[:10])
+        more = f" and {len(res.unmatched) - 10} more" if len(res.unmatched) > 10 else ""
+        click.echo(f"warning: {len(res.unmatched)} reviewed claim(s) not in the graph: "
+                   f"{shown}{more}", err=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -175,13 +175,21 @@ def _cue_words(sent: Sentence, i: int) -> list[int]:
     return sorted(out)
 
 
-def _particle(sent: Sentence, i: int) -> str | None:
-    for w in sent.kids(i, "compound:prt"):
-        return w.lemma.lower()
-    for w in sent.kids(i, "obl"):
-        for c in sent.kids(w.i, "case"):
-            if c.i == i + 1:
-                return c.lemma.lower()
+def _particle(sent: Sentence, i: int, lex: Lexicon) -> Word | None:
+    """The particle or preposition of a phrasal cue ("pointed out", "called for", "called on"),
+    if the word right after the verb is one the lexicon lists for it and hangs on the verb or on
+    one of its dependents."""
+    w = sent.words[i]
+    if i + 1 >= len(sent.words):
+        return None
+    nxt = sent.words[i + 1]
+    particles = set()
+    for lemma in _lemma_candidates(w):
+        particles.update(lex.phrasal.get(lemma, {}))
+    if nxt.lemma.lower() not in particles and nxt.text.lower() not in particles:
+        return None
+    if nxt.head == i or (nxt.head >= 0 and sent.words[nxt.head].head == i):
+        return nxt
     return None
 
 
@@ -202,7 +210,8 @@ def _lemma_candidates(w: Word) -> list[str]:
 def _verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None = None) -> Found | None:
     if w.upos not in ("VERB",) and not (w.upos == "AUX" and w.lemma in ("say",)):
         return None
-    particle = _particle(sent, w.i)
+    prt = _particle(sent, w.i, lex)
+    particle = prt.text.lower() if prt is not None else None
     cls = None
     for lemma in _lemma_candidates(w):
         cls = lex.verb_class(lemma, particle)
@@ -214,15 +223,18 @@ def _verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None =
     if w.lemma.lower() in CITING and w.feat("VerbForm") == "Ger" and w.deprel.startswith("advcl"):
         return _citing_cue(sent, w, cls)
     cue = _cue_words(sent, w.i)
-    if particle and lex.phrasal.get(w.lemma.lower(), {}).get(particle):
-        cue = sorted(set(cue) | {k.i for k in sent.kids(w.i, "compound:prt")}
-                     | {c.i for o in sent.kids(w.i, "obl") for c in sent.kids(o.i, "case") if c.i == w.i + 1})
+    phrasal = prt is not None and lex.phrasal.get(w.lemma.lower(), {}).get(particle) is not None
+    if phrasal:
+        cue = sorted(set(cue) | {prt.i})
     passive = any(k.deprel in ("aux:pass", "nsubj:pass", "csubj:pass") for k in sent.kids(w.i)) or \
         w.feat("Voice") == "Pass" and w.deprel in ("acl",)
     content: list[int] = []
     construction = "verb"
     exclude = set(cue)
 
+    if phrasal and prt.deprel in ("case", "mark") and prt.head != w.i:
+        # "called for the nominee to be taken …": the phrase the preposition heads is the content
+        content.extend(k for k in sent.subtree(prt.head) if k != prt.i)
     comps = [k for k in sent.kids(w.i) if k.deprel in ("ccomp", "xcomp", "csubj:pass")
              or (k.deprel == "parataxis" and cls in SAY_LIKE)]
     # a parataxis before the cue is inverted speech; after it, usually the quote (colon) or aside
@@ -624,7 +636,8 @@ def _drop_quoted_cues(atts: list[Attribution], quotes: QuoteIndex) -> list[Attri
     for a in atts:
         cs = a.cue.spans[0][0]
         inside = [b for b in atts if b is not a and any(s <= cs < e for s, e in b.content.spans)]
-        if inside and (quotes.region_at(cs) is not None or a.cue.cls in HEDGES):
+        if inside and (quotes.region_at(cs) is not None or a.cue.cls in HEDGES
+                       or any(b.construction == "speaker-label" for b in inside)):
             continue
         if a.cue.cls == "believe" and a.source and a.source.text.lower() in FIRST_SECOND_PERSON:
             # "I think …", "we believe …": the speaker's own hedge, part of what someone says
@@ -646,7 +659,6 @@ def _layout_attributions(doc: Doc, quotes: QuoteIndex, atts: list[Attribution]) 
     """Attributions marked by layout rather than a verb: a quote signed with a dash
     ("“…” ― Jane Doe") and a speaker label before a colon ("PENCE: Well, look …", "Poll: …")."""
     text = doc.text
-    covered = [sp for a in atts for sp in a.content.spans]
     cues = {a.cue.spans[0] for a in atts}
     out: list[Attribution] = []
     words = [(s, w) for s in doc.sentences for w in s.words]
@@ -702,7 +714,7 @@ def _layout_attributions(doc: Doc, quotes: QuoteIndex, atts: list[Attribution]) 
         line_end = text.find("\n", colon.end)
         line_end = len(text) if line_end < 0 else line_end
         cs, ce = _trim(text, colon.end, line_end)
-        if ce - cs < 10 or any(s < ce and cs < e for s, e in covered):
+        if ce - cs < 10:
             continue
         first = next(w for _, w in label if not _is_quote(w.text))
         src = (first.start, label[-1][1].end)

@@ -1,5 +1,11 @@
 """Reading articles: bytes → checked text, or a one-line :class:`InputError` saying why not.
 
+Plain text is decoded (UTF-8, UTF-16/32 with a BOM, UTF-16 without one, else cp1252/latin-1);
+HTML pages go through trafilatura, which keeps the article body and its title, date and URL
+(:func:`extract_html`); the language is checked with py3langid (:func:`check_language`).
+Offsets in every result refer to the text that was analysed: for HTML, the extracted text,
+which is kept in ``Analysis.meta["text"]``.
+
 >>> decode_bytes("Caf\\xe9 owners said it was fine.".encode("cp1252"), "x.txt")
 'Café owners said it was fine.'
 >>> check_text("   ", "empty.txt")
@@ -12,11 +18,20 @@ from __future__ import annotations
 import codecs
 import re
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
 
 DEFAULT_MAX_CHARS = 2_000_000
+#: an HTML page may be this many times larger than --max-chars (markup is not article text)
+HTML_MARKUP_FACTOR = 10
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+TEXT_SUFFIXES = (".txt", ".md", ".text", ".markdown")
+#: the language check needs this many letters before it trusts its answer
+MIN_LETTERS_FOR_LANGUAGE = 40
+#: and refuses only when it is at least this sure that the text is not in the expected language
+LANGUAGE_CONFIDENCE = 0.95
 _HTML = re.compile(r"^\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
 _TAG = re.compile(r"<(p|div|span|a|br|script|style|article|h[1-6])[\s>/]", re.I)
 
@@ -34,7 +49,10 @@ def decode_bytes(data: bytes, name: str = "input") -> str:
             except UnicodeDecodeError:
                 raise InputError(f"{name}: declares {enc.upper()} but is not valid {enc.upper()}") from None
     if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: binary data, not a text article")
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise InputError(f"{name}: binary data, not a text article")
+        return text
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -46,12 +64,31 @@ def decode_bytes(data: bytes, name: str = "input") -> str:
     return text
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text with no BOM: NULs in every other byte of mostly-ASCII text."""
+    head = data[:8192]
+    if len(data) % 2 or len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    for zeros, enc in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if zeros.count(0) >= 0.9 * len(zeros):
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
 def looks_like_html(text: str) -> bool:
     return bool(_HTML.match(text)) or len(_TAG.findall(text[:5000])) >= 5
 
 
-def check_text(text: str, name: str = "input", max_chars: int = DEFAULT_MAX_CHARS) -> str:
-    """Refuse text that is not an analysable article; return it unchanged otherwise."""
+def check_text(text: str, name: str = "input", max_chars: int = DEFAULT_MAX_CHARS,
+               allow_html: bool = False) -> str:
+    """Refuse text that is not an analysable article; return it unchanged otherwise.
+
+    HTML is refused unless *allow_html* (callers that can extract it use :func:`prepare_article`).
+    """
     if not text.strip():
         raise InputError(f"{name}: the article is empty")
     if len(text) > max_chars:
@@ -61,31 +98,157 @@ def check_text(text: str, name: str = "input", max_chars: int = DEFAULT_MAX_CHAR
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > max(5, len(sample) // 100):
         raise InputError(f"{name}: binary data, not a text article")
-    if looks_like_html(text):
+    if not allow_html and looks_like_html(text):
         raise InputError(f"{name}: looks like HTML; give the article as plain text")
     return text
 
 
-def read_article(path: str | Path, max_chars: int = DEFAULT_MAX_CHARS) -> str:
-    """Read and check one article file ('-' is standard input)."""
+@dataclass
+class Article:
+    """An article ready for analysis: its id, the text to analyse and what the input told about it."""
+
+    id: str
+    text: str
+    meta: dict = field(default_factory=dict)
+    name: str = ""  # where it came from, for messages
+
+
+def extract_html(html: str, name: str = "input", url: str | None = None) -> tuple[str, dict]:
+    """The article text of an HTML page and its title/date/URL, via trafilatura.
+
+    Paragraphs are separated by a blank line so the parser sees them as paragraphs. The
+    returned meta holds ``format: "html"``, ``title``, ``date``, ``url`` when the page gives
+    them, and ``text``: the extracted text, which every offset of the analysis refers to.
+    """
+    import trafilatura  # deferred: lxml and friends
+
+    try:
+        doc = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+            include_images=False, deduplicate=False, favor_recall=True)
+    except Exception as exc:  # lxml raises many types on broken pages
+        raise InputError(f"{name}: could not read the HTML page ({exc.__class__.__name__})") from None
+    body = (getattr(doc, "text", None) or "") if doc is not None else ""
+    paras = [line.strip() for line in body.splitlines() if line.strip()]
+    if not paras:
+        raise InputError(f"{name}: no article text found in the HTML page")
+    text = "\n\n".join(paras)
+    meta: dict = {"format": "html"}
+    for key in ("title", "date", "url"):
+        value = getattr(doc, key, None)
+        if key == "url" and not value:
+            value = url
+        if isinstance(value, str) and value.strip():
+            meta[key] = value.strip()
+    meta["text"] = text
+    return text, meta
+
+
+_identifier = None
+
+
+def detect_language(text: str) -> tuple[str, float]:
+    """ISO 639-1 code and confidence (0–1) of *text*'s language, from its first 5,000 characters.
+
+    >>> detect_language("Le ministère a confirmé vendredi que deux citoyens ont été arrêtés.")[0]
+    'fr'
+    """
+    global _identifier
+    if _identifier is None:
+        from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+        _identifier = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+    lang, prob = _identifier.classify(text[:5000])
+    return str(lang), float(prob)
+
+
+LANGUAGE_NAMES = {
+    "ar": "Arabic", "cs": "Czech", "da": "Danish", "de": "German", "el": "Greek", "en": "English",
+    "es": "Spanish", "fa": "Persian", "fi": "Finnish", "fr": "French", "he": "Hebrew",
+    "hi": "Hindi", "hu": "Hungarian", "id": "Indonesian", "it": "Italian", "ja": "Japanese",
+    "kk": "Kazakh", "ko": "Korean", "nl": "Dutch", "no": "Norwegian", "pl": "Polish",
+    "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sv": "Swedish", "tr": "Turkish",
+    "uk": "Ukrainian", "vi": "Vietnamese", "zh": "Chinese",
+}
+
+
+def check_language(text: str, name: str = "input", lang: str | None = None) -> None:
+    """Refuse text that is confidently not English, unless the caller chose a language (``--lang``).
+
+    Short texts (under 40 letters) pass: the detector cannot tell them apart reliably.
+    """
+    if lang:
+        return
+    if sum(ch.isalpha() for ch in text[:5000]) < MIN_LETTERS_FOR_LANGUAGE:
+        return
+    found, prob = detect_language(text)
+    if found != "en" and prob >= LANGUAGE_CONFIDENCE:
+        label = LANGUAGE_NAMES.get(found, found)
+        raise InputError(f"{name}: the article looks {label} ({found}), not English; claimtrack "
+                         f"analyses English (use --lang {found} with a {label} Stanza model to try anyway)")
+
+
+def prepare_article(content: bytes | str, name: str = "input", id: str = "article",
+                    max_chars: int = DEFAULT_MAX_CHARS, lang: str | None = None,
+                    html: bool | None = None, meta: dict | None = None) -> Article:
+    """Bytes or text of one article → a checked :class:`Article`, or an InputError.
+
+    *html* True/False forces the reading; None decides from the content. HTML is extracted
+    with :func:`extract_html`; the result is checked (:func:`check_text`) and its language
+    too (:func:`check_language`).
+    """
+    text = decode_bytes(content, name) if isinstance(content, bytes) else content
+    if not text.strip():
+        raise InputError(f"{name}: the article is empty")
+    out_meta = dict(meta or {})
+    if html is None:
+        html = looks_like_html(text)
+    if html:
+        if len(text) > max_chars * HTML_MARKUP_FACTOR:
+            raise InputError(f"{name}: an HTML page of {len(text):,} characters is over the limit of "
+                             f"{max_chars * HTML_MARKUP_FACTOR:,} (10 × --max-chars)")
+        text, html_meta = extract_html(text, name, url=out_meta.get("url"))
+        out_meta.update(html_meta)
+    check_text(text, name, max_chars, allow_html=bool(html))
+    check_language(text, name, lang)
+    return Article(id, text, out_meta, name)
+
+
+def read_bytes(path: str | Path, max_chars: int = DEFAULT_MAX_CHARS) -> bytes:
+    """The bytes of one article file ('-' is standard input), refusing files far over the limit."""
     name = str(path)
     if name == "-":
-        data = sys.stdin.buffer.read()
-        name = "<stdin>"
-    else:
-        p = Path(path)
-        try:
-            if p.is_dir():
-                raise InputError(f"{name}: is a directory")
-            size = p.stat().st_size
-            if size > max_chars * 4:
-                raise InputError(f"{name}: {size:,} bytes is over the limit of {max_chars:,} "
-                                 f"characters (raise it with --max-chars)")
-            data = p.read_bytes()
-        except FileNotFoundError:
-            raise InputError(f"{name}: no such file") from None
-        except PermissionError:
-            raise InputError(f"{name}: permission denied") from None
-        except IsADirectoryError:
-            raise InputError(f"{name}: is a directory") from None
-    return check_text(decode_bytes(data, name), name, max_chars)
+        return sys.stdin.buffer.read()
+    p = Path(path)
+    limit = max_chars * 4 * (HTML_MARKUP_FACTOR if p.suffix.lower() in HTML_SUFFIXES else 1)
+    try:
+        if p.is_dir():
+            raise InputError(f"{name}: is a directory")
+        size = p.stat().st_size
+        if size > limit:
+            raise InputError(f"{name}: {size:,} bytes is over the limit for {max_chars:,} "
+                             f"characters (raise it with --max-chars)")
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{name}: permission denied") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a directory") from None
+
+
+def load_article(path: str | Path, id: str | None = None, max_chars: int = DEFAULT_MAX_CHARS,
+                 lang: str | None = None) -> Article:
+    """Read, decode, extract (HTML) and check one article file ('-' is standard input)."""
+    name = "<stdin>" if str(path) == "-" else str(path)
+    if id is None:
+        id = "stdin" if str(path) == "-" else Path(path).stem
+    data = read_bytes(path, max_chars)
+    suffix = Path(str(path)).suffix.lower()
+    html = True if suffix in HTML_SUFFIXES else None
+    return prepare_article(data, name, id, max_chars, lang, html=html)
+
+
+def read_article(path: str | Path, max_chars: int = DEFAULT_MAX_CHARS, lang: str | None = None) -> str:
+    """Read and check one article file ('-' is standard input); HTML pages give their article text."""
+    return load_article(path, max_chars=max_chars, lang=lang).text
