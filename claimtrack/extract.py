@@ -220,7 +220,8 @@ def _verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None =
     if cls is None:
         return None
     w = Word(w.i, w.text, lemma, w.upos, w.xpos, w.feats, w.head, w.deprel, w.start, w.end, w.ner)
-    if w.lemma.lower() in CITING and w.feat("VerbForm") == "Ger" and w.deprel.startswith("advcl"):
+    if w.lemma.lower() in CITING and w.feat("VerbForm") in ("Ger", "Part") and w.deprel.startswith("advcl") \
+            and w.text.lower().endswith("ing"):
         return _citing_cue(sent, w, cls)
     cue = _cue_words(sent, w.i)
     phrasal = prt is not None and lex.phrasal.get(w.lemma.lower(), {}).get(particle) is not None
@@ -242,8 +243,10 @@ def _verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None =
         content.extend(sent.subtree(k.i))
     objs = sent.kids(w.i, "obj")
     subj_pass = next((k for k in sent.kids(w.i) if k.deprel == "nsubj:pass"), None)
-    if passive and subj_pass is not None and not _is_expl(sent, subj_pass.i):
+    if passive and subj_pass is not None and not _is_expl(sent, subj_pass.i) and (
+            cls not in ("assert", "believe", "intend") or comps):
         # "The citizenship … is confirmed": the passive subject is what is confirmed
+        # ("the dam had been maintained" is no report; "is expected to win" is, with its xcomp)
         content = _np(sent, subj_pass.i) + content
         construction = "passive"
     controlled = any(k.deprel == "xcomp" for k in comps) or any(
@@ -262,13 +265,21 @@ def _verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None =
             if any(c.lemma.lower() in TOPIC_CASES for c in sent.kids(o.i, "case")):
                 content.extend(sent.subtree(o.i))
                 break
+    marks = {m.lemma.lower() for m in sent.kids(w.i, "mark")}
     if not content and w.head >= 0 and (w.deprel.startswith("parataxis") or (
-            w.deprel.startswith("advcl") and any(m.lemma.lower() == "as" for m in sent.kids(w.i, "mark")))
-            ):
-        # "…, sources said." / "as X reported" / "\"…,\" he said": the clause above is the content
+            w.deprel.startswith("advcl") and (marks == {"as"} or (
+                not marks and cls in SAY_LIKE and _subject(sent, w.i) is not None)))):
+        # "…, sources said." / "as X reported" / "a bridge the government says was destroyed":
+        # the clause the cue hangs on is the content
         head = sent.words[w.head]
         content = [k for k in sent.subtree(head.i, exclude=[w.i])]
-        construction = "inverted" if not w.deprel.startswith("advcl") else "as-clause"
+        construction = "as-clause" if marks == {"as"} else "inverted"
+        if head.deprel.startswith("acl") and head.head >= 0 and sent.words[head.head].upos in ("NOUN", "PROPN"):
+            # "… a bridge that the government says was destroyed": the bridge is what was said of
+            ante = [k for k in sent.subtree(head.head, exclude=[head.i])
+                    if k < w.i and sent.words[k].deprel != "case"]
+            content = [k for k in ante if k >= min(ante[-1:] or [0]) - 8] + content
+            construction = "relative"
     if not content and w.lemma in SPEECH_VERBS:
         content, how = _fallback_content(sent, w, cue)
         construction = how or construction
@@ -295,8 +306,14 @@ def _verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None =
             construction = "relative"
     content = [k for k in content if k not in exclude]
     content = _strip_punct(sent, sorted(set(content)))
+    bare = False
     if not content and not quoted:
-        return None
+        # "The chairman spoke to the crowd." — a speaker with nothing said yet: kept aside, in
+        # case the next paragraph is the quotation
+        if w.lemma not in BARE_SPEECH or _subject(sent, w.i) is None:
+            return None
+        bare = True
+        construction = "bare"
 
     # source
     source: list[int] | None = None
@@ -370,6 +387,8 @@ def _adjacent_quotes(sent: Sentence, w: Word, cue: list[int],
     return left, right
 
 
+BARE_SPEECH = {"say", "tell", "speak", "add", "write", "explain", "comment", "respond", "reply",
+               "continue", "declare", "state", "address", "tweet", "post"}
 SPEECH_VERBS = {"say", "tell", "add", "write", "explain", "insist", "argue", "reply", "respond",
                 "continue", "note", "state", "declare", "tweet", "announce", "claim", "warn"}
 ADDRESSEE_VERBS = {"tell", "ask", "inform", "assure", "remind", "warn", "advise", "brief"}
@@ -588,7 +607,7 @@ def find_attributions(doc: Doc, lexicon: Lexicon | None = None,
             for f in found_here:
                 if f is not p and p.cue[0] in f.content and f.cue[0] not in drop:
                     f.content = _strip_punct(sent, [k for k in f.content if k not in drop])
-        yield from (f for f in found_here if f.content or f.extra_content)
+        yield from (f for f in found_here if f.content or f.extra_content or f.construction == "bare")
 
 
 def extract(doc: Doc, lexicon: Lexicon | None = None, quotes: QuoteIndex | None = None) -> list[Attribution]:
@@ -599,11 +618,12 @@ def extract(doc: Doc, lexicon: Lexicon | None = None, quotes: QuoteIndex | None 
     text = doc.text
     quotes = quotes or QuoteIndex(text)
     items: list[tuple[int, Attribution]] = []
+    bare: list[Attribution] = []
     for f in find_attributions(doc, lexicon, quotes):
         cue_spans = _runs(f.sent, f.cue)
         content_spans = merge_spans(_spans(text, f.sent, f.content, quotes, cue=cue_spans[0])
                                     + list(f.extra_content), text)
-        if not content_spans:
+        if not content_spans and f.construction != "bare":
             continue
         src_spans = _spans(text, f.sent, [k for k in f.source or [] if not any(
             s <= f.sent.words[k].start < e for s, e in content_spans)], quotes)
@@ -612,13 +632,14 @@ def extract(doc: Doc, lexicon: Lexicon | None = None, quotes: QuoteIndex | None 
         content = Role.from_spans(text, content_spans)
         kind = quotes.quote_type(content.spans, text)
         att = Attribution("", f.sent.index, kind, source, cue, content, f.construction)
-        items.append((cue.start, att))
+        (bare if f.construction == "bare" else items).append((cue.start, att))
     atts = [a for _, a in sorted(items, key=lambda x: x[0])]
     atts = _drop_duplicates(atts)
     atts.extend(_layout_attributions(doc, quotes, atts))
     atts.sort(key=lambda a: a.cue.start)
     atts = _drop_quoted_cues(atts, quotes)
-    _attach_neighbour_quotes(doc, atts, quotes)
+    atts.extend(_attach_neighbour_quotes(doc, atts, [a for _, a in bare], quotes))
+    atts.sort(key=lambda a: a.cue.start)
     for k, a in enumerate(atts, 1):
         a.id = f"a{k}"
     _nest(atts)
@@ -737,44 +758,55 @@ def _drop_duplicates(atts: list[Attribution]) -> list[Attribution]:
     return out
 
 
-def _attach_neighbour_quotes(doc: Doc, atts: list[Attribution], quotes: QuoteIndex) -> None:
-    """Quotes that stand alone, their speaker named in the sentence or paragraph before or after."""
+def _attach_neighbour_quotes(doc: Doc, atts: list[Attribution], bare: list[Attribution],
+                             quotes: QuoteIndex) -> list[Attribution]:
+    """Quotations that stand alone, their speaker named in the sentence or paragraph before
+    (or, failing that, after): a continuing quote joins the speaker's attribution as another
+    fragment; a quote after a bare speech verb ("The chairman spoke to the crowd.") becomes its
+    content. Returns the attributions that bare cues turned into."""
     text = doc.text
-    covered = [sp for a in atts for sp in a.content.spans]
-    by_sentence: dict[int, list[Attribution]] = {}
-    for a in atts:
-        by_sentence.setdefault(a.sentence, []).append(a)
+    roles = [sp for a in atts for r in (a.source, a.cue, a.content) if r for sp in r.spans]
     sent_of = _sentence_locator(doc)
+    new: list[Attribution] = []
     for qs, qe in quotes.regions:
-        if any(s < qe and qs < e for s, e in covered):
+        if any(s < qe and qs < e for s, e in roles):
             continue
-        k = sent_of(qs)
-        if k is None:
-            continue
-        sent = doc.sentences[k]
-        # a quote that is most of its sentence(s), not a scare quote inside a clause
         words = sum(1 for w in text[qs:qe].split() if any(ch.isalnum() for ch in w))
-        if words < 4:
+        k = sent_of(qs)
+        if words < 4 or k is None:
             continue
-        lead = text[sent.start:qs]
-        if any(ch.isalnum() for ch in lead):
+        # nothing but other attributions may stand before the quote on its line
+        line_start = text.rfind("\n", 0, qs) + 1
+        lead = [ch for p, ch in enumerate(text[line_start:qs], line_start)
+                if ch.isalnum() and not any(s <= p < e for s, e in roles)]
+        if lead:
             continue
-        prev = [a for j in (k - 1, k - 2) for a in by_sentence.get(j, [])]
+        before = [a for a in atts + bare if a.cue.start < qs and a.sentence >= k - 2]
         host = None
-        for a in reversed(prev):
-            if a.type in ("direct", "mixed") or text[a.cue.spans[-1][1]:a.cue.spans[-1][1] + 2].strip() == ":":
+        for a in sorted(before, key=lambda a: a.cue.start, reverse=True):
+            colon = text[a.cue.spans[-1][1]:a.cue.spans[-1][1] + 2].strip() == ":"
+            if a.construction == "bare" or a.type in ("direct", "mixed") or colon:
                 host = a
-                break
+            break
         if host is None:
-            nxt = by_sentence.get(k + 1, [])
-            host = next((a for a in nxt if a.type == "direct"), None)
+            host = next((a for a in atts if a.cue.start > qe and a.sentence <= k + 1
+                         and a.type == "direct"), None)
         if host is None:
             continue
-        host.content = Role.from_spans(text, list(host.content.spans) + [(qs, qe)])
+        spans = list(host.content.spans) + [(qs, qe)]
+        host.content = Role.from_spans(text, spans)
         host.type = quotes.quote_type(host.content.spans, text)
-        if host.construction in ("verb", "inverted"):
+        if host.construction == "bare":
             host.construction = "neighbour-quote"
-        covered.append((qs, qe))
+            bare.remove(host)
+            atts.append(host)
+            new.append(host)
+        elif host.construction in ("verb", "inverted", "inverted-quote", "quote"):
+            host.construction = "neighbour-quote"
+        roles.append((qs, qe))
+    for a in new:
+        atts.remove(a)
+    return new
 
 
 def _sentence_locator(doc: Doc):
@@ -792,16 +824,29 @@ def _sentence_locator(doc: Doc):
 
 
 def _nest(atts: list[Attribution]) -> None:
-    """Mark attributions whose cue lies inside another's content (the chain of sources)."""
-    for inner in atts:
+    """Mark attributions whose cue lies inside another's content (the chain of sources).
+
+    The parent is the smallest content that holds the cue; a parent never ends up inside its
+    own child's chain (interleaved quotes could otherwise make a cycle)."""
+    by_id = {a.id: a for a in atts}
+
+    def size(a: Attribution) -> int:
+        return sum(e - s for s, e in a.content.spans)
+
+    for inner in sorted(atts, key=size):
         cs, ce = inner.cue.spans[0]
         best = None
         for outer in atts:
-            if outer is inner:
+            if outer is inner or not any(s <= cs and ce <= e for s, e in outer.content.spans):
                 continue
-            if any(s <= cs and ce <= e for s, e in outer.content.spans):
-                span = sum(e - s for s, e in outer.content.spans)
-                if best is None or span < best[0]:
-                    best = (span, outer)
+            # walk up from outer: if inner is already an ancestor, this link would close a loop
+            seen, up = set(), outer
+            while up is not None and up.id not in seen:
+                seen.add(up.id)
+                up = by_id.get(up.parent) if up.parent else None
+            if inner.id in seen:
+                continue
+            if best is None or size(outer) < size(best):
+                best = outer
         if best is not None:
-            inner.parent = best[1].id
+            inner.parent = best.id

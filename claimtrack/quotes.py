@@ -17,7 +17,9 @@ SINGLE_OPEN = "\u2018\u201a"  # ‘ ‚
 SINGLE_CLOSE = "\u2019"  # ’
 QUOTE_CHARS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'`"
 
-_PARA = re.compile(r"\n\s*\n")
+# a paragraph break: a blank line, or a single newline (plain-text articles often use one line
+# per paragraph)
+_PARA = re.compile(r"[ \t\u00a0]*\n\s*")
 
 
 def _is_word(ch: str) -> bool:

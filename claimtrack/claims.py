@@ -1,0 +1,437 @@
+"""Claims: group attributions into propositions, link them, and give each a status.
+
+A *proposition* is the content of an attribution (plus the rest of its cue's clause, which
+the content span may miss), reduced to features: lemma stems of content words, countries
+named by any name or demonym, and numbers ("two" = "2"). Words physically shared by two
+contents ("an operation … that Moscow claims prevented …") are one mention playing two
+roles, so they do not count as agreement. Two propositions are linked by what they share
+and by their cues' classes: a confirm cue *confirms*, a deny cue or negation *contradicts*,
+otherwise near-identical contents *repeat* and overlapping ones *elaborate*.
+
+Status, first that applies: ``unattributed`` (the article's own voice), ``denied``
+(its source denies it), ``disputed`` (another claim contradicts it), ``confirmed`` /
+``partly-confirmed`` (an independent source confirms or asserts all / part of it — a source
+of the same hierarchy, e.g. the FSB for Moscow, is not independent, and the reason says so),
+``reported`` (a neutral relay: report, announce, according to), ``claimed`` (it rests on its
+source alone).
+
+>>> classify_number("two"), classify_number("4,500")
+('2', '4500')
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from .boilerplate import inside
+from .lexicon import Lexicon, load_lexicon
+from .parse import Doc, Sentence, Word
+from .sources import Gazetteer, WordIndex, hierarchy, independent, load_gazetteer
+from .types import Analysis, Attribution, Claim, Link, Span
+
+NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+           "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+           "dozen": "12", "twenty": "20", "hundred": "100", "thousand": "1000"}
+CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+STOP = {"be", "have", "do", "say", "will", "would", "can", "could", "may", "might", "other",
+        "such", "thing", "way", "people", "person", "also", "take", "place", "make", "get",
+        "put", "end", "these", "this", "time", "just", "many", "more", "most", "several"}
+RELATION_OF_CLASS = {"assert": "asserts", "claim": "claims", "confirm": "confirms", "deny": "denies",
+                     "report": "reports", "warn": "warns", "believe": "believes", "ask": "asks",
+                     "evaluate": "evaluates", "intend": "intends"}
+RELAY = {"report"}
+FULL = 0.8  # share of a claim's content another must cover to confirm it in full
+TIMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+         "yesterday", "tomorrow", "week", "month", "year", "january", "february", "march", "april",
+         "june", "july", "august", "september", "october", "november", "december"}
+
+
+def classify_number(tok: str) -> str | None:
+    """A number word or numeral as digits, else None."""
+    low = tok.lower().replace(",", "")
+    if low in NUMBERS:
+        return NUMBERS[low]
+    return low if re.fullmatch(r"\d+(?:\.\d+)?", low) else None
+
+
+def _stem(lemma: str) -> str:
+    low = lemma.lower()
+    for suf in ("ations", "ation", "ments", "ment", "ings", "ing", "ship", "ness", "ities", "ity",
+                "als", "al", "ed", "es", "s", "e"):
+        if low.endswith(suf) and len(low) - len(suf) >= 4:
+            low = low[:-len(suf)]
+            break
+    return low[:6]
+
+
+def word_feature(w: Word, gaz: Gazetteer) -> tuple[str, bool] | None:
+    """(feature, is_anchor) for a content word, or None for words that carry no content."""
+    if w.upos not in CONTENT_POS and not (w.upos == "X" and w.text[:1].isupper()):
+        return None
+    num = classify_number(w.text)
+    if num is not None:
+        return "#" + num, True
+    low, lemma = w.text.lower(), w.lemma.lower()
+    state = gaz.demonyms.get(low) or gaz.state_names.get(low)
+    if state and low not in gaz.places:
+        return "@" + state.lower(), True
+    if lemma in STOP or len(lemma) < 3:
+        return None
+    if lemma in TIMES:
+        return "~" + lemma, False
+    lemma = gaz.lemma_groups.get(lemma, gaz.lemma_groups.get(low, lemma))
+    return _stem(lemma), w.upos in ("NOUN", "PROPN")
+
+
+@dataclass
+class Unit:
+    """One proposition candidate: attributions carrying it (innermost first) and its words."""
+
+    atts: list[Attribution]
+    words: dict[int, tuple[str, bool]]          # word start → (feature, anchor)
+    cls: str = "assert"
+    negated: bool = False
+    pos: int = 0
+    sentence: int = -1
+    spans: list[Span] = field(default_factory=list)
+    text: str = ""
+
+    def feats(self, exclude: set[int] = frozenset()) -> dict[str, bool]:
+        out: dict[str, bool] = {}
+        for p, (f, anchor) in self.words.items():
+            if p not in exclude:
+                out[f] = out.get(f, False) or anchor
+        return out
+
+    @property
+    def denies(self) -> bool:
+        return self.cls == "deny" or (self.negated and self.cls in ("assert", "confirm", "claim", "report"))
+
+    @property
+    def confirms(self) -> bool:
+        return self.cls == "confirm" and not self.negated
+
+
+def _cue_word(sent: Sentence, a: Attribution) -> Word | None:
+    for w in sent.words:
+        if a.cue.spans and w.start == a.cue.spans[0][0]:
+            return w
+    return None
+
+
+def _sentence_at(doc: Doc, pos: int) -> Sentence | None:
+    for s in doc.sentences:
+        if s.start <= pos < s.end + 1:
+            return s
+    return None
+
+
+def _units(analysis: Analysis, doc: Doc | None, lex: Lexicon, gaz: Gazetteer,
+           skip: set[str]) -> list[Unit]:
+    idx = WordIndex(doc)
+    atts = [a for a in analysis.attributions if a.id not in skip]
+    children: dict[str, list[Attribution]] = {}
+    for a in atts:
+        if a.parent:
+            children.setdefault(a.parent, []).append(a)
+    by_id = {a.id: a for a in atts}
+    all_role_spans: dict[str, list[Span]] = {
+        a.id: [*(a.source.spans if a.source else []), *a.cue.spans, *a.content.spans] for a in atts}
+    units: list[Unit] = []
+    for a in atts:
+        if a.id in children:   # an outer attribution joins its innermost one's claim
+            continue
+        chain = [a]
+        while chain[-1].parent and chain[-1].parent in by_id and by_id[chain[-1].parent] not in chain:
+            chain.append(by_id[chain[-1].parent])
+        words: dict[int, tuple[str, bool]] = {}
+        own = [w for _, w in idx.in_spans(a.content.spans)]
+        # The cue's clause beyond the content span (a content cut short still has its words),
+        # minus the source, the cue and other attributions' roles.
+        extra: list[Word] = []
+        sent = _sentence_at(doc, a.cue.start) if doc is not None and a.cue.spans else None
+        if sent is not None:
+            cw = _cue_word(sent, a)
+            if cw is not None:
+                taken = [sp for b in atts if b is not a and b not in chain for sp in all_role_spans[b.id]]
+                mine = [*(a.source.spans if a.source else []), *a.cue.spans]
+                for k in sent.subtree(cw.i):
+                    w = sent.words[k]
+                    if not any(s <= w.start < e for s, e in taken + mine):
+                        extra.append(w)
+        cls, neg = a.cue.cls, a.cue.negated
+        # "X confirmed Y, citing Z": the chain's confirmation or denial decides its class.
+        outer = {b.cue.cls for b in chain[1:] if not b.cue.negated}
+        if cls not in ("confirm", "deny") and not neg:
+            cls = "deny" if "deny" in outer else "confirm" if "confirm" in outer else cls
+        for w in own + extra:
+            f = word_feature(w, gaz)
+            if f is None:
+                continue
+            # A content whose own verb is a cue ("… is confirmed," said X) takes that verb's class.
+            vcls = lex.verb_class(w.lemma.lower()) if w.upos == "VERB" else None
+            if vcls in ("confirm", "deny") and w in own:
+                if w.deprel in ("root", "ccomp", "parataxis") or any(
+                        x.deprel.startswith("aux:pass") for x in own if x.head == w.i):
+                    cls = vcls
+                continue
+            if vcls and w in extra:
+                continue
+            words[w.start] = f
+        units.append(Unit(chain, words, cls, neg, a.content.start, a.sentence,
+                          list(a.content.spans), a.content.text))
+    return units
+
+
+def _unattributed(analysis: Analysis, doc: Doc | None, gaz: Gazetteer, boiler: list[Span],
+                  units: list[Unit]) -> list[Unit]:
+    """Sentences in the article's own voice: no attribution touches them, they state something."""
+    if doc is None:
+        return []
+    taken = [sp for a in analysis.attributions
+             for sp in [*(a.source.spans if a.source else []), *a.cue.spans, *a.content.spans]]
+    out = []
+    for s in doc.sentences:
+        if inside((s.start, s.end), boiler, 0.3):
+            continue
+        if any(max(a, s.start) < min(b, s.end) for a, b in taken):
+            continue
+        toks = [w for w in s.words if w.upos != "PUNCT"]
+        root = next((w for w in s.words if w.head < 0), None)
+        if len(toks) < 4 or root is None or analysis.text[s.start:s.end].rstrip().endswith(("?", ":")):
+            continue
+        # A statement has a verb or copula (headlines and labels often do not).
+        if not any(w.upos in ("VERB", "AUX") for w in s.words):
+            continue
+        words = {w.start: f for w in s.words if (f := word_feature(w, gaz)) is not None}
+        out.append(Unit([], words, "assert", False, s.start, s.index, [(s.start, s.end)],
+                        analysis.text[s.start:s.end]))
+    return out
+
+
+def _weight(f: str) -> float:
+    # Countries and times are context more than content: half weight each.
+    return 0.5 if f[0] in "@~" else 1.0
+
+
+def _overlap(a: Unit, b: Unit) -> tuple[dict[str, bool], float, float, set[str]]:
+    """Shared features, the share of a's and of b's features they cover, and shared anchors."""
+    common = set(a.words) & set(b.words)
+    fa, fb = a.feats(common), b.feats(common)
+    shared = set(fa) & set(fb)
+    ws = sum(_weight(f) for f in shared)
+    cov_a = ws / sum(_weight(f) for f in fa) if fa else 0.0
+    cov_b = ws / sum(_weight(f) for f in fb) if fb else 0.0
+    anchors = {f for f in shared if (fa[f] or fb[f]) and f[0] not in "@~"}
+    return {f: fa[f] for f in shared}, cov_a, cov_b, anchors
+
+
+@dataclass
+class _Claim:
+    units: list[Unit]
+
+    @property
+    def first(self) -> Unit:
+        return self.units[0]
+
+
+def _label(f: str) -> str:
+    return f[1:] if f[0] in "#@" else f
+
+
+def build_claims(analysis: Analysis, doc: Doc | None, lexicon: Lexicon | None = None,
+                 skip: Iterable[str] = (), boilerplate: list[Span] | None = None,
+                 gazetteer: Gazetteer | None = None) -> None:
+    """Fill ``analysis.claims`` and ``analysis.links`` and each attribution's ``claim_id``.
+
+    Needs ``resolve_sources`` to have run (statuses depend on who is independent of whom).
+    """
+    lex = lexicon or load_lexicon()
+    gaz = gazetteer or load_gazetteer()
+    skip = set(skip)
+    units = _units(analysis, doc, lex, gaz, skip)
+    units += _unattributed(analysis, doc, gaz, boilerplate or [], units)
+    units.sort(key=lambda u: (u.pos, u.atts[0].id if u.atts else ""))
+
+    # Group near-identical, same-polarity assertions into one claim.
+    groups: list[_Claim] = []
+    for u in units:
+        for g in groups:
+            h = g.first
+            if not u.atts or not h.atts or u.denies or h.denies or u.confirms or h.confirms:
+                continue
+            if u.spans == h.spans:
+                g.units.append(u)
+                break
+            _, ca, cb, anchors = _overlap(h, u)
+            if ca >= 0.75 and cb >= 0.75 and anchors:
+                g.units.append(u)
+                break
+        else:
+            groups.append(_Claim([u]))
+    groups.sort(key=lambda g: g.first.pos)
+
+    claims: list[Claim] = []
+    for k, g in enumerate(groups):
+        cid = f"c{k + 1}"
+        att_ids = [a.id for u in g.units for a in sorted(u.atts, key=lambda a: a.id)]
+        text = re.sub(r"^(?:that|whether|if)\s+", "", g.first.text.strip())
+        claims.append(Claim(cid, text, "", "", att_ids, list(g.first.spans),
+                            g.first.sentence))
+        for u in g.units:
+            for a in u.atts:
+                a.claim_id = cid
+
+    # Links between claims.
+    links: list[Link] = []
+    support: dict[int, list[tuple[int, float, str]]] = {k: [] for k in range(len(groups))}
+    for j in range(len(groups)):
+        for i in range(j):
+            A, B = groups[i].first, groups[j].first
+            shared, ca, cb, anchors = _overlap(A, B)
+            strength = sum(_weight(f) for f in shared)
+            if strength < 2 or not anchors:
+                continue
+            words = ", ".join(sorted(_label(f) for f in shared)[:6])
+            if A.denies != B.denies and A.atts and B.atts:
+                den, oth, cov = (i, j, cb) if A.denies else (j, i, ca)
+                if cov >= 0.3 or len(shared) >= 3:
+                    links.append(Link(claims[den].id, claims[oth].id, "contradicts",
+                                      f"denies what it says ({words})"))
+                    support[oth].append((den, cov, "contradicts"))
+                    support[den].append((oth, cb if den == j else ca, "contradicted"))
+                continue
+            if (A.confirms or B.confirms) and A.atts and B.atts and not (A.denies or B.denies):
+                conf, oth, cov, ocov = (j, i, ca, cb) if B.confirms else (i, j, cb, ca)
+                if cov >= 0.3 or strength >= 3:
+                    extent = "in full" if cov >= FULL else "in part"
+                    links.append(Link(claims[conf].id, claims[oth].id, "confirms",
+                                      f"confirms {extent} ({words})"))
+                    support[oth].append((conf, cov, "confirms"))
+                    support[conf].append((oth, ocov, "asserts"))
+                continue
+            if ca >= 0.6 and cb >= 0.6:
+                links.append(Link(claims[j].id, claims[i].id, "repeats", f"says the same ({words})"))
+                support[i].append((j, ca, "repeats"))
+                support[j].append((i, cb, "repeats"))
+            elif max(ca, cb) >= 0.34:
+                links.append(Link(claims[j].id, claims[i].id, "elaborates", f"shares {words}"))
+    analysis.claims = claims
+    analysis.links = links
+    _statuses(analysis, groups, support)
+
+
+def _primary(g: _Claim) -> list[Attribution]:
+    return [u.atts[0] for u in g.units if u.atts]
+
+
+def _verb(others: list[int], groups: list[_Claim], names: str = "") -> str:
+    """'confirms' / 'confirm' / 'asserts' / 'confirm or assert' for the supporting claims."""
+    conf = {groups[o].first.confirms for o in others}
+    plural = " and " in names
+    word = "confirm" if conf == {True} else "assert" if conf == {False} else "confirm or assert"
+    return word if plural else word.replace("confirm", "confirms").replace("assert", "asserts")
+
+
+def _statuses(analysis: Analysis, groups: list[_Claim],
+              support: dict[int, list[tuple[int, float, str]]]) -> None:
+    tree = hierarchy(analysis.sources)
+    names = {s.id: s.name for s in analysis.sources}
+
+    def who(ids: Iterable[str]) -> str:
+        seen = []
+        for i in ids:
+            if names.get(i, "") and names[i] not in seen:
+                seen.append(names[i])
+        return " and ".join(seen) or "an unnamed source"
+
+    for k, (claim, g) in enumerate(zip(analysis.claims, groups)):
+        prim = _primary(g)
+        if not prim:
+            claim.status = "unattributed"
+            claim.reason = "stated in the article's own voice, with no source"
+            others = [analysis.claims[o].id for o, _, _ in support[k]]
+            if others:
+                claim.reason += f"; also said in {', '.join(others)}"
+            continue
+        mine = [a.source_id for a in prim if a.source_id]
+        relays = [b.source_id for u in g.units for b in u.atts[1:] if b.source_id]
+        via = f", as relayed by {who(relays)}" if relays else ""
+        indep_own = len({min(tree.get(s, {s})) for s in mine}) > 1 and all(
+            independent(x, y, tree) for x in mine for y in mine if x != y)
+        notes: list[str] = []
+        indep_full, indep_part, dependent = [], [], []
+        disputed = []
+        for o, cov, rel in support[k]:
+            osrc = [a.source_id for a in _primary(groups[o]) if a.source_id]
+            if not osrc:
+                continue
+            if rel in ("contradicts",):
+                disputed.append(o)
+                continue
+            if rel == "contradicted":
+                continue
+            free = all(independent(x, y, tree) for x in osrc for y in mine) if mine else True
+            if not free:
+                dependent.append(o)
+            elif cov >= FULL:
+                indep_full.append(o)
+            else:
+                indep_part.append(o)
+        if dependent:
+            dsrc = [a.source_id for o in dependent for a in _primary(groups[o]) if a.source_id]
+            ids = ", ".join(analysis.claims[o].id for o in dependent)
+            if set(dsrc) <= set(mine):
+                notes.append(f"{who(mine)} says it again ({ids}), which adds no independent support")
+            else:
+                common = set().union(*(tree.get(x, {x}) for x in dsrc)) & set().union(
+                    *(tree.get(x, {x}) for x in mine))
+                top = who(sorted(c for c in common if not any(p for p in
+                                 next((s.part_of for s in analysis.sources if s.id == c), []))))
+                notes.append(f"{who(dsrc)} backs it ({ids}), but is not independent: "
+                             f"both speak for {top}")
+
+        def srcs(os: list[int]) -> str:
+            # every source of the supporting chains, outermost first ("Reuters and satellite images")
+            return who(b.source_id for o in os for u in groups[o].units for b in reversed(u.atts))
+
+        def cids(os: list[int]) -> str:
+            return ", ".join(analysis.claims[o].id for o in os)
+
+        if any(u.denies for u in g.units):
+            claim.status = "denied"
+            claim.reason = f"{who(mine)} denies it{via}"
+            if len(g.units) > 1 and not all(u.denies for u in g.units):
+                claim.status = "disputed"
+            if disputed:
+                claim.reason += f"; asserted in {cids(disputed)}"
+        elif disputed:
+            claim.status = "disputed"
+            claim.reason = f"{who(mine)} says it{via}, but {srcs(disputed)} denies it ({cids(disputed)})"
+        elif indep_full or (len(mine) > 1 and indep_own):
+            claim.status = "confirmed"
+            if indep_full:
+                claim.reason = (f"{srcs(indep_full)}, independent of {who(mine)}, "
+                                f"{_verb(indep_full, groups, srcs(indep_full))} it ({cids(indep_full)})")
+            else:
+                claim.reason = f"asserted independently by {who(mine)}"
+        elif indep_part:
+            claim.status = "partly-confirmed"
+            claim.reason = (f"{srcs(indep_part)}, independent of {who(mine)}, "
+                            f"{_verb(indep_part, groups, srcs(indep_part))} part of it ({cids(indep_part)})")
+        elif all(a.cue.cls in RELAY for a in prim):
+            claim.status = "reported"
+            claim.reason = (f"reported by {who(mine)} ('{prim[0].cue.text}'){via}; "
+                            f"no independent confirmation")
+        else:
+            claim.status = "claimed"
+            cue = prim[0].cue
+            claim.reason = f"rests on {who(mine)} alone{via}"
+            if cue.cls == "claim":
+                claim.reason += f"; the cue '{cue.text}' distances the writer from it"
+        if relays:
+            notes.append("chain of sources: " + " → ".join(
+                who([x]) for x in [*reversed(relays), *mine[:1]]))
+        if notes:
+            claim.reason += "; " + "; ".join(notes)

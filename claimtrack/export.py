@@ -1,0 +1,108 @@
+"""Graph writers (and readers for the formats that can be read back), one pair per format.
+
+GraphML and GEXF use networkx's own writers; node-link JSON is ``nx.node_link_data``;
+DOT is written here (no pydot/pygraphviz dependency); CSV is the edge table.
+
+>>> import networkx as nx, tempfile, os
+>>> G = nx.MultiDiGraph(); _ = G.add_edge("a", "b", key="k", relation="part_of")
+>>> path = os.path.join(tempfile.mkdtemp(), "g.json")
+>>> write_graph(G, path)
+'json'
+>>> sorted(read_graph(path).edges(keys=True))
+[('a', 'b', 'k')]
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+from pathlib import Path
+from typing import IO
+
+import networkx as nx
+
+FORMATS = {".graphml": "graphml", ".gexf": "gexf", ".json": "json", ".dot": "dot", ".gv": "dot",
+           ".csv": "csv"}
+
+
+def format_for(path: str | os.PathLike, fmt: str | None = None) -> str:
+    """The format named by *fmt*, else by the file extension."""
+    if fmt:
+        fmt = fmt.lower().lstrip(".")
+        if fmt in ("node-link", "nodelink"):
+            fmt = "json"
+        if fmt not in set(FORMATS.values()):
+            raise ValueError(f"unknown graph format {fmt!r} (known: graphml, gexf, json, dot, csv)")
+        return fmt
+    ext = Path(path).suffix.lower()
+    if ext not in FORMATS:
+        raise ValueError(f"cannot tell the graph format from {str(path)!r}: use one of "
+                         f"{', '.join(sorted(FORMATS))} or --format")
+    return FORMATS[ext]
+
+
+def write_node_link(G: nx.MultiDiGraph, out: IO[str]) -> None:
+    json.dump(nx.node_link_data(G, edges="edges"), out, ensure_ascii=False, indent=1)
+    out.write("\n")
+
+
+def read_node_link(path: str | os.PathLike) -> nx.MultiDiGraph:
+    with open(path, encoding="utf-8") as fh:
+        return nx.node_link_graph(json.load(fh), directed=True, multigraph=True, edges="edges")
+
+
+def _dot_id(s) -> str:
+    return '"' + str(s).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def write_dot(G: nx.MultiDiGraph, out: IO[str]) -> None:
+    """Graphviz DOT; every attribute kept, ``label`` shown."""
+    out.write("digraph claimtrack {\n  rankdir=LR;\n")
+    shapes = {"article": "note", "source": "box", "claim": "ellipse"}
+    for n, d in G.nodes(data=True):
+        attrs = {**d, "shape": shapes.get(d.get("kind", ""), "ellipse")}
+        out.write(f"  {_dot_id(n)} [" + ", ".join(f"{k}={_dot_id(v)}" for k, v in attrs.items()) + "];\n")
+    for u, v, k, d in G.edges(keys=True, data=True):
+        attrs = {"label": d.get("relation", ""), **{x: y for x, y in d.items() if x != "label"}}
+        out.write(f"  {_dot_id(u)} -> {_dot_id(v)} [key={_dot_id(k)}, "
+                  + ", ".join(f"{x}={_dot_id(y)}" for x, y in attrs.items()) + "];\n")
+    out.write("}\n")
+
+
+EDGE_FIELDS = ["from", "to", "key", "relation", "kind", "from_label", "to_label"]
+
+
+def write_edge_csv(G: nx.MultiDiGraph, out: IO[str]) -> None:
+    """One row per edge: endpoints, key, relation, labels, then every other attribute."""
+    extra = sorted({k for _, _, d in G.edges(data=True) for k in d} - set(EDGE_FIELDS))
+    w = csv.DictWriter(out, fieldnames=EDGE_FIELDS + extra, lineterminator="\n")
+    w.writeheader()
+    for u, v, k, d in G.edges(keys=True, data=True):
+        w.writerow({"from": u, "to": v, "key": k, "from_label": G.nodes[u].get("label", ""),
+                    "to_label": G.nodes[v].get("label", ""), **d})
+
+
+def write_graph(G: nx.MultiDiGraph, path: str | os.PathLike, fmt: str | None = None) -> str:
+    """Write *G* to *path* in the format given or implied by the extension; returns the format."""
+    fmt = format_for(path, fmt)
+    if fmt == "graphml":
+        nx.write_graphml(G, path)
+    elif fmt == "gexf":
+        nx.write_gexf(G, path)
+    else:
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            {"json": write_node_link, "dot": write_dot, "csv": write_edge_csv}[fmt](G, fh)
+    return fmt
+
+
+def read_graph(path: str | os.PathLike, fmt: str | None = None) -> nx.MultiDiGraph:
+    """Read back a GraphML, GEXF or node-link JSON graph written by :func:`write_graph`."""
+    fmt = format_for(path, fmt)
+    if fmt == "graphml":
+        return nx.read_graphml(path, force_multigraph=True)
+    if fmt == "gexf":
+        # GEXF has no edge keys: parallel edges come back with integer keys.
+        return nx.MultiDiGraph(nx.read_gexf(path))
+    if fmt == "json":
+        return read_node_link(path)
+    raise ValueError(f"cannot read {fmt} back into a graph")

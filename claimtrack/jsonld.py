@@ -1,0 +1,189 @@
+"""schema.org ``Claim`` and ``ClaimReview`` as JSON-LD, for fact-checkers' tools.
+
+One ``ClaimReview`` per claim, its ``itemReviewed`` the ``Claim`` (text, author = the sources that
+make it, typed ``Person``/``Organization``/``GovernmentOrganization``/``NewsMediaOrganization``,
+``appearance`` = the article). The review's rating is left empty for a reviewer to fill, unless
+verdicts from a filled review CSV are passed in (see :mod:`claimtrack.review`).
+
+``@id``s are stable: ``urn:claimtrack:<article id>:<claim id>`` for a claim (``…:review`` for its
+review), ``urn:claimtrack:<article id>`` for an article without a URL, and
+``urn:claimtrack:source:<source key>`` for a source, so one source has one ``@id`` across articles.
+
+>>> from claimtrack.types import Analysis, Claim, Source
+>>> a = Analysis("kaluga", "FSB said X.", "0" * 64, sources=[Source("s1", "FSB", type="government")],
+...              claims=[Claim("c1", "X", "unverified", "one source")])
+>>> doc = to_jsonld([a])
+>>> review = doc["@graph"][1]
+>>> review["@type"], review["itemReviewed"]["@id"]
+('ClaimReview', 'urn:claimtrack:kaluga:c1')
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from typing import IO, Mapping, Sequence
+from urllib.parse import quote
+
+from .types import Analysis, Claim, Source
+
+SCHEMA_CONTEXT = "https://schema.org"
+URN = "urn:claimtrack:"
+
+# Source type (as the sources stage writes it) -> schema.org type. First matching prefix wins.
+_TYPE_RULES: list[tuple[tuple[str, ...], str]] = [
+    (("person", "people", "individual", "anonymous", "official", "spokes", "expert", "witness",
+      "journalist"), "Person"),
+    (("document", "data", "report", "statistic", "figure"), "CreativeWork"),
+    (("media", "news", "press", "outlet", "newspaper", "broadcaster"), "NewsMediaOrganization"),
+    (("gov", "state", "country", "nation", "authorit", "ministry", "agency", "military", "army",
+      "police", "security", "court", "parliament", "embassy", "president", "kremlin"),
+     "GovernmentOrganization"),
+]
+
+
+def schema_type(source_type: str | None) -> str:
+    """The schema.org type for a claimtrack source type.
+
+    Unnamed people (``anonymous``: "officials", "experts") are a ``Person``; a ``document``
+    source ("official figures") is a ``CreativeWork``, given as the claim's ``citation`` because
+    schema.org's ``author`` must be a person or an organisation.
+
+    >>> [schema_type(t) for t in ("person", "government", "media", "organisation", "anonymous",
+    ...                           "document", None)]
+    ['Person', 'GovernmentOrganization', 'NewsMediaOrganization', 'Organization', 'Person', \
+'CreativeWork', 'Organization']
+    """
+    t = (source_type or "").strip().lower()
+    for prefixes, stype in _TYPE_RULES:
+        if t.startswith(prefixes):
+            return stype
+    return "Organization"
+
+
+def _iri_part(s: str) -> str:
+    return quote(str(s), safe="-._~")
+
+
+def _slug(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "source"
+
+
+def article_iri(analysis: Analysis) -> str:
+    """The article's ``@id``: its URL when known, else a URN from its id."""
+    url = (analysis.meta or {}).get("url")
+    return str(url) if url else f"{URN}{_iri_part(analysis.id)}"
+
+
+def claim_iri(analysis_id: str, claim_id: str) -> str:
+    return f"{URN}{_iri_part(analysis_id)}:{_iri_part(claim_id)}"
+
+
+def source_iri(analysis_id: str, source: Source) -> str:
+    """One ``@id`` per source key across articles; per article when the source has no key."""
+    if source.key:
+        return f"{URN}source:{_iri_part(_slug(source.key))}"
+    return f"{URN}{_iri_part(analysis_id)}:{_iri_part(source.id)}"
+
+
+def _source_node(analysis: Analysis, source: Source, by_id: Mapping[str, Source]) -> dict:
+    stype = schema_type(source.type)
+    node: dict = {"@type": stype, "@id": source_iri(analysis.id, source), "name": source.name}
+    aliases = [a for a in source.aliases if a and a != source.name]
+    if aliases:
+        node["alternateName"] = aliases
+    parents = [by_id[p] for p in source.part_of
+               if p in by_id and schema_type(by_id[p].type).endswith("Organization")]
+    if parents and stype != "CreativeWork":
+        # a Person is affiliated with an organisation; an organisation has a parent organisation
+        prop = "affiliation" if stype == "Person" else "parentOrganization"
+        node[prop] = [{"@type": schema_type(p.type), "@id": source_iri(analysis.id, p),
+                       "name": p.name} for p in parents]
+    return node
+
+
+def _article_node(analysis: Analysis) -> dict:
+    meta = analysis.meta or {}
+    node: dict = {"@type": "NewsArticle", "@id": article_iri(analysis), "identifier": analysis.id}
+    if meta.get("url"):
+        node["url"] = str(meta["url"])
+    if meta.get("title"):
+        node["headline"] = str(meta["title"])
+        node["name"] = str(meta["title"])
+    if meta.get("date"):
+        node["datePublished"] = str(meta["date"])
+    if meta.get("publisher"):
+        node["publisher"] = {"@type": "NewsMediaOrganization", "name": str(meta["publisher"])}
+    return node
+
+
+def claim_authors(analysis: Analysis, claim: Claim) -> list[Source]:
+    """The resolved sources of a claim's attributions, in reading order, each once."""
+    by_id = {s.id: s for s in analysis.sources}
+    attrs = {a.id: a for a in analysis.attributions}
+    out: list[Source] = []
+    for aid in claim.attributions:
+        a = attrs.get(aid)
+        if a is not None and a.source_id in by_id and by_id[a.source_id] not in out:
+            out.append(by_id[a.source_id])
+    return out
+
+
+def _rating(review: Mapping[str, str] | None) -> dict:
+    rating: dict = {"@type": "Rating", "alternateName": ""}
+    if review:
+        rating["alternateName"] = review.get("verdict", "") or ""
+        if review.get("notes"):
+            rating["ratingExplanation"] = review["notes"]
+    return rating
+
+
+def claim_review(analysis: Analysis, claim: Claim,
+                 review: Mapping[str, str] | None = None) -> dict:
+    """The ``ClaimReview`` node of one claim, with its ``Claim`` nested as ``itemReviewed``."""
+    by_id = {s.id: s for s in analysis.sources}
+    meta = analysis.meta or {}
+    cid = claim_iri(analysis.id, claim.id)
+    item: dict = {"@type": "Claim", "@id": cid, "identifier": claim.id, "text": claim.text}
+    authors = claim_authors(analysis, claim)
+    people = [s for s in authors if schema_type(s.type) != "CreativeWork"]
+    documents = [s for s in authors if schema_type(s.type) == "CreativeWork"]
+    if people:
+        item["author"] = [_source_node(analysis, s, by_id) for s in people]
+    if documents:
+        item["citation"] = [_source_node(analysis, s, by_id) for s in documents]
+    item["appearance"] = {"@id": article_iri(analysis)}
+    if meta.get("date"):
+        item["datePublished"] = str(meta["date"])
+    machine = f"claimtrack status: {claim.status}"
+    if claim.reason:
+        machine += f" ({claim.reason})"
+    item["description"] = machine
+    node: dict = {"@type": "ClaimReview", "@id": f"{cid}:review", "claimReviewed": claim.text,
+                  "itemReviewed": item, "reviewRating": _rating(review)}
+    if review and review.get("reviewer"):
+        node["author"] = {"@type": "Person", "name": review["reviewer"]}
+    return node
+
+
+def to_jsonld(analyses: Sequence[Analysis],
+              reviews: Mapping[tuple[str, str], Mapping[str, str]] | None = None) -> dict:
+    """One JSON-LD document (``@graph``) for all *analyses*: each article, then its reviews.
+
+    *reviews* maps ``(article id, claim id)`` to ``{"verdict", "notes", "reviewer"}`` (as read by
+    :func:`claimtrack.review.read_review_csv`) to fill the ratings.
+    """
+    graph: list[dict] = []
+    for analysis in analyses:
+        graph.append(_article_node(analysis))
+        for claim in analysis.claims:
+            review = (reviews or {}).get((analysis.id, claim.id))
+            graph.append(claim_review(analysis, claim, review))
+    return {"@context": SCHEMA_CONTEXT, "@graph": graph}
+
+
+def write_jsonld(analyses: Sequence[Analysis], out: IO[str],
+                 reviews: Mapping[tuple[str, str], Mapping[str, str]] | None = None) -> None:
+    json.dump(to_jsonld(analyses, reviews), out, ensure_ascii=False, indent=2)
+    out.write("\n")

@@ -1,0 +1,108 @@
+"""Claims, links and statuses, end to end and on pure helpers."""
+from __future__ import annotations
+
+from conftest import EXAMPLES
+
+from claimtrack.boilerplate import find_boilerplate
+from claimtrack.claims import classify_number
+
+
+def _example(analyze_text, name):
+    return analyze_text((EXAMPLES / name).read_text(encoding="utf-8"), name.split(".")[0])
+
+
+def _claim_of(result, source_text, cue_text=None):
+    for a in result.attributions:
+        if a.source and a.source.text == source_text and (cue_text is None or a.cue.text == cue_text):
+            return next(c for c in result.claims if c.id == a.claim_id)
+    raise AssertionError(f"no attribution from {source_text!r}")
+
+
+def test_seed_moscow_claim_rests_on_russia_alone(seed):
+    c = _claim_of(seed, "Moscow")
+    assert c.status == "claimed"
+    assert "Russia alone" in c.reason
+    assert "synagogue" in c.text
+
+
+def test_seed_russian_media_claim_is_partly_confirmed_by_independent_kazakh_sources(seed):
+    media = _claim_of(seed, "Russian media")
+    assert media.status == "partly-confirmed"
+    assert "Kazakh National Security Committee" in media.reason and "independent" in media.reason
+    knb = _claim_of(seed, "the Kazakh National Security Committee (KNB)")
+    assert any(l.source == knb.id and l.target == media.id and l.relation == "confirms"
+               for l in seed.links)
+
+
+def test_seed_same_state_confirmation_is_flagged_not_independent(seed):
+    kaz = _claim_of(seed, "Kazakhstan")
+    assert "not independent" in kaz.reason and "Kazakhstan" in kaz.reason
+
+
+def test_seed_article_voice_is_unattributed_and_appeal_is_not_a_claim(seed):
+    own = [c for c in seed.claims if c.status == "unattributed"]
+    assert any(c.text.startswith("IS has limited influence in Russia") for c in own)
+    assert all(not c.attributions for c in own)
+    appeal = seed.text.index("A Message from")
+    assert all(c.spans[0][0] < appeal for c in seed.claims)
+    assert any(seed.text[s:e].startswith("A Message from") for s, e in seed.boilerplate)
+
+
+def test_seed_every_kept_attribution_has_claim_and_reported_relay(seed):
+    appeal = seed.text.index("A Message from")
+    kept = [a for a in seed.attributions if a.cue.start < appeal]
+    assert all(a.claim_id for a in kept)
+    assert _claim_of(seed, "official figures").status == "reported"
+    ids = [c.id for c in seed.claims]
+    assert ids == [f"c{k + 1}" for k in range(len(ids))]
+
+
+def test_denial_contradicts_and_disputes(analyze_text):
+    r = _example(analyze_text, "denial.txt")
+    claim = _claim_of(r, "Washington")
+    denial = _claim_of(r, "The Chinese Foreign Ministry")
+    assert denial.status == "denied"
+    assert claim.status == "disputed" and "Chinese Foreign Ministry" in claim.reason
+    assert any(l.source == denial.id and l.target == claim.id and l.relation == "contradicts"
+               for l in r.links)
+
+
+def test_same_hierarchy_confirmation_leaves_claim_claimed(analyze_text):
+    r = _example(analyze_text, "hierarchy.txt")
+    c = _claim_of(r, "The Kremlin")
+    assert c.status == "claimed"
+    assert "not independent" in c.reason and "Investigative Committee" in c.reason
+    assert any(l.relation == "confirms" and l.target == c.id for l in r.links)
+
+
+def test_independent_confirmation_of_part(analyze_text):
+    r = _example(analyze_text, "confirmation.txt")
+    c = _claim_of(r, "Moscow")
+    assert c.status == "partly-confirmed"
+    assert "Reuters" in c.reason and "Defence Ministry" in c.reason and "not independent" in c.reason
+
+
+def test_nested_attribution_keeps_chain_and_is_confirmed(analyze_text):
+    r = _example(analyze_text, "nested.txt")
+    inner = next(a for a in r.attributions if a.source and a.source.text == "the Kremlin")
+    assert inner.parent is not None
+    outer = next(a for a in r.attributions if a.id == inner.parent)
+    assert outer.claim_id == inner.claim_id
+    c = next(c for c in r.claims if c.id == inner.claim_id)
+    assert "Interfax → Russia" in c.reason
+    assert c.status == "confirmed" and "Turkish Foreign Ministry" in c.reason
+
+
+def test_boilerplate_rules():
+    text = ("Troops left the city on Monday.\nBy Jane Doe\nPhoto: AP\nOfficials said more would follow.\n"
+            "Dear readers,\nWe need your support.\nRemind me later.")
+    spans = [text[s:e] for s, e in find_boilerplate(text)]
+    assert spans[:2] == ["By Jane Doe", "Photo: AP"]
+    assert spans[2].startswith("Dear readers,") and spans[2].endswith("Remind me later.")
+    assert not any("Officials" in s for s in spans)
+
+
+def test_numbers_normalise():
+    assert classify_number("Two") == "2"
+    assert classify_number("4,500") == "4500"
+    assert classify_number("several") is None
