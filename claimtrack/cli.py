@@ -61,8 +61,12 @@ def _article_id(name: str) -> str:
               help="Write to this file instead of standard output.")
 @click.option("--max-chars", type=int, default=None, help="Refuse articles longer than this "
               "(default 2,000,000 characters).")
+@click.option("--show-boilerplate", is_flag=True,
+              help="Also make sources and claims of text that is not the article (appeals, credits).")
+@click.option("--lang", default=None, help="Analyse with this language's Stanza models and skip "
+              "the English check (the model directory must have them).")
 @_model_options
-def analyze(files, fmt, output, max_chars, model_dir, cache_dir, lexicon, ner):
+def analyze(files, fmt, output, max_chars, show_boilerplate, lang, model_dir, cache_dir, lexicon, ner):
     """Find the attributions in each article FILE ('-' reads standard input).
 
     \b
@@ -72,15 +76,17 @@ def analyze(files, fmt, output, max_chars, model_dir, cache_dir, lexicon, ner):
       cat article.txt | claimtrack analyze -
     """
     from .api import Analyzer
-    from .inputs import DEFAULT_MAX_CHARS, read_article
+    from .inputs import DEFAULT_MAX_CHARS, load_article
     from . import render
 
     limit = max_chars or DEFAULT_MAX_CHARS
-    texts, ids, failed = [], [], 0
+    texts, ids, metas, failed = [], [], [], 0
     for name in files:
         try:
-            texts.append(read_article(name, limit))
-            ids.append(_article_id(name))
+            art = load_article(name, _article_id(name), limit, lang)  # HTML: text, title, date, URL
+            texts.append(art.text)
+            ids.append(art.id)
+            metas.append(art.meta)
         except ClaimtrackError as exc:
             if len(files) == 1:
                 raise
@@ -88,8 +94,16 @@ def analyze(files, fmt, output, max_chars, model_dir, cache_dir, lexicon, ner):
             failed += 1
     if not texts:
         sys.exit(2)
-    analyzer = Analyzer(model_dir, cache_dir=cache_dir, lexicon=lexicon, use_ner=ner)
+    parser = None
+    if lang:
+        from .parse import Parser
+
+        parser = Parser(model_dir, cache_dir=cache_dir, lang=lang, use_ner=ner)
+    analyzer = Analyzer(model_dir, cache_dir=cache_dir, lexicon=lexicon, use_ner=ner,
+                        include_boilerplate=show_boilerplate, parser=parser)
     results = analyzer.analyze_many(texts, ids)
+    for r, meta in zip(results, metas):
+        r.meta.update(meta)
     out = click.open_file(output, "w", encoding="utf-8")
     try:
         if fmt == "table":
@@ -212,10 +226,11 @@ def info(model_dir, lang):
 @click.option("--title", default=None, help="The article's title (one article only).")
 @click.option("--date", default=None, help="The article's publication date, ISO 8601 "
               "(one article only).")
+@click.option("--show-boilerplate", is_flag=True, help="Keep text that is not the article.")
 @click.option("--max-chars", type=int, default=None, help="Refuse articles longer than this.")
 @_model_options
-def export_cmd(files, jsonld_out, csv_out, html_out, reviews, url, title, date, max_chars,
-               model_dir, cache_dir, lexicon, ner):
+def export_cmd(files, jsonld_out, csv_out, html_out, reviews, url, title, date, show_boilerplate,
+               max_chars, model_dir, cache_dir, lexicon, ner):
     """Analyse each article FILE and write fact-checker exports.
 
     \b
@@ -236,7 +251,8 @@ def export_cmd(files, jsonld_out, csv_out, html_out, reviews, url, title, date, 
         raise click.UsageError("--url/--title/--date describe one article: give one FILE")
     limit = max_chars or DEFAULT_MAX_CHARS
     texts = [read_article(name, limit) for name in files]
-    analyzer = Analyzer(model_dir, cache_dir=cache_dir, lexicon=lexicon, use_ner=ner)
+    analyzer = Analyzer(model_dir, cache_dir=cache_dir, lexicon=lexicon, use_ner=ner,
+                        include_boilerplate=show_boilerplate)
     results = analyzer.analyze_many(texts, [_article_id(n) for n in files])
     for r in results:
         r.meta.update(given)
@@ -250,7 +266,7 @@ def export_cmd(files, jsonld_out, csv_out, html_out, reviews, url, title, date, 
     if csv_out:
         from .review import write_review_csv
 
-        with click.open_file(csv_out, "w", encoding="utf-8", newline="") as out:
+        with click.open_file(csv_out, "w", encoding="utf-8") as out:
             n = write_review_csv(results, out)
         if csv_out != "-":
             click.echo(f"{csv_out}: {n} claim(s) to review", err=True)
@@ -298,6 +314,106 @@ def review_import(csv_file, graph_file, output):
         more = f" and {len(res.unmatched) - 10} more" if len(res.unmatched) > 10 else ""
         click.echo(f"warning: {len(res.unmatched)} reviewed claim(s) not in the graph: "
                    f"{shown}{more}", err=True)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True,
+              help="Graph file; the extension picks the format (.graphml .gexf .json .dot .csv).")
+@click.option("-f", "--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "dot", "csv"]),
+              default=None, help="Format, when the extension does not say.")
+@click.option("--show-boilerplate", is_flag=True, help="Keep text that is not the article.")
+@click.option("--max-chars", type=int, default=None, help="Refuse articles longer than this.")
+@_model_options
+def graph(files, output, fmt, show_boilerplate, max_chars, model_dir, cache_dir, lexicon, ner):
+    """Write the claim graph of one or more articles (one merged graph) to a file.
+
+    \b
+    Examples:
+      claimtrack graph examples/moscow_times_kaluga.txt -o seed.graphml
+      claimtrack graph a.txt b.txt -o claims.json
+    """
+    from .api import Analyzer
+    from .export import format_for, write_graph
+    from .graph import build_graph, merge_graphs
+    from .inputs import DEFAULT_MAX_CHARS, read_article
+
+    try:
+        fmt = format_for(output, fmt)
+    except ValueError as exc:
+        raise click.UsageError(str(exc))
+    texts = [read_article(name, max_chars or DEFAULT_MAX_CHARS) for name in files]
+    analyzer = Analyzer(model_dir, cache_dir=cache_dir, lexicon=lexicon, use_ner=ner,
+                        include_boilerplate=show_boilerplate)
+    results = analyzer.analyze_many(texts, [_article_id(n) for n in files])
+    G = merge_graphs(build_graph(r) for r in results)
+    write_graph(G, output, fmt)
+    click.echo(f"{output}: {fmt}, {G.number_of_nodes()} nodes, {G.number_of_edges()} edges "
+               f"from {len(results)} article(s)", err=True)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--outdir", type=click.Path(file_okay=False), required=True,
+              help="Output directory (re-running into it resumes).")
+@click.option("--workers", type=click.IntRange(1), default=1, show_default=True,
+              help="Parallel worker processes, each loading the pipeline once (Dask: workers "
+                   "of the LocalCluster it starts).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: processes on this machine; dask: a Dask cluster.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Dask scheduler address (e.g. tcp://10.0.0.5:8786); default: start a LocalCluster.")
+@click.option("--max-chars", type=int, default=None,
+              help="Refuse articles longer than this (default 2,000,000 characters).")
+@click.option("--lang", default=None, help="Analyse with this language's Stanza models and skip "
+              "the English check (the model directory must have them).")
+@click.option("--graph-format", type=click.Choice(["graphml", "json", "dot", "csv"]),
+              default="graphml", show_default=True, help="Format of the merged claim graph.")
+@click.option("--show-boilerplate", is_flag=True, help="Keep text that is not the article.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar (default: when standard error is a terminal).")
+@_model_options
+def batch(inputs, outdir, workers, engine, scheduler, max_chars, lang, graph_format,
+          show_boilerplate, progress, model_dir, cache_dir, lexicon, ner):
+    """Analyse many articles: one JSON result per article in OUTDIR/articles/, plus
+    errors.jsonl, index.jsonl, sources.csv and the merged claim graph.
+
+    INPUT is a file (.txt, .md, .html), a directory of them, or JSONL with {"id", "text"} or
+    {"id", "html"} per line ('-' reads JSONL from standard input). Re-running the same command
+    skips finished articles. Exit code: 0 all analysed, 1 some articles failed (see
+    OUTDIR/errors.jsonl), 2 bad command line or input path, 3 model problem, 130 interrupted.
+
+    \b
+    Examples:
+      claimtrack batch examples/ -o out
+      claimtrack batch corpus.jsonl -o out --workers 2
+      claimtrack batch examples/ -o out --engine dask --workers 2
+      claimtrack batch corpus.jsonl -o out --engine dask --scheduler tcp://host:8786
+    """
+    from .batch import Settings, run_batch
+    from .inputs import DEFAULT_MAX_CHARS
+    from .lexicon import load_lexicon
+
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    settings = Settings(model_dir=model_dir, cache_dir=cache_dir, lexicon=load_lexicon(lexicon),
+                        use_ner=ner, lang=lang, include_boilerplate=show_boilerplate)
+    show = sys.stderr.isatty() if progress is None else progress
+    kwargs = dict(engine=engine, workers=workers, scheduler=scheduler, settings=settings,
+                  max_chars=max_chars or DEFAULT_MAX_CHARS, lang=lang, graph_format=graph_format,
+                  argv=sys.argv[1:])
+    if show:
+        from .batch import progress_bar
+
+        with progress_bar() as on_progress:
+            summary = run_batch(list(inputs), outdir, on_progress=on_progress, **kwargs)
+    else:
+        summary = run_batch(list(inputs), outdir, **kwargs)
+    click.echo(summary.line(), err=True)
+    if summary.failed:
+        click.echo(f"claimtrack: {summary.failed} article(s) failed: see "
+                   f"{Path(outdir) / 'errors.jsonl'}", err=True)
+    sys.exit(summary.exit_code)
 
 
 if __name__ == "__main__":  # pragma: no cover

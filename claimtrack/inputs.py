@@ -28,6 +28,10 @@ DEFAULT_MAX_CHARS = 2_000_000
 HTML_MARKUP_FACTOR = 10
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = (".txt", ".md", ".text", ".markdown")
+#: sentences longer than this are refused: the parser's time and memory grow fast with length
+#: (a 500-word sentence takes Stanza ~10-40 s; 2,000 words can exhaust memory)
+MAX_SENTENCE_WORDS = 400
+_SENT_BREAK = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*\s+|\n")
 #: the language check needs this many letters before it trusts its answer
 MIN_LETTERS_FOR_LANGUAGE = 40
 #: and refuses only when it is at least this sure that the text is not in the expected language
@@ -100,6 +104,10 @@ def check_text(text: str, name: str = "input", max_chars: int = DEFAULT_MAX_CHAR
         raise InputError(f"{name}: binary data, not a text article")
     if not allow_html and looks_like_html(text):
         raise InputError(f"{name}: looks like HTML; give the article as plain text")
+    longest = longest_sentence_words(text)
+    if longest > MAX_SENTENCE_WORDS:
+        raise InputError(f"{name}: has a sentence of about {longest:,} words, over the limit of "
+                         f"{MAX_SENTENCE_WORDS:,} that the parser can handle; split it into sentences")
     return text
 
 
@@ -190,12 +198,13 @@ def check_language(text: str, name: str = "input", lang: str | None = None) -> N
 
 def prepare_article(content: bytes | str, name: str = "input", id: str = "article",
                     max_chars: int = DEFAULT_MAX_CHARS, lang: str | None = None,
-                    html: bool | None = None, meta: dict | None = None) -> Article:
+                    html: bool | None = None, meta: dict | None = None,
+                    check_lang: bool = True) -> Article:
     """Bytes or text of one article → a checked :class:`Article`, or an InputError.
 
     *html* True/False forces the reading; None decides from the content. HTML is extracted
     with :func:`extract_html`; the result is checked (:func:`check_text`) and its language
-    too (:func:`check_language`).
+    too (:func:`check_language`, unless *check_lang* is false: the caller will do it).
     """
     text = decode_bytes(content, name) if isinstance(content, bytes) else content
     if not text.strip():
@@ -210,8 +219,23 @@ def prepare_article(content: bytes | str, name: str = "input", id: str = "articl
         text, html_meta = extract_html(text, name, url=out_meta.get("url"))
         out_meta.update(html_meta)
     check_text(text, name, max_chars, allow_html=bool(html))
-    check_language(text, name, lang)
+    if check_lang:
+        check_language(text, name, lang)
     return Article(id, text, out_meta, name)
+
+
+def longest_sentence_words(text: str) -> int:
+    """Words in the longest stretch between sentence ends (. ! ? then space) or line breaks.
+
+    >>> longest_sentence_words("One two. Three four five!\\nSix")
+    3
+    """
+    best = 0
+    for piece in _SENT_BREAK.split(text):
+        n = len(piece.split())
+        if n > best:
+            best = n
+    return best
 
 
 def read_bytes(path: str | Path, max_chars: int = DEFAULT_MAX_CHARS) -> bytes:
