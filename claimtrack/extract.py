@@ -297,7 +297,8 @@ def _verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None =
             content = []
             construction = "quote"
     antecedent: list[int] = []
-    if content and (w.deprel.startswith("acl:relcl") or (
+    rel_subject = any(k.text.lower() in REL_PRONOUNS for k in sent.kids(w.i, "nsubj"))
+    if content and not rel_subject and (w.deprel.startswith("acl:relcl") or (
             w.deprel.startswith("advcl") and any(m.lemma.lower() in REL_PRONOUNS
                                                  for m in sent.kids(w.i, "mark")))):
         antecedent = _antecedent(sent, w)
@@ -334,7 +335,8 @@ def _verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None =
             source = []
     elif subj is not None:
         if subj.text.lower() in REL_PRONOUNS and w.deprel.startswith("acl") and w.head >= 0:
-            source = _np(sent, w.head, exclude=[w.i])
+            source = [k for k in _np(sent, w.head, exclude=[w.i])
+                      if not (sent.words[k].deprel == "case" and sent.words[k].head == w.head)]
         elif _is_expl(sent, subj.i):
             source = []
         else:
@@ -499,6 +501,12 @@ def _prep_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:
         return None
     source = [k for k in _np(sent, src_head) if k not in cue]
     pred = sent.words[src_head].head
+    # "…, killing 107, according to X": the source speaks for the whole clause, not the participle
+    hops = 0
+    while pred >= 0 and hops < 3 and _base(sent.words[pred]) in ("advcl", "acl", "xcomp", "conj") \
+            and sent.words[pred].head >= 0:
+        pred = sent.words[pred].head
+        hops += 1
     if pred < 0:
         pred_tree = [k for k in range(len(sent.words)) if k not in sent.subtree(src_head)]
     else:

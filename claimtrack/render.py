@@ -35,6 +35,7 @@ def write_csv(results: Sequence[Analysis], out: IO[str]) -> None:
 def print_tables(results: Sequence[Analysis], out: IO[str]) -> None:
     """Readable tables: attributions, then sources and claims when the analysis has them."""
     from rich.console import Console
+    from rich.markup import escape as esc
     from rich.table import Table
 
     console = Console(file=out, width=None if out.isatty() else 160, soft_wrap=False)
@@ -52,7 +53,8 @@ def print_tables(results: Sequence[Analysis], out: IO[str]) -> None:
             if a.source_id and names.get(a.source_id) and names[a.source_id] != src:
                 src += f"\n→ {names[a.source_id]}"
             cue = f"{a.cue.text} [{a.cue.cls}{', negated' if a.cue.negated else ''}]"
-            t.add_row(a.id, src, cue, a.content.text, a.type)
+            # article text may hold [brackets]: never let rich read them as markup
+            t.add_row(a.id, esc(src), esc(cue), esc(a.content.text), a.type)
         console.print(t)
         if r.sources:
             st = Table(title="sources", title_justify="left")
@@ -60,8 +62,8 @@ def print_tables(results: Sequence[Analysis], out: IO[str]) -> None:
                 st.add_column(col)
             by_id = {s.id: s.name for s in r.sources}
             for s in r.sources:
-                st.add_row(s.id, s.name, s.type, ", ".join(by_id.get(p, p) for p in s.part_of),
-                           "; ".join(s.aliases))
+                st.add_row(s.id, esc(s.name), s.type, esc(", ".join(by_id.get(p, p) for p in s.part_of)),
+                           esc("; ".join(s.aliases)))
             console.print(st)
         if r.claims:
             ct = Table(title="claims", title_justify="left", show_lines=True)
@@ -69,5 +71,5 @@ def print_tables(results: Sequence[Analysis], out: IO[str]) -> None:
                             ("reason", {"max_width": 50})):
                 ct.add_column(col, **kw)
             for c in r.claims:
-                ct.add_row(c.id, c.status, c.text, c.reason)
+                ct.add_row(c.id, c.status, esc(c.text), esc(c.reason))
             console.print(ct)
