@@ -20,6 +20,7 @@ source alone).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -98,11 +99,25 @@ class Unit:
     text: str = ""
 
     def feats(self, exclude: set[int] = frozenset()) -> dict[str, bool]:
+        if not exclude:
+            return dict(self._full()[0])
         out: dict[str, bool] = {}
         for p, (f, anchor) in self.words.items():
             if p not in exclude:
                 out[f] = out.get(f, False) or anchor
         return out
+
+    def _full(self) -> tuple[dict[str, bool], frozenset, frozenset, float]:
+        """(features, their set, word positions, weight sum), computed once: ``words`` is final
+        by the time claims are grouped and linked."""
+        c = self.__dict__.get("_cache")
+        if c is None:
+            out: dict[str, bool] = {}
+            for f, anchor in self.words.values():
+                out[f] = out.get(f, False) or anchor
+            c = self.__dict__["_cache"] = (out, frozenset(out), frozenset(self.words),
+                                           sum(_weight(f) for f in out))
+        return c
 
     @property
     def denies(self) -> bool:
@@ -138,6 +153,14 @@ def _units(analysis: Analysis, doc: Doc | None, lex: Lexicon, gaz: Gazetteer,
     by_id = {a.id: a for a in atts}
     all_role_spans: dict[str, list[Span]] = {
         a.id: [*(a.source.spans if a.source else []), *a.cue.spans, *a.content.spans] for a in atts}
+    feats: dict[int, tuple[str, bool] | None] = {}
+
+    def feature(w: Word) -> tuple[str, bool] | None:   # word_feature, once per word
+        k = id(w)
+        if k not in feats:
+            feats[k] = word_feature(w, gaz)
+        return feats[k]
+
     units: list[Unit] = []
     for a in atts:
         if a.id in children:   # an outer attribution joins its innermost one's claim
@@ -154,29 +177,36 @@ def _units(analysis: Analysis, doc: Doc | None, lex: Lexicon, gaz: Gazetteer,
         if sent is not None:
             cw = _cue_word(sent, a)
             if cw is not None:
-                taken = [sp for b in atts if b is not a and b not in chain for sp in all_role_spans[b.id]]
-                mine = [*(a.source.spans if a.source else []), *a.cue.spans]
+                in_chain = {id(b) for b in chain}
+                # only spans that can hold a word of this sentence matter
+                lo, hi = min(w.start for w in sent.words), max(w.start for w in sent.words)
+                blocked = [(s, e) for sp in (
+                    [sp for b in atts if b is not a and id(b) not in in_chain
+                     for sp in all_role_spans[b.id]],
+                    [*(a.source.spans if a.source else []), *a.cue.spans]) for s, e in sp
+                    if s <= hi and e > lo]
                 for k in sent.subtree(cw.i):
                     w = sent.words[k]
-                    if not any(s <= w.start < e for s, e in taken + mine):
+                    if not any(s <= w.start < e for s, e in blocked):
                         extra.append(w)
         cls, neg = a.cue.cls, a.cue.negated
         # "X confirmed Y, citing Z": the chain's confirmation or denial decides its class.
         outer = {b.cue.cls for b in chain[1:] if not b.cue.negated}
         if cls not in ("confirm", "deny") and not neg:
             cls = "deny" if "deny" in outer else "confirm" if "confirm" in outer else cls
+        own_ids, extra_ids = {id(w) for w in own}, {id(w) for w in extra}
         for w in own + extra:
-            f = word_feature(w, gaz)
+            f = feature(w)
             if f is None:
                 continue
             # A content whose own verb is a cue ("… is confirmed," said X) takes that verb's class.
             vcls = lex.verb_class(w.lemma.lower()) if w.upos == "VERB" else None
-            if vcls in ("confirm", "deny") and w in own:
+            if vcls in ("confirm", "deny") and id(w) in own_ids:
                 if w.deprel in ("root", "ccomp", "parataxis") or any(
                         x.deprel.startswith("aux:pass") for x in own if x.head == w.i):
                     cls = vcls
                 continue
-            if vcls and w in extra:
+            if vcls and id(w) in extra_ids:
                 continue
             words[w.start] = f
         units.append(Unit(chain, words, cls, neg, a.content.start, a.sentence,
@@ -191,11 +221,20 @@ def _unattributed(analysis: Analysis, doc: Doc | None, gaz: Gazetteer, boiler: l
         return []
     taken = [sp for a in analysis.attributions
              for sp in [*(a.source.spans if a.source else []), *a.cue.spans, *a.content.spans]]
+    # A span (a, b) overlaps the sentence (s0, s1) iff a < b, a < s1, s0 < b and s0 < s1: sort the
+    # non-empty spans by start and keep the running maximum of their ends.
+    nonempty = sorted((a, b) for a, b in taken if a < b)
+    starts = [a for a, _ in nonempty]
+    reach, top = [], None
+    for _, b in nonempty:
+        top = b if top is None or b > top else top
+        reach.append(top)
     out = []
     for s in doc.sentences:
         if inside((s.start, s.end), boiler, 0.3):
             continue
-        if any(max(a, s.start) < min(b, s.end) for a, b in taken):
+        n = bisect.bisect_left(starts, s.end)     # spans starting before the sentence ends
+        if s.start < s.end and n and reach[n - 1] > s.start:
             continue
         toks = [w for w in s.words if w.upos != "PUNCT"]
         root = next((w for w in s.words if w.head < 0), None)
@@ -217,12 +256,18 @@ def _weight(f: str) -> float:
 
 def _overlap(a: Unit, b: Unit) -> tuple[dict[str, bool], float, float, set[str]]:
     """Shared features, the share of a's and of b's features they cover, and shared anchors."""
-    common = set(a.words) & set(b.words)
-    fa, fb = a.feats(common), b.feats(common)
+    fa, ka, pa, wa = a._full()
+    fb, kb, pb, wb = b._full()
+    if ka.isdisjoint(kb):   # nothing shared, whatever is excluded below
+        return {}, 0.0, 0.0, set()
+    common = pa & pb
+    if common:
+        fa, fb = a.feats(common), b.feats(common)
+        wa, wb = sum(_weight(f) for f in fa), sum(_weight(f) for f in fb)
     shared = set(fa) & set(fb)
     ws = sum(_weight(f) for f in shared)
-    cov_a = ws / sum(_weight(f) for f in fa) if fa else 0.0
-    cov_b = ws / sum(_weight(f) for f in fb) if fb else 0.0
+    cov_a = ws / wa if fa else 0.0
+    cov_b = ws / wb if fb else 0.0
     anchors = {f for f in shared if (fa[f] or fb[f]) and f[0] not in "@~"}
     return {f: fa[f] for f in shared}, cov_a, cov_b, anchors
 

@@ -236,8 +236,12 @@ def _verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None =
     if phrasal and prt.deprel in ("case", "mark") and prt.head != w.i:
         # "called for the nominee to be taken …": the phrase the preposition heads is the content
         content.extend(k for k in sent.subtree(prt.head) if k != prt.i)
-    comps = [k for k in sent.kids(w.i) if k.deprel in ("ccomp", "xcomp", "csubj:pass")
-             or (k.deprel == "parataxis" and cls in SAY_LIKE)]
+    clausal_only = lex.clausal_only(w.lemma)
+    comps = [k for k in sent.kids(w.i) if k.deprel in (("ccomp",) if clausal_only else ("ccomp", "xcomp", "csubj:pass"))
+             or (k.deprel == "parataxis" and cls in SAY_LIKE)
+             # "asked workers if they planned to attend": the question is an adverbial clause
+             or (cls == "ask" and k.deprel.startswith("advcl") and k.i > w.i and any(
+                 m.lemma.lower() in QUESTION_MARKS for m in sent.kids(k.i, "mark", "advmod")))]
     # a parataxis before the cue is inverted speech; after it, usually the quote (colon) or aside
     for k in comps:
         content.extend(sent.subtree(k.i))
@@ -252,7 +256,7 @@ def _verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None =
     controlled = any(k.deprel == "xcomp" for k in comps) or any(
         c.deprel.startswith("acl") and any(m.lemma == "to" for m in sent.kids(c.i, "mark"))
         for o in objs for c in sent.kids(o.i))
-    if objs and (lex.takes_object(w.lemma) or controlled):
+    if objs and not clausal_only and (lex.takes_object(w.lemma) or controlled):
         if not any(k.deprel == "ccomp" for k in comps):
             for o in objs:
                 content.extend(sent.subtree(o.i))
@@ -655,18 +659,30 @@ def extract(doc: Doc, lexicon: Lexicon | None = None, quotes: QuoteIndex | None 
 
 
 HEDGES = {"believe", "intend", "evaluate", "ask"}
+QUESTION_MARKS = {"if", "whether", "how", "why", "what", "when", "where", "who"}
 
 
 def _drop_quoted_cues(atts: list[Attribution], quotes: QuoteIndex) -> list[Attribution]:
     """A reporting verb inside someone's quoted words is part of what they said ("“I think we
     will win,” he said"), not a new attribution; nor is a hedge ("he said he thinks …") inside
     another attribution's content."""
-    out = []
-    for a in atts:
+
+    def holders(a: Attribution, pool: list[Attribution]) -> list[Attribution]:
         cs = a.cue.spans[0][0]
-        inside = [b for b in atts if b is not a and any(s <= cs < e for s, e in b.content.spans)]
-        if inside and (quotes.region_at(cs) is not None or a.cue.cls in HEDGES
+        return [b for b in pool if b is not a and any(s <= cs < e for s, e in b.content.spans)]
+
+    # first the words inside quotations (and transcripts), then hedges inside what is left: an
+    # attribution that is itself quoted speech cannot make another one a hedge
+    kept = []
+    for a in atts:
+        inside = holders(a, atts)
+        if inside and (quotes.region_at(a.cue.spans[0][0]) is not None
                        or any(b.construction == "speaker-label" for b in inside)):
+            continue
+        kept.append(a)
+    out = []
+    for a in kept:
+        if a.cue.cls in HEDGES and holders(a, kept):
             continue
         if a.cue.cls == "believe" and a.source and a.source.text.lower() in FIRST_SECOND_PERSON:
             # "I think …", "we believe …": the speaker's own hedge, part of what someone says

@@ -31,6 +31,7 @@ class Lexicon:
     verbs: dict[str, str] = field(default_factory=dict)
     phrasal: dict[str, dict[str, str]] = field(default_factory=dict)  # lemma -> particle -> class
     object_verbs: set[str] = field(default_factory=set)
+    clausal_verbs: set[str] = field(default_factory=set)
     nouns: dict[str, str] = field(default_factory=dict)
     prepositions: dict[str, str] = field(default_factory=dict)
 
@@ -48,6 +49,10 @@ class Lexicon:
     def takes_object(self, lemma: str) -> bool:
         return lemma.lower() in self.object_verbs
 
+    def clausal_only(self, lemma: str) -> bool:
+        """Whether the verb is a cue only with a reported clause or quotation."""
+        return lemma.lower() in self.clausal_verbs
+
     def merge(self, data: dict) -> None:
         """Add the entries of a parsed lexicon file (same layout as the built-in one)."""
         for section, target in (("verbs", "verbs"), ("nouns", "nouns")):
@@ -59,6 +64,7 @@ class Lexicon:
                     self._add(target, lemma, cls)
                 if target == "verbs":
                     self.object_verbs.update(x.lower() for x in entry.get("object", []))
+                    self.clausal_verbs.update(x.lower() for x in entry.get("clausal", []))
         for cls, words in (data.get("prepositions") or {}).items():
             for w in words:
                 self.prepositions[w.lower()] = cls
@@ -67,6 +73,7 @@ class Lexicon:
             self.verbs.pop(lemma.lower(), None)
             self.nouns.pop(lemma.lower(), None)
             self.object_verbs.discard(lemma.lower())
+            self.clausal_verbs.discard(lemma.lower())
 
     def _add(self, target: str, lemma: str, cls: str) -> None:
         lemma = lemma.lower().strip()

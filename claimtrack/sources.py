@@ -64,9 +64,17 @@ class Gazetteer:
         low = text.lower()
         for table in (self.state_names, self.demonyms):
             for key, state in table.items():
-                for m in re.finditer(r"(?<![\w.])" + re.escape(key) + r"(?![\w])", low):
+                if key not in low:   # cheap test first: most keys are not in the text at all
+                    continue
+                for m in _bounded(r"(?<![\w.])", key).finditer(low):
                     hits.append((m.start(), -len(key), state))
         return min(hits)[2] if hits else None
+
+
+@lru_cache(maxsize=4096)
+def _bounded(before: str, key: str) -> re.Pattern:
+    """*key* as a whole word (compiled once): ``before`` is the look-behind that must fail."""
+    return re.compile(before + re.escape(key) + r"(?![\w])")
 
 
 @lru_cache(maxsize=4)
@@ -299,7 +307,7 @@ class Resolver:
         # Gazetteer agencies and media named anywhere in the mention.
         for table, typ, prefix in ((g.agencies, "government", "agency:"), (g.media, "media", "media:")):
             hits = [(k, v) for k, v in table.items()
-                    if re.search(r"(?<![\w])" + re.escape(k) + r"(?![\w])", low)]
+                    if k in low and _bounded(r"(?<![\w])", k).search(low)]
             if hits:
                 k, (name, state) = max(hits, key=lambda kv: len(kv[0]))
                 ent = self._entity(prefix + name.lower(), name, typ, pos)
