@@ -207,6 +207,25 @@ def _lemma_candidates(w: Word) -> list[str]:
     return out
 
 
+NOT_REPORTING = {"be", "have", "mean", "ensure", "make", "see", "show", "do", "seem", "appear",
+                 "happen", "matter", "prove", "require", "hear", "so", "assume", "get", "like",
+                 "love", "hate", "notice", "forget", "remember", "guarantee", "check", "pretend",
+                 "bet", "ask", "wish", "want", "need", "suggest", "imply", "indicate", "recognize",
+                 "learn", "read", "discover", "find", "decide", "agree", "hope", "know", "understand",
+                 "realize", "feel", "think", "believe", "expect", "fear", "doubt", "worry", "care"}
+
+
+def _that_clause_verb(sent: Sentence, w: Word) -> bool:
+    """A verb with a nominal subject and a that-clause complement."""
+    if w.upos != "VERB" or w.lemma.lower() in NOT_REPORTING:
+        return False
+    subj = _subject(sent, w.i)
+    if subj is None or subj.upos not in ("NOUN", "PROPN", "PRON") or subj.text.lower() in ("it", "this", "that", "which"):
+        return False
+    return any(any(m.lemma.lower() == "that" for m in sent.kids(k.i, "mark"))
+               for k in sent.kids(w.i, "ccomp"))
+
+
 def _verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None = None) -> Found | None:
     if w.upos not in ("VERB",) and not (w.upos == "AUX" and w.lemma in ("say",)):
         return None
@@ -218,7 +237,11 @@ def _verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None =
         if cls is not None:
             break
     if cls is None:
-        return None
+        if not _that_clause_verb(sent, w):
+            return None
+        # a verb outside the lexicon with a subject and a that-clause ("hinted that …") reports
+        # what its subject says or thinks
+        cls, lemma = "assert", w.lemma.lower()
     w = Word(w.i, w.text, lemma, w.upos, w.xpos, w.feats, w.head, w.deprel, w.start, w.end, w.ner)
     if w.lemma.lower() in CITING and w.feat("VerbForm") in ("Ger", "Part") and w.deprel.startswith("advcl") \
             and w.text.lower().endswith("ing"):
@@ -382,8 +405,10 @@ def _adjacent_quotes(sent: Sentence, w: Word, cue: list[int],
     for r in quotes.overlapping(max(0, left_edge - MAX_QUOTE), left_edge):
         if left_edge - 3 <= r[1] <= left_edge and r[1] > sent.start:
             left = r
+    colon = words[j].text in (":", "—", "-", "--")
     for r in quotes.overlapping(right_edge, right_edge + 4):
-        if right_edge <= r[0] <= right_edge + 3 and r[0] < sent.end:
+        # "Cruz continued: “…”" — after a colon the quotation may start a new sentence
+        if right_edge <= r[0] <= right_edge + 3 and (r[0] < sent.end or colon):
             right = r
             break
     if left and left[1] - left[0] > MAX_QUOTE:
