@@ -97,6 +97,10 @@ def _in_quote_of(sent: Sentence, i: int, content: set[int]) -> bool:
     return before % 2 == 1
 
 
+def _has_subject(sent: Sentence, i: int) -> bool:
+    return any(k.deprel.split(":")[0] in ("nsubj", "expl", "csubj") for k in sent.kids(i))
+
+
 def _agent(sent: Sentence, i: int) -> Word | None:
     for w in sent.kids(i, "obl"):
         if w.deprel == "obl:agent" or any(c.lemma == "by" for c in sent.kids(w.i, "case")):
@@ -301,7 +305,8 @@ def _verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None =
         head = sent.words[w.head]
         content = [k for k in sent.subtree(head.i, exclude=[w.i])]
         construction = "as-clause" if marks == {"as"} else "inverted"
-        if head.deprel.startswith("acl") and head.head >= 0 and sent.words[head.head].upos in ("NOUN", "PROPN"):
+        if head.deprel.startswith("acl") and head.head >= 0 and sent.words[head.head].upos in ("NOUN", "PROPN") \
+                and not _has_subject(sent, head.i):
             # "… a bridge that the government says was destroyed": the bridge is what was said of
             ante = [k for k in sent.subtree(head.head, exclude=[head.i])
                     if k < w.i and sent.words[k].deprel != "case"]
@@ -325,7 +330,8 @@ def _verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None =
             construction = "quote"
     antecedent: list[int] = []
     rel_subject = any(k.text.lower() in REL_PRONOUNS for k in sent.kids(w.i, "nsubj"))
-    if content and not rel_subject and (w.deprel.startswith("acl:relcl") or (
+    gap = not any(_has_subject(sent, k.i) for k in comps)
+    if content and not rel_subject and gap and (w.deprel.startswith("acl:relcl") or (
             w.deprel.startswith("advcl") and any(m.lemma.lower() in REL_PRONOUNS
                                                  for m in sent.kids(w.i, "mark")))):
         antecedent = _antecedent(sent, w)
