@@ -41,7 +41,9 @@ TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
               "january", "february", "march", "april", "may", "june", "july", "august",
               "september", "october", "november", "december", "today", "yesterday", "tomorrow",
               "week", "weekend", "month", "year", "day", "morning", "afternoon", "evening", "night",
-              "time", "hour", "statement", "interview", "speech"}
+              "time", "hour"}
+# modifiers that belong to the saying, not to the speaker ("X in a statement on Monday")
+DETACHED = TIME_WORDS | {"statement", "interview", "speech", "briefing", "conference", "release"}
 SAY_LIKE = {"assert", "claim", "confirm", "deny", "report", "warn"}
 CITING = {"cite", "quote"}
 
@@ -79,22 +81,12 @@ def _subject(sent: Sentence, i: int, passive_ok: bool = False, avoid: Iterable[i
     found = None
     for w in sent.kids(i):
         if w.deprel in ("nsubj", "nsubj:outer") or (passive_ok and w.deprel == "nsubj:pass"):
-            if w.i not in banned and not _in_quote_of(sent, w.i, banned):
+            if w.lemma.lower() in TIME_WORDS and w.upos != "PRON":
+                continue  # "Wednesday said …" is a parser slip, not a speaker
+            if w.i not in banned:
                 return w
             found = found or w
     return None if banned else found
-
-
-def _in_quote_of(sent: Sentence, i: int, content: set[int]) -> bool:
-    """Whether word i sits between quotation marks that open or close inside *content*."""
-    if not content:
-        return False
-    lo, hi = min(content), max(content)
-    quotes_between = [k for k in range(min(i, lo), max(i, hi) + 1) if _is_quote(sent.words[k].text)]
-    if not quotes_between:
-        return False
-    before = sum(1 for k in quotes_between if k < i)
-    return before % 2 == 1
 
 
 def _has_subject(sent: Sentence, i: int) -> bool:
@@ -128,12 +120,21 @@ def _inherited_subject(sent: Sentence, i: int) -> tuple[list[int] | None, str]:
 
 
 def _np(sent: Sentence, i: int, exclude: Iterable[int] = ()) -> list[int]:
-    """A noun phrase: the subtree of i without relative or clausal tails that are not part of it."""
+    """A noun phrase: the subtree of i without relative or clausal tails that are not part of it.
+
+    A relative pronoun ("officials who said …") stands for the noun its clause modifies."""
+    w = sent.words[i]
+    if w.text.lower() in REL_PRONOUNS and w.head >= 0 and sent.words[w.head].deprel.startswith("acl") \
+            and sent.words[w.head].head >= 0:
+        clause = sent.words[w.head]
+        # keep the pronoun too: the mention as written, and the noun it stands for
+        return sorted({i} | {k for k in _np(sent, clause.head, exclude=[clause.i])
+                             if not (sent.words[k].deprel == "case" and sent.words[k].head == clause.head)})
     excl = list(exclude)
     for k in sent.children[i]:
         c = sent.words[k]
         if c.deprel in ("acl:relcl", "parataxis", "ccomp", "advcl") or (
-                c.deprel.startswith(("nmod", "obl")) and c.lemma.lower() in TIME_WORDS):
+                c.deprel.startswith(("nmod", "obl")) and c.lemma.lower() in DETACHED):
             # keep an appositive name ("an attorney, Justin Bamberg,") but not a relative clause
             excl.append(k)
     idx = sent.subtree(i, excl)
@@ -351,14 +352,16 @@ def _verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None =
 
     # source
     source: list[int] | None = None
-    in_quote = [k for k in range(len(sent.words)) if any(s <= sent.words[k].start < e for s, e in quoted)]
+    cue_quoted = quotes is not None and quotes.region_at(w.start) is not None
+    in_quote = [k for k in range(len(sent.words)) if any(s <= sent.words[k].start < e for s, e in quoted)
+                or (quotes is not None and not cue_quoted and quotes.region_at(sent.words[k].start))]
     subj = _subject(sent, w.i, avoid=content + in_quote)
     if subj is None and quoted and not passive:
         # "…,” said Rep. Jane Doe, the top Democrat": the speaker after an inverted verb is often
         # labelled as an object or oblique
         subj = next((k for k in sent.kids(w.i) if k.i > w.i and k.upos in ("PROPN", "NOUN", "PRON")
                      and k.deprel.split(":")[0] in ("obj", "obl", "nsubj", "appos", "dep", "iobj")
-                     and k.i not in in_quote), None)
+                     and not sent.kids(k.i, "case") and k.i not in in_quote), None)
     if passive:
         ag = _agent(sent, w.i)
         if ag is not None:
@@ -368,8 +371,8 @@ def _verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None =
             source = []
     elif subj is not None:
         if subj.text.lower() in REL_PRONOUNS and w.deprel.startswith("acl") and w.head >= 0:
-            source = [k for k in _np(sent, w.head, exclude=[w.i])
-                      if not (sent.words[k].deprel == "case" and sent.words[k].head == w.head)]
+            source = sorted({subj.i} | {k for k in _np(sent, w.head, exclude=[w.i])
+                                        if not (sent.words[k].deprel == "case" and sent.words[k].head == w.head)})
         elif _is_expl(sent, subj.i):
             source = []
         else:

@@ -1,0 +1,946 @@
+"""Many articles in, one result file per article out: ``claimtrack batch``.
+
+The flow, one way as everywhere else::
+
+    INPUT… ──iter_items──▶ Item ──prepare──▶ Article ──engine──▶ Outcome ──write──▶ OUTDIR/articles/<id>.json
+    (files, dirs, JSONL, -)     (decode, HTML, checks)  (local processes       (atomic)    OUTDIR/errors/<id>.json
+                                                         or Dask workers)
+    then, from the files on disk, in input order: errors.jsonl, index.jsonl, graph, sources.csv
+
+* **Deterministic.** A result holds nothing about the run (no time, path or worker); every
+  article is parsed on its own (never batched with others, whose padding could change the
+  numbers) on one torch thread, so any engine, any number of workers and any resume give
+  byte-identical files. The merged outputs are rebuilt from the per-article files.
+* **Atomic and resumable.** Every file is written to a temporary name and renamed, so a kill
+  at any moment (SIGINT, SIGTERM, SIGKILL) leaves either the old file or the new one. A re-run
+  skips each article whose result (or recorded failure) exists for the same text.
+* **Bad articles are data.** Input problems (empty, binary, not English, too long…) and
+  analysis failures become one line each in ``errors.jsonl`` with the reason; they never stop
+  the run. The summary and the exit code count them.
+
+>>> from claimtrack.batch import safe_name
+>>> safe_name("moscow_times_kaluga"), safe_name("news/2024 05/a b")
+('moscow_times_kaluga', 'news_2024_05_a_b-a43610b0')
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import re
+import signal
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Callable, Iterable, Iterator
+
+from .errors import ClaimtrackError, InputError
+from .inputs import (DEFAULT_MAX_CHARS, HTML_SUFFIXES, TEXT_SUFFIXES, Article, check_language,
+                     prepare_article, read_bytes)
+
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+ARTICLES_DIR = "articles"
+ERRORS_DIR = "errors"
+RUN_LOG = "run-log.jsonl"
+#: exit codes of ``claimtrack batch``
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_MODEL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+_SAFE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+
+
+# -- ids and files ---------------------------------------------------------------------------
+
+def safe_name(id: str) -> str:
+    """The file name (without ``.json``) for an article id: the id itself when it is safe,
+    else a cleaned id plus a hash of the real one, so different ids never share a file."""
+    if _SAFE.fullmatch(id) and not id.endswith("."):
+        return id
+    clean = re.sub(r"[^A-Za-z0-9._-]+", "_", id).strip("._-")[:80] or "article"
+    return f"{clean}-{hashlib.sha1(id.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Write *data* to *path* so that a reader (or a kill) only ever sees the old or the new file."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes it private; results are ordinary files
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def result_json(analysis) -> str:
+    """The per-article file: exactly what ``claimtrack analyze --format json`` prints."""
+    return json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+_SHA = re.compile(r'"text_sha256": "([0-9a-f]{64})"')
+
+
+def _stored_sha(path: Path) -> str | None:
+    """The text hash recorded in a result or error file, or None if there is none (or it is unreadable)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return None
+    m = _SHA.search(head)
+    return m.group(1) if m else None
+
+
+# -- inputs ----------------------------------------------------------------------------------
+
+@dataclass
+class Item:
+    """One article as found in the inputs, before decoding and checks."""
+
+    id: str
+    name: str  # where it came from: a path, or "corpus.jsonl:12"
+    content: bytes | str | None = None
+    html: bool | None = None
+    meta: dict = field(default_factory=dict)
+    error: str | None = None  # a problem found while reading (unreadable file, bad JSON line)
+
+
+def _iter_dir(root: Path) -> Iterator[Path]:
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for f in sorted(filenames):
+            if not f.startswith(".") and f.lower().endswith(ARTICLE_SUFFIXES + JSONL_SUFFIXES):
+                yield Path(dirpath) / f
+
+
+def _file_item(path: Path, id: str, max_chars: int) -> Item:
+    name = str(path)
+    try:
+        data = read_bytes(path, max_chars)
+    except InputError as exc:
+        return Item(id, name, error=str(exc))
+    html = True if path.suffix.lower() in HTML_SUFFIXES else None
+    return Item(id, name, data, html)
+
+
+def _jsonl_items(fh: IO[bytes], label: str, stem: str, max_chars: int,
+                 short: str | None = None) -> Iterator[Item]:
+    """One item per non-blank line of a JSONL stream: ``{"id", "text"}`` or ``{"id", "html"}``.
+
+    A record without an id gets ``<file stem>-<line>``; a line that is no record is reported
+    under ``<file name>:<line>``.
+    """
+    for lineno, raw in enumerate(fh, 1):
+        name = f"{label}:{lineno}"
+        bad = f"{short or label}:{lineno}"
+        if not raw.strip():
+            continue
+        if len(raw) > max_chars * 4 * 10:
+            yield Item(bad, name, error=f"{name}: line of {len(raw):,} bytes is over the limit "
+                                         f"(raise it with --max-chars)")
+            continue
+        try:
+            rec = json.loads(raw)
+        except (UnicodeDecodeError, ValueError) as exc:
+            yield Item(bad, name, error=f"{name}: not a JSON object ({exc.__class__.__name__})")
+            continue
+        if not isinstance(rec, dict):
+            yield Item(bad, name, error=f"{name}: not a JSON object")
+            continue
+        rid = rec.get("id")
+        id = str(rid) if rid not in (None, "") else f"{stem}-{lineno}"
+        meta = {k: rec[k] for k in ("title", "date", "url") if isinstance(rec.get(k), str) and rec[k]}
+        if isinstance(rec.get("text"), str):
+            yield Item(id, name, rec["text"], None, meta)  # HTML in "text" is extracted too
+        elif isinstance(rec.get("html"), str):
+            yield Item(id, name, rec["html"], True, meta)
+        else:
+            yield Item(id, name, error=f"{name}: the record has no \"text\" or \"html\" string")
+
+
+def check_inputs(inputs: Iterable[str]) -> None:
+    """Refuse a command line naming inputs that do not exist (before any work starts)."""
+    for inp in inputs:
+        if inp != "-" and not Path(inp).exists():
+            raise InputError(f"{inp}: no such file or directory")
+
+
+def iter_items(inputs: Iterable[str], max_chars: int = DEFAULT_MAX_CHARS,
+               stdin: IO[bytes] | None = None) -> Iterator[Item]:
+    """Every article of *inputs* in a fixed order: files as given, directories walked in sorted
+    order, JSONL line by line ('-' is JSONL on standard input). Contents are read lazily."""
+    for inp in inputs:
+        if inp == "-":
+            yield from _jsonl_items(stdin or sys.stdin.buffer, "<stdin>", "stdin", max_chars)
+            continue
+        path = Path(inp)
+        if path.is_dir():
+            for f in _iter_dir(path):
+                rel = f.relative_to(path)
+                if f.suffix.lower() in JSONL_SUFFIXES:
+                    yield from _jsonl_file(f, max_chars)
+                else:
+                    yield _file_item(f, rel.with_suffix("").as_posix(), max_chars)
+        elif path.suffix.lower() in JSONL_SUFFIXES:
+            yield from _jsonl_file(path, max_chars)
+        else:
+            yield _file_item(path, path.stem, max_chars)
+
+
+def _jsonl_file(path: Path, max_chars: int) -> Iterator[Item]:
+    try:
+        fh = open(path, "rb")
+    except OSError as exc:
+        yield Item(str(path), str(path), error=f"{path}: cannot read ({exc.strerror})")
+        return
+    with fh:
+        yield from _jsonl_items(fh, str(path), path.stem, max_chars, path.name)
+
+
+def count_items(inputs: Iterable[str], max_bytes: int = 2 << 30) -> int | None:
+    """How many items *inputs* hold (for the progress bar), or None when that is unknowable
+    cheaply (standard input, or JSONL files larger than *max_bytes* in all)."""
+    n, jsonl_bytes = 0, 0
+    files: list[Path] = []
+    for inp in inputs:
+        if inp == "-":
+            return None
+        p = Path(inp)
+        files.extend(_iter_dir(p) if p.is_dir() else [p])
+    for f in files:
+        if f.suffix.lower() in JSONL_SUFFIXES:
+            try:
+                jsonl_bytes += f.stat().st_size
+                if jsonl_bytes > max_bytes:
+                    return None
+                with open(f, "rb") as fh:
+                    n += sum(1 for line in fh if line.strip())
+            except OSError:
+                n += 1
+        else:
+            n += 1
+    return n
+
+
+# -- settings and the worker side ------------------------------------------------------------
+
+@dataclass
+class Settings:
+    """What every worker needs to build its one Analyzer (picklable, sent to each worker once)."""
+
+    model_dir: str | None = None
+    cache_dir: str | None = None
+    lexicon: object = None  # a loaded Lexicon (so remote workers need not have the file)
+    use_ner: bool | None = None
+    lang: str | None = None
+    threads: int = 1  # torch threads per worker; 1 keeps the numbers identical on every engine
+    include_boilerplate: bool = False
+
+
+def build_analyzer(settings: Settings):
+    """One Analyzer with its pipeline loaded: done once per worker process."""
+    from .api import Analyzer
+    from .parse import Parser
+
+    try:
+        import torch
+
+        torch.set_num_threads(max(1, settings.threads))
+    except Exception:  # pragma: no cover - torch is a stanza dependency
+        pass
+    parser = Parser(settings.model_dir, cache_dir=settings.cache_dir, lang=settings.lang or "en",
+                    use_ner=settings.use_ner)
+    analyzer = Analyzer(parser=parser, lexicon=settings.lexicon,
+                        include_boilerplate=settings.include_boilerplate)
+    parser.nlp  # load now, not on the first article
+    return analyzer
+
+
+@dataclass
+class Outcome:
+    """What a worker sends back for one article: its result file's text, or why it failed."""
+
+    id: str
+    name: str
+    sha: str
+    ok: bool
+    payload: str  # the result JSON, or the failure reason
+
+
+def analyze_articles(analyzer, articles: list[Article]) -> list[Outcome]:
+    """Analyse each article on its own; a failure is an Outcome, never an exception."""
+    out = []
+    for art in articles:
+        sha = text_sha256(art.text)
+        try:
+            result = analyzer.analyze(art.text, art.id)
+            if art.meta:
+                result.meta.update(art.meta)
+            out.append(Outcome(art.id, art.name, sha, True, result_json(result)))
+        except (Exception, RecursionError, MemoryError) as exc:
+            msg = str(exc).splitlines()[0][:300] if str(exc) else ""
+            out.append(Outcome(art.id, art.name, sha, False,
+                               f"{art.name}: analysis failed ({exc.__class__.__name__}{': ' + msg if msg else ''})"))
+    return out
+
+
+_worker_analyzer = None
+
+
+def _init_pool_worker(settings: Settings) -> None:
+    global _worker_analyzer
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the driver decides when to stop
+    _exit_with_parent()
+    _worker_analyzer = build_analyzer(settings)
+
+
+def _exit_with_parent() -> None:
+    """End this worker when the driver dies (even by SIGKILL) instead of lingering as an orphan."""
+    import threading
+
+    parent = os.getppid()
+
+    def watch():
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="claimtrack-parent-watch", daemon=True).start()
+
+
+def _pool_task(articles: list[Article]) -> list[Outcome]:
+    return analyze_articles(_worker_analyzer, articles)
+
+
+# -- engines ---------------------------------------------------------------------------------
+
+Chunk = list  # list[Article]
+#: how many times an article may take a worker down with it before it is recorded as failed
+MAX_WORKER_DEATHS = 3
+
+
+def _died(articles: list[Article], why: str) -> list[Outcome]:
+    return [Outcome(a.id, a.name, text_sha256(a.text), False, f"{a.name}: {why}") for a in articles]
+
+
+class InProcessEngine:
+    """``--workers 1``: one Analyzer in this process."""
+
+    name = "local"
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.workers = 1
+        self.analyzer = None
+
+    def start(self) -> None:
+        self.analyzer = build_analyzer(self.settings)
+
+    def run(self, chunks: Iterator[Chunk]) -> Iterator[list[Outcome]]:
+        for chunk in chunks:
+            yield analyze_articles(self.analyzer, chunk)
+
+    def close(self) -> None:
+        self.analyzer = None
+
+
+class ProcessPoolEngine:
+    """``--workers N``: N processes, each with one Analyzer, at most ``2 N`` chunks in flight.
+
+    A worker that dies (a crash, the OOM killer) breaks the pool: it is rebuilt and the chunks
+    that were in flight are retried one article at a time; an article that keeps killing
+    workers is recorded as failed.
+    """
+
+    name = "local"
+
+    def __init__(self, settings: Settings, workers: int):
+        self.settings = settings
+        self.workers = workers
+        self.pool = None
+
+    def _new_pool(self):
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor(self.workers, mp_context=mp.get_context("spawn"),
+                                   initializer=_init_pool_worker, initargs=(self.settings,))
+
+    def start(self) -> None:
+        self.pool = self._new_pool()
+
+    def run(self, chunks: Iterator[Chunk]) -> Iterator[list[Outcome]]:
+        from concurrent.futures import FIRST_COMPLETED, wait
+        from concurrent.futures.process import BrokenProcessPool
+
+        window = 2 * self.workers
+        retry: list[tuple[Chunk, int]] = []  # (single-article chunk, deaths so far)
+        inflight: dict = {}
+        source = iter(chunks)
+        exhausted = False
+        while True:
+            while len(inflight) < window and (retry or not exhausted):
+                if retry:
+                    chunk, deaths = retry.pop(0)
+                else:
+                    chunk = next(source, None)
+                    if chunk is None:
+                        exhausted = True
+                        break
+                    deaths = 0
+                inflight[self.pool.submit(_pool_task, chunk)] = (chunk, deaths)
+            if not inflight:
+                return
+            done, _ = wait(inflight, return_when=FIRST_COMPLETED)
+            broken = False
+            for fut in done:
+                chunk, deaths = inflight.pop(fut)
+                try:
+                    outcomes = fut.result()
+                except BrokenProcessPool:
+                    broken = True
+                    retry.extend(self._after_death(chunk, deaths))
+                    continue
+                except Exception as exc:  # the task never raises; a result that cannot travel might
+                    outcomes = _died(chunk, f"failed in a worker process ({exc.__class__.__name__})")
+                yield outcomes
+            if broken:
+                for fut, (chunk, deaths) in inflight.items():
+                    retry.extend(self._after_death(chunk, deaths))
+                inflight.clear()
+                self.pool.shutdown(wait=False, cancel_futures=True)
+                self.pool = self._new_pool()
+                dead = [c for c, d in retry if d >= MAX_WORKER_DEATHS]
+                retry = [(c, d) for c, d in retry if d < MAX_WORKER_DEATHS]
+                for c in dead:
+                    yield _died(c, f"a worker process died {MAX_WORKER_DEATHS} times while analysing it")
+
+    @staticmethod
+    def _after_death(chunk: Chunk, deaths: int) -> list[tuple[Chunk, int]]:
+        if len(chunk) > 1:  # we do not know which article it was: retry each on its own
+            return [([a], 0) for a in chunk]
+        return [(chunk, deaths + 1)]
+
+    def close(self) -> None:
+        if self.pool is not None:
+            procs = list(getattr(self.pool, "_processes", {}).values())
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            for p in procs:
+                if p.is_alive():
+                    p.terminate()
+            self.pool = None
+
+
+def make_engine(engine: str, settings: Settings, workers: int = 1, scheduler: str | None = None,
+                client=None):
+    if engine == "dask":
+        from .dask_engine import DaskEngine
+
+        return DaskEngine(settings, workers=workers, scheduler=scheduler, client=client)
+    if engine != "local":
+        raise ClaimtrackError(f"unknown engine {engine!r} (use local or dask)")
+    return InProcessEngine(settings) if workers <= 1 else ProcessPoolEngine(settings, workers)
+
+
+# -- the run ---------------------------------------------------------------------------------
+
+@dataclass
+class Progress:
+    """Counts the driver reports after every article (the CLI draws its bar from these)."""
+
+    total: int | None = None
+    done: int = 0       # articles settled this run: analysed, failed or skipped
+    analysed: int = 0   # analysed this run (not skipped)
+    ok: int = 0
+    failed: int = 0
+    skipped: int = 0    # finished by an earlier run
+
+
+@dataclass
+class Summary:
+    """How a run went; ``exit_code`` is what ``claimtrack batch`` exits with."""
+
+    outdir: str
+    articles: int = 0
+    ok: int = 0
+    failed: int = 0
+    skipped: int = 0
+    analysed: int = 0
+    seconds: float = 0.0
+    outputs: dict = field(default_factory=dict)
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_SOME_FAILED if self.failed else EXIT_OK
+
+    def line(self) -> str:
+        rate = self.analysed / self.seconds if self.seconds else 0.0
+        return (f"{self.articles} articles: {self.ok} ok, {self.failed} failed "
+                f"({self.skipped} already done, {self.analysed} analysed in {self.seconds:.1f} s, "
+                f"{rate:.2f} articles/s) → {self.outdir}")
+
+
+@dataclass
+class _Entry:
+    id: str
+    name: str
+    fid: str | None          # file stem under articles/ or errors/; None for input errors
+    error: str | None = None  # an input error (recomputed every run, never stored per article)
+    chars: int | None = None  # length of the analysed text
+
+
+class _Stop(BaseException):
+    """SIGTERM turned into an exception, so the driver unwinds like on Ctrl-C."""
+
+
+def _on_sigterm(signum, frame):  # pragma: no cover - exercised by the kill tests
+    raise _Stop()
+
+
+def run_batch(inputs: list[str], outdir: str | os.PathLike, *, engine: str = "local",
+              workers: int = 1, scheduler: str | None = None, client=None,
+              settings: Settings | None = None, max_chars: int = DEFAULT_MAX_CHARS,
+              lang: str | None = None, chunk_size: int = 4, chunk_chars: int = 40_000,
+              graph_format: str = "graphml", stdin: IO[bytes] | None = None,
+              on_progress: Callable[[Progress], None] | None = None,
+              argv: list[str] | None = None) -> Summary:
+    """Analyse every article of *inputs* into *outdir*; see the module docstring for the layout.
+
+    Resumes a previous run into the same *outdir*. Raises InputError for inputs that do not
+    exist, ModelError for a broken model; every per-article problem is recorded instead.
+    """
+    settings = settings or Settings()
+    settings.lang = lang if lang else settings.lang
+    out = Path(outdir)
+    check_inputs(inputs)
+    arts_dir, errs_dir = out / ARTICLES_DIR, out / ERRORS_DIR
+    for d in (arts_dir, errs_dir):
+        d.mkdir(parents=True, exist_ok=True)
+    for d in (out, arts_dir, errs_dir):
+        for tmp in d.glob(".*.tmp"):  # left by a killed run
+            tmp.unlink(missing_ok=True)
+    if engine == "local" or (not scheduler and client is None):  # fail fast, before any worker
+        from .models import inspect_model_dir, resolve_model_dir
+
+        inspect_model_dir(resolve_model_dir(settings.model_dir), settings.lang or "en")
+
+    progress = Progress(total=count_items(inputs) if on_progress else None)
+    entries: list[_Entry] = []
+    seen: set[str] = set()
+    started, t0 = time.time(), time.perf_counter()
+    status = "completed"
+
+    def report():
+        if on_progress:
+            on_progress(progress)
+
+    def articles() -> Iterator[Article]:
+        for item in iter_items(inputs, max_chars, stdin):
+            if item.id in seen:
+                entries.append(_Entry(item.id, item.name, None, f"{item.name}: duplicate id {item.id!r}"))
+                progress.done += 1
+                progress.failed += 1
+                report()
+                continue
+            seen.add(item.id)
+            fid = safe_name(item.id)
+            try:
+                if item.error:
+                    raise InputError(item.error)
+                art = prepare_article(item.content, item.name, item.id, max_chars, settings.lang,
+                                      html=item.html, meta=item.meta, check_lang=False)
+                sha = text_sha256(art.text)
+                done_ok = _stored_sha(arts_dir / f"{fid}.json") == sha
+                done_err = not done_ok and _stored_sha(errs_dir / f"{fid}.json") == sha
+                if not (done_ok or done_err):  # a finished article passed this check before
+                    check_language(art.text, item.name, settings.lang)
+            except InputError as exc:
+                entries.append(_Entry(item.id, item.name, None, str(exc)))
+                for stale in (arts_dir / f"{fid}.json", errs_dir / f"{fid}.json"):
+                    stale.unlink(missing_ok=True)
+                progress.done += 1
+                progress.failed += 1
+                report()
+                continue
+            entries.append(_Entry(item.id, item.name, fid, chars=len(art.text)))
+            if done_ok:
+                progress.done += 1
+                progress.ok += 1
+                progress.skipped += 1
+                report()
+                continue
+            if done_err:
+                progress.done += 1
+                progress.failed += 1
+                progress.skipped += 1
+                report()
+                continue
+            yield art
+
+    def chunks() -> Iterator[list[Article]]:
+        chunk: list[Article] = []
+        size = 0
+        for art in articles():
+            chunk.append(art)
+            size += len(art.text)
+            if len(chunk) >= chunk_size or size >= chunk_chars:
+                yield chunk
+                chunk, size = [], 0
+        if chunk:
+            yield chunk
+
+    eng = make_engine(engine, settings, workers, scheduler, client)
+    old_term = signal.getsignal(signal.SIGTERM)
+    in_main = _is_main_thread()
+    if in_main:
+        signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        todo = chunks()
+        first = next(todo, None)  # nothing left to analyse: do not load a pipeline
+        if first is not None:
+            eng.start()
+        for outcomes in eng.run(_chain(first, todo)) if first is not None else ():
+            for o in outcomes:
+                _store(o, arts_dir, errs_dir)
+                progress.done += 1
+                progress.analysed += 1
+                progress.ok += o.ok
+                progress.failed += not o.ok
+                report()
+        eng.close()
+        summary = finish(out, entries, graph_format)
+    except (KeyboardInterrupt, _Stop) as exc:
+        status = "interrupted (SIGTERM)" if isinstance(exc, _Stop) else "interrupted (SIGINT)"
+        raise KeyboardInterrupt() from None
+    except BaseException as exc:
+        status = f"failed ({exc.__class__.__name__})"
+        raise
+    finally:
+        eng.close()
+        if in_main:
+            signal.signal(signal.SIGTERM, old_term)
+        seconds = time.perf_counter() - t0
+        _log_run(out, {
+            "started": time.strftime("%Y-%m-%dT%H:%M:%S%z", time.localtime(started)),
+            "seconds": round(seconds, 3), "status": status, "engine": engine,
+            "workers": getattr(eng, "workers", workers), "scheduler": getattr(eng, "address", None),
+            "inputs": list(inputs), "argv": argv, "articles": progress.done, "ok": progress.ok,
+            "failed": progress.failed, "skipped": progress.skipped, "analysed": progress.analysed,
+            "articles_per_s": round(progress.analysed / seconds, 3) if seconds else None,
+        })
+    summary.skipped, summary.analysed = progress.skipped, progress.analysed
+    summary.seconds = time.perf_counter() - t0
+    return summary
+
+
+def _chain(first, rest):
+    yield first
+    yield from rest
+
+
+def _is_main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+def _store(o: Outcome, arts_dir: Path, errs_dir: Path) -> None:
+    fid = safe_name(o.id)
+    if o.ok:
+        write_atomic(arts_dir / f"{fid}.json", o.payload)
+        (errs_dir / f"{fid}.json").unlink(missing_ok=True)
+    else:
+        rec = {"id": o.id, "input": o.name, "reason": o.payload, "text_sha256": o.sha}
+        write_atomic(errs_dir / f"{fid}.json", json.dumps(rec, ensure_ascii=False, indent=2) + "\n")
+        (arts_dir / f"{fid}.json").unlink(missing_ok=True)
+
+
+def _log_run(out: Path, record: dict) -> None:
+    """Append one line to the run log (times and counts live here, never in the results)."""
+    line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+    try:
+        fd = os.open(out / RUN_LOG, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            os.write(fd, line)  # one write of one short line: appended whole
+        finally:
+            os.close(fd)
+    except OSError:
+        pass
+
+
+# -- the merged outputs ----------------------------------------------------------------------
+
+def analysis_from_dict(d: dict):
+    """Rebuild an :class:`~claimtrack.types.Analysis` from its ``to_dict()`` (text is not stored:
+    it is ``meta["text"]`` for HTML input, else empty)."""
+    from .types import Analysis, Attribution, Claim, Cue, Link, Role, Source
+
+    def role(r):
+        return Role(r["text"], [tuple(s) for s in r["spans"]]) if r else None
+
+    def cue(c):
+        return Cue(c["text"], [tuple(s) for s in c["spans"]], c.get("lemma", ""),
+                   c.get("class", "assert"), c.get("negated", False))
+
+    meta = d.get("meta") or {}
+    return Analysis(
+        id=d["id"], text=meta.get("text", ""), text_sha256=d.get("text_sha256", ""),
+        attributions=[Attribution(a["id"], a["sentence"], a["type"], role(a.get("source")),
+                                  cue(a["cue"]), role(a["content"]), a.get("construction", ""),
+                                  a.get("source_id"), a.get("claim_id"), a.get("parent"))
+                      for a in d.get("attributions", [])],
+        sources=[Source(s["id"], s["name"], list(s.get("aliases", [])), s.get("type", "organisation"),
+                        list(s.get("part_of", [])), s.get("key", "")) for s in d.get("sources", [])],
+        claims=[Claim(c["id"], c["text"], c["status"], c.get("reason", ""),
+                      list(c.get("attributions", [])), [tuple(s) for s in c.get("spans", [])],
+                      c.get("sentence", -1)) for c in d.get("claims", [])],
+        links=[Link(k["from"], k["to"], k["relation"], k.get("reason", "")) for k in d.get("links", [])],
+        boilerplate=[tuple(s) for s in d.get("boilerplate", [])],
+        meta=meta,
+    )
+
+
+def iter_results(outdir: str | os.PathLike, entries: Iterable[_Entry]) -> Iterator[tuple[_Entry, dict]]:
+    """The stored result of each successful entry, in input order."""
+    arts = Path(outdir) / ARTICLES_DIR
+    for e in entries:
+        if e.fid and not e.error:
+            path = arts / f"{e.fid}.json"
+            if path.exists():
+                with open(path, encoding="utf-8") as fh:
+                    yield e, json.load(fh)
+
+
+SOURCE_COLUMNS = ["key", "name", "type", "articles", "attributions", "aliases", "first_article"]
+
+
+def sources_table(results: Iterable[dict]) -> str:
+    """One CSV row per source across the run (sources are unified by their ``key``), most
+    widespread first."""
+    table = SourcesTable()
+    for d in results:
+        table.add(d)
+    return table.to_csv()
+
+
+class SourcesTable:
+    """:func:`sources_table` one article at a time."""
+
+    def __init__(self):
+        self.rows: dict[str, dict] = {}
+
+    def add(self, d: dict) -> None:
+        rows = self.rows
+        per_source: dict[str, int] = {}
+        for a in d.get("attributions", []):
+            if a.get("source_id"):
+                per_source[a["source_id"]] = per_source.get(a["source_id"], 0) + 1
+        for s in d.get("sources", []):
+            key = s.get("key") or s.get("name", "").lower()
+            row = rows.get(key)
+            if row is None:
+                row = rows[key] = {"key": key, "name": s.get("name", ""), "type": s.get("type", ""),
+                                   "articles": 0, "attributions": 0, "aliases": [],
+                                   "first_article": d["id"]}
+            row["articles"] += 1
+            row["attributions"] += per_source.get(s["id"], 0)
+            for alias in [s.get("name", "")] + list(s.get("aliases", [])):
+                if alias and alias != row["name"] and alias not in row["aliases"]:
+                    row["aliases"].append(alias)
+
+    def to_csv(self) -> str:
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(SOURCE_COLUMNS)
+        for row in sorted(self.rows.values(),
+                          key=lambda r: (-r["articles"], -r["attributions"], r["key"])):
+            w.writerow([row["key"], row["name"], row["type"], row["articles"], row["attributions"],
+                        " | ".join(row["aliases"]), row["first_article"]])
+        return buf.getvalue()
+
+
+class GraphMerger:
+    """:func:`claimtrack.graph.merge_graphs`, one graph at a time and in linear time.
+
+    ``merge_graphs`` re-reads a source's JSON lists (aliases, articles, local ids) at every
+    union, which is quadratic in the articles that share a source; here they are kept as Python
+    lists/sets while merging and written back as JSON once, so 10,000 articles merge in seconds.
+    The result is identical to ``merge_graphs`` over the same graphs in the same order.
+    """
+
+    _LISTS = ("aliases", "articles")
+
+    def __init__(self):
+        import networkx as nx
+
+        self.G = nx.MultiDiGraph()
+        self._acc: dict[str, dict[str, list]] = {}  # node -> attr -> [value, seen-set or None]
+
+    def add(self, g) -> None:
+        G = self.G
+        for n, data in g.nodes(data=True):
+            if n in G and G.nodes[n].get("kind") == "source" and data.get("kind") == "source":
+                acc = self._acc.setdefault(n, {})
+                for attr in ("aliases", "articles", "local_ids"):
+                    if attr not in data:
+                        continue
+                    if attr not in acc:
+                        cur = json.loads(G.nodes[n].get(attr, "{}" if attr == "local_ids" else "[]"))
+                        acc[attr] = [cur, None if isinstance(cur, dict) else set(map(_hashable, cur))]
+                    value, seen = acc[attr]
+                    new = json.loads(data[attr])
+                    if seen is None:
+                        value.update(new)
+                    else:
+                        fresh = [v for v in new if _hashable(v) not in seen]
+                        value.extend(fresh)
+                        seen.update(map(_hashable, fresh))
+            elif n in G:
+                self._flush(n)
+                G.nodes[n].update(data)
+            else:
+                G.add_node(n, **data)
+        for u, v, k, data in g.edges(keys=True, data=True):
+            if not G.has_edge(u, v, key=k):
+                G.add_edge(u, v, key=k, **data)
+
+    def _flush(self, n: str) -> None:
+        for attr, (value, _) in self._acc.pop(n, {}).items():
+            self.G.nodes[n][attr] = json.dumps(value, ensure_ascii=False)
+
+    def result(self):
+        for n in list(self._acc):
+            self._flush(n)
+        return self.G
+
+
+def _hashable(v):
+    return v if isinstance(v, (str, int, float, bool, type(None))) else json.dumps(v, sort_keys=True)
+
+
+def merged_graph(results: Iterable[tuple[_Entry, dict]]):
+    """The claim graph of the whole run, merged article by article in input order."""
+    from .graph import article_node, build_graph
+
+    merger = GraphMerger()
+    for e, d in results:
+        g = build_graph(analysis_from_dict(d))
+        node = article_node(d["id"])
+        if node in g and e.chars is not None:  # the text is not stored; its length is known
+            g.nodes[node]["chars"] = e.chars
+        merger.add(g)
+    return merger.result()
+
+
+def finish(outdir: str | os.PathLike, entries: list[_Entry], graph_format: str = "graphml") -> Summary:
+    """Write the run's merged outputs from the per-article files, in input order:
+    ``index.jsonl``, ``errors.jsonl``, ``sources.csv`` and ``graph.<format>``."""
+    out = Path(outdir)
+    summary = Summary(str(out), articles=len(entries))
+    index, errors = [], []
+    for e in entries:
+        rec = None
+        if e.error:
+            rec = {"id": e.id, "input": e.name, "reason": e.error}
+        elif (out / ERRORS_DIR / f"{e.fid}.json").exists():
+            stored = json.loads((out / ERRORS_DIR / f"{e.fid}.json").read_text(encoding="utf-8"))
+            rec = {"id": e.id, "input": e.name, "reason": stored["reason"]}
+        elif not (out / ARTICLES_DIR / f"{e.fid}.json").exists():
+            rec = {"id": e.id, "input": e.name, "reason": f"{e.name}: no result (run interrupted?)"}
+        if rec:
+            errors.append(json.dumps(rec, ensure_ascii=False) + "\n")
+            index.append({"id": e.id, "input": e.name, "status": "error", "file": None})
+            summary.failed += 1
+        else:
+            index.append({"id": e.id, "input": e.name, "status": "ok",
+                          "file": f"{ARTICLES_DIR}/{e.fid}.json"})
+            summary.ok += 1
+    write_atomic(out / "errors.jsonl", "".join(errors))
+    write_atomic(out / "index.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in index))
+    summary.outputs = {"errors": "errors.jsonl", "index": "index.jsonl", "sources": "sources.csv"}
+    try:
+        from .graph import article_node, build_graph
+    except ImportError:  # pragma: no cover - the graph stage is part of the package
+        build_graph = None
+    table, merger = SourcesTable(), GraphMerger() if build_graph else None
+    for e, d in iter_results(out, entries):  # one pass over the stored results
+        table.add(d)
+        if merger is not None:
+            g = build_graph(analysis_from_dict(d))
+            node = article_node(d["id"])
+            if node in g and e.chars is not None:  # the text is not stored; its length is known
+                g.nodes[node]["chars"] = e.chars
+            merger.add(g)
+    write_atomic(out / "sources.csv", table.to_csv())
+    if merger is None:
+        return summary
+    from .export import write_graph
+
+    gpath = out / f"graph.{graph_format}"
+    fd, tmp = tempfile.mkstemp(dir=out, prefix=f".{gpath.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        write_graph(merger.result(), tmp, fmt=graph_format)
+        os.chmod(tmp, 0o666 & ~_UMASK)
+        os.replace(tmp, gpath)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    summary.outputs["graph"] = gpath.name
+    return summary
+
+
+# -- the progress bar ------------------------------------------------------------------------
+
+class progress_bar:
+    """A rich progress bar on standard error, fed by :class:`Progress` reports::
+
+        with progress_bar() as on_progress:
+            run_batch(inputs, outdir, on_progress=on_progress)
+
+    It shows articles done/total, articles/s (articles analysed this run, not those skipped)
+    and the ETA from that rate.
+    """
+
+    def __enter__(self):
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn
+
+        self.bar = Bar(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                       TextColumn("{task.fields[rate]}"), TextColumn("ETA {task.fields[eta]}"),
+                       TextColumn("{task.fields[counts]}"),
+                       console=Console(stderr=True), transient=False)
+        self.bar.__enter__()
+        self.task = self.bar.add_task("analysing", total=None, rate="", eta="-:--:--", counts="")
+        self.t0 = time.perf_counter()
+        self.last = 0.0
+        return self.update
+
+    def update(self, p: Progress) -> None:
+        now = time.perf_counter()
+        if now - self.last < 0.1 and p.done != p.total:
+            return
+        self.last = now
+        rate = p.analysed / (now - self.t0) if now > self.t0 else 0.0
+        eta = "-:--:--"
+        if p.total is not None and rate > 0:
+            left = int((p.total - p.done) / rate)
+            eta = f"{left // 3600}:{left // 60 % 60:02d}:{left % 60:02d}"
+        counts = f"ok {p.ok} · failed {p.failed}" + (f" · skipped {p.skipped}" if p.skipped else "")
+        self.bar.update(self.task, total=p.total, completed=p.done, rate=f"{rate:.2f} art/s",
+                        eta=eta, counts=counts)
+
+    def __exit__(self, *exc):
+        self.bar.__exit__(*exc)
+        return False
