@@ -80,7 +80,7 @@ def test_stdin(cli):
 
 def test_lexicon_extension_adds_a_cue(cli, tmp_path):
     text = tmp_path / "parrot.txt"
-    text.write_text("The parrot squawked that the crackers were stale.", encoding="utf-8")
+    text.write_text('"The crackers are stale," the parrot squawked.', encoding="utf-8")
     before = json.loads(cli("analyze", str(text), "--format", "json").output)
     assert not before["attributions"]
     lex = tmp_path / "extra.toml"
