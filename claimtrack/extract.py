@@ -512,6 +512,17 @@ def _citing_cue(sent: Sentence, w: Word, cls: str) -> Found | None:
     return Found(sent, [w.i], w.lemma.lower(), "report", content, source, "citing")
 
 
+def _adverb_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:
+    """"The suspects were reportedly killed": a clause attributed to an unnamed source."""
+    cls = lex.adverbs.get(w.text.lower())
+    if cls is None or w.head < 0 or w.deprel.split(":")[0] != "advmod":
+        return None
+    content = _strip_punct(sent, sent.subtree(w.head, exclude=[w.i]))
+    if len([k for k in content if sent.words[k].upos != "PUNCT"]) < 2:
+        return None
+    return Found(sent, [w.i], w.text.lower(), cls, content, [], "adverb")
+
+
 def _prep_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:
     """"according to X, …": X is the source, the clause it modifies the content."""
     low = w.text.lower()
@@ -639,7 +650,8 @@ def find_attributions(doc: Doc, lexicon: Lexicon | None = None,
         taken: set[int] = set()
         found_here: list[Found] = []
         for w in sent.words:
-            found = _prep_cue(sent, w, lex) or _verb_cue(sent, w, lex, quotes) or _noun_cue(sent, w, lex)
+            found = (_prep_cue(sent, w, lex) or _verb_cue(sent, w, lex, quotes) or _noun_cue(sent, w, lex)
+                     or _adverb_cue(sent, w, lex))
             if found is None or found.cue[0] in taken:
                 continue
             taken.update(found.cue)

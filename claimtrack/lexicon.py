@@ -34,6 +34,7 @@ class Lexicon:
     clausal_verbs: set[str] = field(default_factory=set)
     nouns: dict[str, str] = field(default_factory=dict)
     prepositions: dict[str, str] = field(default_factory=dict)
+    adverbs: dict[str, str] = field(default_factory=dict)
 
     def verb_class(self, lemma: str, particle: str | None = None) -> str | None:
         lemma = lemma.lower()
@@ -65,6 +66,11 @@ class Lexicon:
                 if target == "verbs":
                     self.object_verbs.update(x.lower() for x in entry.get("object", []))
                     self.clausal_verbs.update(x.lower() for x in entry.get("clausal", []))
+        for cls, words in (data.get("adverbs") or {}).items():
+            if cls not in CLASSES:
+                raise ClaimtrackError(f"lexicon: unknown class {cls!r}")
+            for w in words:
+                self.adverbs[w.lower()] = cls
         for cls, words in (data.get("prepositions") or {}).items():
             for w in words:
                 self.prepositions[w.lower()] = cls

@@ -160,3 +160,8 @@ def test_nested_attribution_keeps_its_parent(analyze_text):
     outer = att(r, "reported", "Moscow said")
     inner = att(r, "said", "the attack was prevented")
     assert inner.parent == outer.id and outer.parent is None
+
+
+def test_sourceless_adverb_cue(example):
+    a = att(example("flood_report"), "reportedly", "Two workers were trapped")
+    assert a.source is None and a.cue.cls == "report" and a.construction == "adverb"
