@@ -53,6 +53,40 @@ def _article_id(name: str) -> str:
     return "stdin" if name == "-" else Path(name).stem
 
 
+def _analyze_files(files, *, max_chars=None, lang=None, show_boilerplate=False, model_dir=None,
+                   cache_dir=None, lexicon=None, ner=None, keep_going=True):
+    """Read, check and analyse FILES with one pipeline; HTML pages keep their title, date, URL.
+
+    A bad file is a one-line error: fatal when it is the only one (or not *keep_going*),
+    otherwise reported and counted. Returns the analyses and the number of files that failed."""
+    from .api import Analyzer
+    from .inputs import DEFAULT_MAX_CHARS, load_article
+
+    limit = max_chars or DEFAULT_MAX_CHARS
+    articles, failed = [], 0
+    for name in files:
+        try:
+            articles.append(load_article(name, _article_id(name), limit, lang))
+        except ClaimtrackError as exc:
+            if len(files) == 1 or not keep_going:
+                raise
+            click.echo(f"claimtrack: error: {exc}", err=True)
+            failed += 1
+    if not articles:
+        sys.exit(2)
+    parser = None
+    if lang:
+        from .parse import Parser
+
+        parser = Parser(model_dir, cache_dir=cache_dir, lang=lang, use_ner=ner)
+    analyzer = Analyzer(model_dir, cache_dir=cache_dir, lexicon=lexicon, use_ner=ner,
+                        include_boilerplate=show_boilerplate, parser=parser)
+    results = analyzer.analyze_many([a.text for a in articles], [a.id for a in articles])
+    for r, art in zip(results, articles):
+        r.meta.update(art.meta)
+    return results, failed
+
+
 @main.command()
 @click.argument("files", nargs=-1, required=True)
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]),
@@ -75,35 +109,11 @@ def analyze(files, fmt, output, max_chars, show_boilerplate, lang, model_dir, ca
       claimtrack analyze --format json article.txt > article.json
       cat article.txt | claimtrack analyze -
     """
-    from .api import Analyzer
-    from .inputs import DEFAULT_MAX_CHARS, load_article
     from . import render
 
-    limit = max_chars or DEFAULT_MAX_CHARS
-    texts, ids, metas, failed = [], [], [], 0
-    for name in files:
-        try:
-            art = load_article(name, _article_id(name), limit, lang)  # HTML: text, title, date, URL
-            texts.append(art.text)
-            ids.append(art.id)
-            metas.append(art.meta)
-        except ClaimtrackError as exc:
-            if len(files) == 1:
-                raise
-            click.echo(f"claimtrack: error: {exc}", err=True)
-            failed += 1
-    if not texts:
-        sys.exit(2)
-    parser = None
-    if lang:
-        from .parse import Parser
-
-        parser = Parser(model_dir, cache_dir=cache_dir, lang=lang, use_ner=ner)
-    analyzer = Analyzer(model_dir, cache_dir=cache_dir, lexicon=lexicon, use_ner=ner,
-                        include_boilerplate=show_boilerplate, parser=parser)
-    results = analyzer.analyze_many(texts, ids)
-    for r, meta in zip(results, metas):
-        r.meta.update(meta)
+    results, failed = _analyze_files(files, max_chars=max_chars, lang=lang,
+                                     show_boilerplate=show_boilerplate, model_dir=model_dir,
+                                     cache_dir=cache_dir, lexicon=lexicon, ner=ner)
     out = click.open_file(output, "w", encoding="utf-8")
     try:
         if fmt == "table":
@@ -239,9 +249,6 @@ def export_cmd(files, jsonld_out, csv_out, html_out, reviews, url, title, date, 
       claimtrack export article.txt --jsonld claims.jsonld --review-csv review.csv \\
           --url https://example.org/a --date 2024-03-09
     """
-    from .api import Analyzer
-    from .inputs import DEFAULT_MAX_CHARS, read_article
-
     if not (jsonld_out or csv_out or html_out):
         raise click.UsageError("give at least one of --jsonld, --review-csv, --html")
     if sum(o == "-" for o in (jsonld_out, csv_out)) > 1:
@@ -249,11 +256,9 @@ def export_cmd(files, jsonld_out, csv_out, html_out, reviews, url, title, date, 
     given = {k: v for k, v in (("url", url), ("title", title), ("date", date)) if v}
     if given and len(files) > 1:
         raise click.UsageError("--url/--title/--date describe one article: give one FILE")
-    limit = max_chars or DEFAULT_MAX_CHARS
-    texts = [read_article(name, limit) for name in files]
-    analyzer = Analyzer(model_dir, cache_dir=cache_dir, lexicon=lexicon, use_ner=ner,
-                        include_boilerplate=show_boilerplate)
-    results = analyzer.analyze_many(texts, [_article_id(n) for n in files])
+    results, _ = _analyze_files(files, max_chars=max_chars, show_boilerplate=show_boilerplate,
+                                model_dir=model_dir, cache_dir=cache_dir, lexicon=lexicon, ner=ner,
+                                keep_going=False)
     for r in results:
         r.meta.update(given)
     if jsonld_out:
@@ -333,19 +338,16 @@ def graph(files, output, fmt, show_boilerplate, max_chars, model_dir, cache_dir,
       claimtrack graph examples/moscow_times_kaluga.txt -o seed.graphml
       claimtrack graph a.txt b.txt -o claims.json
     """
-    from .api import Analyzer
     from .export import format_for, write_graph
     from .graph import build_graph, merge_graphs
-    from .inputs import DEFAULT_MAX_CHARS, read_article
 
     try:
         fmt = format_for(output, fmt)
     except ValueError as exc:
         raise click.UsageError(str(exc))
-    texts = [read_article(name, max_chars or DEFAULT_MAX_CHARS) for name in files]
-    analyzer = Analyzer(model_dir, cache_dir=cache_dir, lexicon=lexicon, use_ner=ner,
-                        include_boilerplate=show_boilerplate)
-    results = analyzer.analyze_many(texts, [_article_id(n) for n in files])
+    results, _ = _analyze_files(files, max_chars=max_chars, show_boilerplate=show_boilerplate,
+                                model_dir=model_dir, cache_dir=cache_dir, lexicon=lexicon, ner=ner,
+                                keep_going=False)
     G = merge_graphs(build_graph(r) for r in results)
     write_graph(G, output, fmt)
     click.echo(f"{output}: {fmt}, {G.number_of_nodes()} nodes, {G.number_of_edges()} edges "
