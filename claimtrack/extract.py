@@ -730,11 +730,19 @@ def _drop_quoted_cues(atts: list[Attribution], quotes: QuoteIndex) -> list[Attri
     for a in kept:
         if a.cue.cls in HEDGES and holders(a, kept):
             continue
-        if a.cue.cls == "believe" and a.source and a.source.text.lower() in FIRST_SECOND_PERSON:
-            # "I think …", "we believe …": the speaker's own hedge, part of what someone says
+        if a.source and a.source.text.lower() in FIRST_SECOND_PERSON:
+            # "I think …", "you can say …": the writer's own voice or a generic "you", not a
+            # source whose claims one could check
+            continue
+        if a.cue.text.lower().split()[0] in HYPOTHETICAL:
+            # "would call", "could say", "can't say": what someone might say, not what they said
             continue
         out.append(a)
     return out
+
+
+HYPOTHETICAL = {"would", "could", "should", "can", "ca", "'d", "’d", "wouldn't", "couldn't",
+                "shouldn't", "can't", "cannot"}
 
 
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
