@@ -137,8 +137,13 @@ def _np(sent: Sentence, i: int, exclude: Iterable[int] = ()) -> list[int]:
                 c.deprel.startswith(("nmod", "obl")) and c.lemma.lower() in DETACHED):
             # keep an appositive name ("an attorney, Justin Bamberg,") but not a relative clause
             excl.append(k)
-    idx = sent.subtree(i, excl)
-    return _strip_punct(sent, idx)
+    idx = _strip_punct(sent, sent.subtree(i, excl))
+    # a speaker never starts or ends with a preposition or conjunction ("After 55 percent said")
+    while len(idx) > 1 and sent.words[idx[0]].upos in ("ADP", "SCONJ", "CCONJ") and idx[0] != i:
+        idx = _strip_punct(sent, idx[1:])
+    while len(idx) > 1 and sent.words[idx[-1]].upos in ("ADP", "SCONJ", "CCONJ") and idx[-1] != i:
+        idx = _strip_punct(sent, idx[:-1])
+    return idx
 
 
 def _strip_punct(sent: Sentence, idx: list[int]) -> list[int]:
@@ -264,6 +269,7 @@ def _verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None =
     if phrasal and prt.deprel in ("case", "mark") and prt.head != w.i:
         # "called for the nominee to be taken …": the phrase the preposition heads is the content
         content.extend(k for k in sent.subtree(prt.head) if k != prt.i)
+    proform = _proform(sent, w)
     clausal_only = lex.clausal_only(w.lemma)
     comps = [k for k in sent.kids(w.i) if k.deprel in (("ccomp",) if clausal_only else ("ccomp", "xcomp", "csubj:pass"))
              or (k.deprel == "parataxis" and cls in SAY_LIKE)
@@ -316,8 +322,11 @@ def _verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None =
     if not content and w.lemma in SPEECH_VERBS:
         content, how = _fallback_content(sent, w, cue)
         construction = how or construction
+    if proform is not None:
+        # "55 percent said so", "Democrats said yes": the pro-form is all that was said here
+        content, construction = [proform.i], "verb"
     quoted: list[Span] = []
-    if quotes is not None and cls not in ("intend", "evaluate"):
+    if quotes is not None and cls not in ("intend", "evaluate") and proform is None:
         left, right = _adjacent_quotes(sent, w, cue, quotes)
         if left:
             # "“…,” the mayor said, adding …": the quotation is what was said, whatever the
@@ -432,6 +441,19 @@ BARE_SPEECH = {"say", "tell", "speak", "add", "write", "explain", "comment", "re
 SPEECH_VERBS = {"say", "tell", "add", "write", "explain", "insist", "argue", "reply", "respond",
                 "continue", "note", "state", "declare", "tweet", "announce", "claim", "warn"}
 ADDRESSEE_VERBS = {"tell", "ask", "inform", "assure", "remind", "warn", "advise", "brief"}
+
+
+PROFORMS = {"so", "yes", "no", "otherwise"}
+
+
+def _proform(sent: Sentence, w: Word) -> Word | None:
+    """A pro-form right after a speech verb: "said so", "said yes", "said no"."""
+    if w.lemma not in SPEECH_VERBS or w.i + 1 >= len(sent.words):
+        return None
+    nxt = sent.words[w.i + 1]
+    if nxt.head == w.i and nxt.text.lower() in PROFORMS:
+        return nxt
+    return None
 
 
 def _fallback_content(sent: Sentence, w: Word, cue: list[int]) -> tuple[list[int], str]:
