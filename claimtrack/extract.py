@@ -32,6 +32,8 @@ OPENERS = DOUBLE_OPEN + SINGLE_OPEN + "\"'`"
 CLOSERS = DOUBLE_CLOSE + SINGLE_CLOSE + "\"'"
 TRIM = " \t\r\n,;:.\u2014\u2013-"
 NEGATORS = {"not", "n't", "never", "no"}
+CUE_ADVERBS = {"also", "later", "now", "first", "previously", "already", "again", "repeatedly",
+               "publicly", "recently", "once", "earlier", "privately"}
 REL_PRONOUNS = {"who", "that", "which", "whom"}
 TOPIC_CASES = {"about", "of", "against", "over"}
 TOPIC_VERBS = {"speak", "talk", "comment", "warn", "complain", "write", "joke", "testify",
@@ -87,6 +89,19 @@ def _subject(sent: Sentence, i: int, passive_ok: bool = False, avoid: Iterable[i
                 return w
             found = found or w
     return None if banned else found
+
+
+def _join_split_name(sent: Sentence, verb: int, source: list[int]) -> list[int]:
+    """"Hillary Clinton said": a parser may make both names subjects of the verb; the speaker
+    is the whole run of proper nouns."""
+    out = set(source)
+    for step in (1, -1):
+        k = (max(out) + 1) if step == 1 else (min(out) - 1)
+        while 0 <= k < len(sent.words) and sent.words[k].upos == "PROPN" and \
+                sent.words[k].head == verb and sent.words[k].deprel.startswith("nsubj"):
+            out.update(sent.subtree(k))
+            k += step
+    return sorted(out)
 
 
 def _has_subject(sent: Sentence, i: int) -> bool:
@@ -179,10 +194,17 @@ def _cue_words(sent: Sentence, i: int) -> list[int]:
     out = [i]
     for w in sent.kids(i):
         if w.deprel in ("aux", "aux:pass", "compound:prt") or (
-                w.deprel == "advmod" and w.lemma.lower() in NEGATORS):
+                w.deprel == "advmod" and (w.lemma.lower() in NEGATORS or
+                                          (w.lemma.lower() in CUE_ADVERBS and w.i < i))):
             if abs(w.i - i) <= 4:
                 out.append(w.i)
-    return sorted(out)
+    # the words between the first auxiliary and the verb belong to the cue only if all do
+    out.sort()
+    while out[0] != i and any(k not in out for k in range(out[0], i)):
+        out.pop(0)
+    if i + 1 < len(sent.words) and sent.words[i + 1].text == ":":
+        out.append(i + 1)  # "said:" — the colon introduces what was said
+    return out
 
 
 def _particle(sent: Sentence, i: int, lex: Lexicon) -> Word | None:
@@ -300,8 +322,11 @@ def _verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None =
                     content.extend(sent.subtree(o.i))
     if not content and w.lemma.lower() in TOPIC_VERBS:
         for o in sent.kids(w.i, "obl"):
-            if any(c.lemma.lower() in TOPIC_CASES for c in sent.kids(o.i, "case")):
-                content.extend(sent.subtree(o.i))
+            cases = [c for c in sent.kids(o.i, "case") if c.lemma.lower() in TOPIC_CASES]
+            if cases:
+                # "spoke about X": the preposition goes with the cue, X is the content
+                cue = sorted(set(cue) | {c.i for c in cases})
+                content.extend(k for k in sent.subtree(o.i) if k not in cue)
                 break
     marks = {m.lemma.lower() for m in sent.kids(w.i, "mark")}
     if not content and w.head >= 0 and (w.deprel.startswith("parataxis") or (
@@ -390,6 +415,8 @@ def _verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None =
         source, how = _inherited_subject(sent, w.i)
         if source is not None and construction == "verb":
             construction = how or construction
+    if source and subj is not None:
+        source = _join_split_name(sent, w.i, source)
     if source:
         source = [k for k in source if k not in content and k not in exclude and k not in in_quote]
     return Found(sent, cue, w.lemma.lower(), cls, content, source, construction,

@@ -142,7 +142,7 @@ def test_negated_and_denial_cues(example):
 
 def test_quotation_marks_of_every_kind(example):
     r = example("quote_marks")
-    assert att(r, "said", "The budget is balanced").content.text == "«The budget is balanced.»"
+    assert att(r, "said:", "The budget is balanced").content.text == "«The budget is balanced.»"
     assert att(r, "said", "We are ready").type == "direct"
     a = att(r, "said", "The road will reopen")  # a quote running on into the next paragraph
     assert "Repairs have started on both lanes" in a.content.text
