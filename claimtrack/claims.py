@@ -285,6 +285,20 @@ def _label(f: str) -> str:
     return f[1:] if f[0] in "#@" else f
 
 
+_WORD = re.compile(r"[\w][\w'’-]*")
+
+
+def _surface(unit: Unit, feature: str, text: str) -> str:
+    """The word as the article wrote it for a shared feature (reasons show "citizens", not the
+    stem "citize")."""
+    for p in sorted(unit.words):
+        if unit.words[p][0] == feature:
+            m = _WORD.match(text, p)
+            if m:
+                return m.group(0)
+    return _label(feature)
+
+
 def build_claims(analysis: Analysis, doc: Doc | None, lexicon: Lexicon | None = None,
                  skip: Iterable[str] = (), boilerplate: list[Span] | None = None,
                  gazetteer: Gazetteer | None = None) -> None:
@@ -338,7 +352,7 @@ def build_claims(analysis: Analysis, doc: Doc | None, lexicon: Lexicon | None = 
             strength = sum(_weight(f) for f in shared)
             if strength < 2 or not anchors:
                 continue
-            words = ", ".join(sorted(_label(f) for f in shared)[:6])
+            words = ", ".join(sorted({_surface(A, f, analysis.text) for f in shared}, key=str.lower)[:6])
             if A.denies != B.denies and A.atts and B.atts:
                 den, oth, cov = (i, j, cb) if A.denies else (j, i, ca)
                 if cov >= 0.3 or len(shared) >= 3:
