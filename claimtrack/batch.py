@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator
 
+from .graph import GraphMerger
 from .errors import ClaimtrackError, InputError
 from .inputs import (DEFAULT_MAX_CHARS, HTML_SUFFIXES, TEXT_SUFFIXES, Article, check_language,
                      prepare_article, read_bytes)
@@ -769,65 +770,6 @@ class SourcesTable:
             w.writerow([row["key"], row["name"], row["type"], row["articles"], row["attributions"],
                         " | ".join(row["aliases"]), row["first_article"]])
         return buf.getvalue()
-
-
-class GraphMerger:
-    """:func:`claimtrack.graph.merge_graphs`, one graph at a time and in linear time.
-
-    ``merge_graphs`` re-reads a source's JSON lists (aliases, articles, local ids) at every
-    union, which is quadratic in the articles that share a source; here they are kept as Python
-    lists/sets while merging and written back as JSON once, so 10,000 articles merge in seconds.
-    The result is identical to ``merge_graphs`` over the same graphs in the same order.
-    """
-
-    _LISTS = ("aliases", "articles")
-
-    def __init__(self):
-        import networkx as nx
-
-        self.G = nx.MultiDiGraph()
-        self._acc: dict[str, dict[str, list]] = {}  # node -> attr -> [value, seen-set or None]
-
-    def add(self, g) -> None:
-        G = self.G
-        for n, data in g.nodes(data=True):
-            if n in G and G.nodes[n].get("kind") == "source" and data.get("kind") == "source":
-                acc = self._acc.setdefault(n, {})
-                for attr in ("aliases", "articles", "local_ids"):
-                    if attr not in data:
-                        continue
-                    if attr not in acc:
-                        cur = json.loads(G.nodes[n].get(attr, "{}" if attr == "local_ids" else "[]"))
-                        acc[attr] = [cur, None if isinstance(cur, dict) else set(map(_hashable, cur))]
-                    value, seen = acc[attr]
-                    new = json.loads(data[attr])
-                    if seen is None:
-                        value.update(new)
-                    else:
-                        fresh = [v for v in new if _hashable(v) not in seen]
-                        value.extend(fresh)
-                        seen.update(map(_hashable, fresh))
-            elif n in G:
-                self._flush(n)
-                G.nodes[n].update(data)
-            else:
-                G.add_node(n, **data)
-        for u, v, k, data in g.edges(keys=True, data=True):
-            if not G.has_edge(u, v, key=k):
-                G.add_edge(u, v, key=k, **data)
-
-    def _flush(self, n: str) -> None:
-        for attr, (value, _) in self._acc.pop(n, {}).items():
-            self.G.nodes[n][attr] = json.dumps(value, ensure_ascii=False)
-
-    def result(self):
-        for n in list(self._acc):
-            self._flush(n)
-        return self.G
-
-
-def _hashable(v):
-    return v if isinstance(v, (str, int, float, bool, type(None))) else json.dumps(v, sort_keys=True)
 
 
 def merged_graph(results: Iterable[tuple[_Entry, dict]]):

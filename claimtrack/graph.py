@@ -93,11 +93,62 @@ def build_graph(analysis: Analysis) -> nx.MultiDiGraph:
     return G
 
 
-def _union(a: str, b: str):
-    x, y = json.loads(a), json.loads(b)
-    if isinstance(x, dict):
-        return _js({**x, **y})
-    return _js(x + [v for v in y if v not in x])
+class GraphMerger:
+    """Merges claim graphs one at a time, in linear time (what :func:`merge_graphs` uses).
+
+    A source's JSON lists (aliases, articles, local ids) are kept as Python lists and sets while
+    merging and written back as JSON once, so 10,000 articles merge in seconds instead of
+    re-reading every list at every union.
+    """
+
+    _LISTS = ("aliases", "articles")
+
+    def __init__(self):
+        import networkx as nx
+
+        self.G = nx.MultiDiGraph()
+        self._acc: dict[str, dict[str, list]] = {}  # node -> attr -> [value, seen-set or None]
+
+    def add(self, g) -> None:
+        G = self.G
+        for n, data in g.nodes(data=True):
+            if n in G and G.nodes[n].get("kind") == "source" and data.get("kind") == "source":
+                acc = self._acc.setdefault(n, {})
+                for attr in ("aliases", "articles", "local_ids"):
+                    if attr not in data:
+                        continue
+                    if attr not in acc:
+                        cur = json.loads(G.nodes[n].get(attr, "{}" if attr == "local_ids" else "[]"))
+                        acc[attr] = [cur, None if isinstance(cur, dict) else set(map(_hashable, cur))]
+                    value, seen = acc[attr]
+                    new = json.loads(data[attr])
+                    if seen is None:
+                        value.update(new)
+                    else:
+                        fresh = [v for v in new if _hashable(v) not in seen]
+                        value.extend(fresh)
+                        seen.update(map(_hashable, fresh))
+            elif n in G:
+                self._flush(n)
+                G.nodes[n].update(data)
+            else:
+                G.add_node(n, **data)
+        for u, v, k, data in g.edges(keys=True, data=True):
+            if not G.has_edge(u, v, key=k):
+                G.add_edge(u, v, key=k, **data)
+
+    def _flush(self, n: str) -> None:
+        for attr, (value, _) in self._acc.pop(n, {}).items():
+            self.G.nodes[n][attr] = json.dumps(value, ensure_ascii=False)
+
+    def result(self):
+        for n in list(self._acc):
+            self._flush(n)
+        return self.G
+
+
+def _hashable(v):
+    return v if isinstance(v, (str, int, float, bool, type(None))) else json.dumps(v, sort_keys=True)
 
 
 def merge_graphs(graphs: Iterable[nx.MultiDiGraph]) -> nx.MultiDiGraph:
@@ -111,22 +162,10 @@ def merge_graphs(graphs: Iterable[nx.MultiDiGraph]) -> nx.MultiDiGraph:
     >>> G.nodes["source:state:russia"]["aliases"], G.nodes["source:state:russia"]["articles"]
     ('["Moscow", "the Kremlin"]', '["a", "b"]')
     """
-    G = nx.MultiDiGraph()
+    merger = GraphMerger()
     for g in graphs:
-        for n, data in g.nodes(data=True):
-            if n in G and G.nodes[n].get("kind") == "source" and data.get("kind") == "source":
-                cur = G.nodes[n]
-                for attr in ("aliases", "articles", "local_ids"):
-                    if attr in data:
-                        cur[attr] = _union(cur.get(attr, "[]" if attr != "local_ids" else "{}"), data[attr])
-            elif n in G:
-                G.nodes[n].update(data)
-            else:
-                G.add_node(n, **data)
-        for u, v, k, data in g.edges(keys=True, data=True):
-            if not G.has_edge(u, v, key=k):
-                G.add_edge(u, v, key=k, **data)
-    return G
+        merger.add(g)
+    return merger.result()
 
 
 def build_graph_many(analyses: Iterable[Analysis]) -> nx.MultiDiGraph:
