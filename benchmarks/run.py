@@ -1,0 +1,417 @@
+"""claimtrack's measured speed and accuracy: one table of figures, each with its target.
+
+    CLAIMTRACK_MODEL_DIR=../shared/models/stanza-en-mini python benchmarks/run.py
+    python benchmarks/run.py --only cli,parse,cache          # a subset
+    python benchmarks/run.py --docs 20 --batch-docs 10       # a quicker run
+
+Parts (``--only``; default all, in this order):
+
+* ``cli``      wall time of ``claimtrack --help`` and ``--version`` (median of 7 runs).
+* ``parse``    (a) Stanza parse alone, ``Parser.parse_many`` on every text in one call, uncached,
+               model already loaded; (b) parse + every later stage (``analyze_doc``: extraction,
+               boilerplate, sources, claims; then ``build_graph``) over the same texts, in words/s.
+               (b − a) is timed on the parsed docs, best of 3 runs. Target: b/a ≥ 0.95, i.e. the
+               analysis adds ≤ 5 % to the parse time.
+* ``cache``    the same parse_many call again with a new Parser over the warm parse cache (best
+               of 3) against the first, uncached run (a). Target ≥ 20×.
+* ``accuracy`` ``claimtrack eval --errors --json`` on the corpus (through the parse cache when
+               ``parse`` ran first): attribution P/R/F1, recall by quote type and with/without a
+               source, and the error counts by construction and cue lemma.
+* ``memory``   peak RSS of ``claimtrack analyze`` on one article (the corpus's median-length one).
+* ``batch``    ``claimtrack batch --workers 1`` vs ``--workers 2`` on the first ``--batch-docs``
+               articles (default 30; wall time, both including the ~5 s pipeline load in each
+               worker), and the peak memory (driver + workers, summed) of ``batch --workers 2``
+               on the whole corpus.
+
+The corpus (PolNeAR dev, ``../shared/bench/polnear/dev.jsonl``) is read at run time and written
+only to a temporary directory. Words are the parser's syntactic words. Timings on a shared machine
+are noisy: the load average is printed with the machine.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DEFAULT_CORPUS = ROOT.parent / "shared" / "bench" / "polnear" / "dev.jsonl"
+DEFAULT_MODEL = ROOT.parent / "shared" / "models" / "stanza-en-mini"
+PARTS = ("cli", "parse", "cache", "accuracy", "memory", "batch")
+BIN = Path(sys.executable).parent / "claimtrack"
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+class Table:
+    def __init__(self):
+        self.rows: list[tuple[str, str, str, str]] = []
+        self.notes: list[str] = []
+
+    def add(self, figure: str, value: str, target: str = "", met: bool | None = None) -> None:
+        mark = "" if met is None else ("yes" if met else "**no**")
+        self.rows.append((figure, value, target, mark))
+        print(f"  {figure}: {value}" + (f"  (target {target}: {mark})" if target else ""), flush=True)
+
+    def markdown(self) -> str:
+        out = ["| figure | value | target | met? |", "|---|---|---|---|"]
+        out += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in self.rows]
+        return "\n".join(out)
+
+
+def machine() -> dict:
+    cpu = "?"
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
+                   if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    ram = "?"
+    try:
+        kb = next(int(line.split()[1]) for line in open("/proc/meminfo") if line.startswith("MemTotal"))
+        ram = f"{kb / 1024 ** 2:.0f} GB"
+    except (OSError, StopIteration):
+        pass
+    vers = subprocess.run([sys.executable, "-c", "import torch, stanza; print(torch.__version__, "
+                           "stanza.__version__, torch.get_num_threads())"],
+                          capture_output=True, text=True).stdout.split()
+    return {"cpu": cpu, "cores": os.cpu_count(), "ram": ram, "python": platform.python_version(),
+            "torch": vers[0] if vers else "?", "stanza": vers[1] if len(vers) > 1 else "?",
+            "torch_threads": vers[2] if len(vers) > 2 else "?", "os": platform.platform(),
+            "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "load": " ".join(f"{x:.2f}" for x in os.getloadavg())}
+
+
+def run_measured(cmd: list[str], env: dict | None = None, interval: float = 0.05) -> dict:
+    """Run *cmd*; wall time, exit code, the child's own peak RSS (wait4) and the peak of the RSS
+    summed over the child and all its descendants (sampled every *interval* s)."""
+    import psutil
+
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    peak = [0]
+    done = threading.Event()
+
+    def sample():
+        try:
+            root = psutil.Process(proc.pid)
+        except psutil.Error:
+            return
+        while not done.is_set():
+            total = 0
+            try:
+                procs = [root, *root.children(recursive=True)]
+            except psutil.Error:
+                break
+            for p in procs:
+                try:
+                    total += p.memory_info().rss
+                except psutil.Error:
+                    pass
+            peak[0] = max(peak[0], total)
+            done.wait(interval)
+
+    th = threading.Thread(target=sample, daemon=True)
+    th.start()
+    out_chunks: list[bytes] = []
+    err_chunks: list[bytes] = []
+    readers = [threading.Thread(target=lambda: out_chunks.append(proc.stdout.read()), daemon=True),
+               threading.Thread(target=lambda: err_chunks.append(proc.stderr.read()), daemon=True)]
+    for r in readers:
+        r.start()
+    _, status, ru = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    done.set()
+    for r in readers:
+        r.join()
+    th.join()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return {"seconds": wall, "rc": proc.returncode, "maxrss_mb": ru.ru_maxrss / 1024,
+            "cpu_s": ru.ru_utime + ru.ru_stime,  # the child and every descendant it reaped
+            "tree_peak_mb": peak[0] / 1024 ** 2, "stdout": b"".join(out_chunks).decode(),
+            "stderr": b"".join(err_chunks).decode()}
+
+
+def load_corpus(path: Path, n: int | None) -> list[dict]:
+    docs = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                docs.append(json.loads(line))
+            if n and len(docs) >= n:
+                break
+    return docs
+
+
+def write_jsonl(path: Path, docs: list[dict]) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        for d in docs:
+            fh.write(json.dumps({"id": d["id"], "text": d["text"]}, ensure_ascii=False) + "\n")
+
+
+# -- parts ---------------------------------------------------------------------------------------
+
+def bench_cli(t: Table, env: dict) -> None:
+    for arg in ("--help", "--version"):
+        times = []
+        for _ in range(7):
+            r = run_measured([str(BIN), arg], env=env)
+            assert r["rc"] == 0, r["stderr"]
+            times.append(r["seconds"])
+        med = statistics.median(times)
+        t.add(f"`claimtrack {arg}` wall time (median of 7)", f"{med:.3f} s", "≤ 0.3 s", med <= 0.3)
+    r = subprocess.run([sys.executable, "-c", "import sys; from claimtrack import cli; "
+                        "print(' '.join(m for m in ('torch', 'stanza', 'networkx', 'rich') "
+                        "if m in sys.modules) or 'none')"], cwd=ROOT, capture_output=True, text=True,
+                       env=env)
+    heavy = r.stdout.strip()
+    t.add("heavy modules imported by the CLI module", heavy, "none of torch, stanza",
+          "torch" not in heavy and "stanza" not in heavy)
+
+
+def bench_parse(t: Table, docs: list[dict], model_dir: str, cache_dir: Path, parts: set) -> dict:
+    from claimtrack import parse as parse_mod
+    from claimtrack.api import analyze_doc
+    from claimtrack.graph import build_graph
+    from claimtrack.lexicon import load_lexicon
+
+    texts = [d["text"] for d in docs]
+    p = parse_mod.Parser(model_dir, cache_dir=cache_dir)
+    t0 = time.perf_counter()
+    p.nlp("Warm-up: the first call initialises torch.")  # part of loading, not of parsing
+    load = time.perf_counter() - t0
+    put = [0.0]
+    orig_put = p._cache_put
+
+    def timed_put(text, doc):
+        s = time.perf_counter()
+        orig_put(text, doc)
+        put[0] += time.perf_counter() - s
+
+    p._cache_put = timed_put
+    t0 = time.perf_counter()
+    parsed = p.parse_many(texts)
+    first = time.perf_counter() - t0
+    parse_s = first - put[0]
+    words = sum(len(s.words) for d in parsed for s in d.sentences)
+    lex = load_lexicon(None)
+    runs = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        for d, doc in zip(docs, parsed):
+            build_graph(analyze_doc(doc, d["id"], lex))
+        runs.append(time.perf_counter() - t0)
+    post = min(runs)
+    res = {"words": words, "load": load, "parse": parse_s, "first_run": first, "post": post}
+    if "parse" in parts:
+        a = words / parse_s
+        b = words / (parse_s + post)
+        t.add("pipeline load and warm-up (once per process)", f"{load:.1f} s")
+        t.add(f"(a) Stanza parse alone, {len(docs)} docs, {words:,} words", f"{a:,.0f} words/s")
+        t.add("(b) full analyze: parse + extraction, sources, claims, graph", f"{b:,.0f} words/s")
+        t.add("analysis stages alone (b − a), best of 3", f"{post:.2f} s = {words / post:,.0f} words/s "
+              f"({100 * post / parse_s:.1f} % of parse time)")
+        t.add("ratio b/a", f"{b / a:.3f}", "≥ 0.95 (analysis ≤ 5 % of parse)", b / a >= 0.95)
+    if "cache" in parts:
+        again = []
+        for _ in range(3):
+            p2 = parse_mod.Parser(model_dir, cache_dir=cache_dir)
+            t0 = time.perf_counter()
+            docs2 = p2.parse_many(texts)
+            again.append(time.perf_counter() - t0)
+            assert p2._nlp is None, "the warm run loaded the pipeline"
+        assert [len(s.words) for d in docs2 for s in d.sentences] == \
+               [len(s.words) for d in parsed for s in d.sentences]
+        second = min(again)
+        size = sum(f.stat().st_size for f in Path(cache_dir).rglob("*.json.gz"))
+        t.add("parse cache: first run (parse + write cache, model loaded)", f"{first:.1f} s "
+              f"(writing the cache: {put[0]:.2f} s)")
+        t.add("parse cache: second run over the same texts (no model load)", f"{second:.2f} s "
+              f"({size / 1e6:.1f} MB on disk)")
+        t.add("parse cache speed-up, second run vs first", f"{first / second:,.0f}×", "≥ 20×",
+              first / second >= 20)
+        t.add("… counting the first run's model load too", f"{(first + load) / second:,.0f}×")
+    return res
+
+
+def bench_accuracy(t: Table, corpus: Path, docs: list[dict], env: dict, cache_dir: Path,
+                   tmp: Path) -> dict:
+    gold = corpus
+    if len(docs) < sum(1 for line in open(corpus, encoding="utf-8") if line.strip()):
+        gold = tmp / "gold-subset.jsonl"
+        with open(gold, "w", encoding="utf-8") as fh:
+            for d in docs:
+                fh.write(json.dumps(d, ensure_ascii=False) + "\n")
+    r = run_measured([str(BIN), "eval", str(gold), "--errors", "--json", "--cache", str(cache_dir)],
+                     env=env)
+    if r["rc"] != 0:
+        raise SystemExit(f"claimtrack eval failed:\n{r['stderr']}")
+    res = json.loads(r["stdout"])
+    att = res["attributions"]
+    for k, label in (("attr", "attribution (cue+content overlap)"), ("attr+src", "… and source"),
+                     ("attr_exact", "… exact spans")):
+        m = att[k]
+        t.add(f"accuracy: {label} P / R / F1", f"{m['p']:.3f} / {m['r']:.3f} / {m['f1']:.3f}")
+    br = res["attr_recall_breakdown"]
+    def recall(d: dict, keys: tuple) -> str:
+        return " / ".join(f"{d[k]['recall']:.3f} (n={d[k]['gold']})" if k in d else "– (n=0)"
+                          for k in keys)
+
+    t.add("attr recall by quote type: direct / mixed / indirect",
+          recall(br["by_type"], ("direct", "mixed", "indirect")))
+    t.add("attr recall with / without a gold source",
+          recall(br["by_source"], ("with_source", "no_source")))
+    t.add(f"`claimtrack eval` wall time (warm parse cache)" if cache_dir else "eval wall time",
+          f"{r['seconds']:.1f} s")
+    return res
+
+
+def error_report(res: dict, top: int = 10) -> str:
+    b = res.get("breakdown") or {}
+    gold, pred = b.get("gold", {}), b.get("pred", {})
+    lines = ["Gold attributions missed (recall errors), by construction:", "",
+             "| gold kind | missed | of | recall |", "|---|---|---|---|"]
+    for k in sorted(gold):
+        if k.startswith(("quote_type:", "source:")):
+            v = gold[k]
+            n = v.get("hit", 0) + v.get("miss", 0)
+            lines.append(f"| {k} | {v.get('miss', 0)} | {n} | {v.get('hit', 0) / n:.3f} |")
+    lines += ["", f"Most-missed gold cues (top {top}):", "", "| gold cue | missed | of |", "|---|---|---|"]
+    missed = sorted(((v.get("miss", 0), k[9:], v.get("hit", 0) + v.get("miss", 0))
+                     for k, v in gold.items() if k.startswith("gold_cue:")), reverse=True)[:top]
+    lines += [f"| {c} | {m} | {n} |" for m, c, n in missed]
+    lines += ["", "False positives (precision errors) by the extractor's construction:", "",
+              "| construction | false | of | precision |", "|---|---|---|---|"]
+    cons = sorted(((v.get("miss", 0), k[13:], v) for k, v in pred.items()
+                   if k.startswith("construction:")), reverse=True)
+    for m, c, v in cons:
+        n = v.get("hit", 0) + m
+        lines.append(f"| {c} | {m} | {n} | {v.get('hit', 0) / n:.3f} |")
+    lines += ["", f"Cue lemmas with most false positives (top {top}):", "",
+              "| cue lemma | false | of | precision |", "|---|---|---|---|"]
+    fps = sorted(((v.get("miss", 0), k[10:], v) for k, v in pred.items()
+                  if k.startswith("cue_lemma:")), reverse=True)[:top]
+    for m, c, v in fps:
+        n = v.get("hit", 0) + m
+        lines.append(f"| {c} | {m} | {n} | {v.get('hit', 0) / n:.3f} |")
+    return "\n".join(lines)
+
+
+def bench_memory(t: Table, docs: list[dict], env: dict, tmp: Path) -> None:
+    by_len = sorted(docs, key=lambda d: len(d["text"]))
+    d = by_len[len(by_len) // 2]
+    path = tmp / "one-article.txt"
+    path.write_text(d["text"], encoding="utf-8")
+    r = run_measured([str(BIN), "analyze", str(path), "--format", "json", "-o", str(tmp / "one.json")],
+                     env=env)
+    if r["rc"] != 0:
+        raise SystemExit(f"claimtrack analyze failed:\n{r['stderr']}")
+    t.add(f"peak memory, `analyze` of one article ({len(d['text'].split()):,} words, the median)",
+          f"{r['maxrss_mb']:,.0f} MB (wall {r['seconds']:.1f} s)")
+
+
+def bench_batch(t: Table, docs: list[dict], n_sub: int, env: dict, tmp: Path) -> None:
+    sub = tmp / "batch-subset.jsonl"
+    write_jsonl(sub, docs[:n_sub])
+    words = sum(len(d["text"].split()) for d in docs[:n_sub])
+    runs = {}
+    for w in (1, 2):
+        out = tmp / f"batch-w{w}"
+        r = run_measured([str(BIN), "batch", str(sub), "-o", str(out), "--workers", str(w),
+                          "--no-progress"], env=env)
+        if r["rc"] not in (0, 1):
+            raise SystemExit(f"claimtrack batch failed:\n{r['stderr']}")
+        runs[w] = r
+        t.add(f"`batch --workers {w}`, {min(n_sub, len(docs))} docs (~{words:,} words)",
+              f"{r['seconds']:.1f} s wall, {r['cpu_s']:.0f} s CPU; peak RSS "
+              f"{r['tree_peak_mb']:,.0f} MB (all processes)")
+    same = all((tmp / "batch-w1" / "articles" / p.name).read_bytes() == p.read_bytes()
+               for p in (tmp / "batch-w2" / "articles").glob("*.json"))
+    speed = runs[1]["seconds"] / runs[2]["seconds"]
+    t.add("`batch --workers 2` vs `--workers 1` speed-up", f"{speed:.2f}× (results identical: "
+          f"{'yes' if same else 'NO'})", "≥ 1.7×", speed >= 1.7)
+    # The work itself: when 2 workers need no more CPU than 1, the speed-up is bounded by the cores
+    # free while measuring (on a shared machine, fewer than 2).
+    t.add("CPU time, 2 workers vs 1 (1.00 = no parallel overhead)",
+          f"{runs[2]['cpu_s'] / runs[1]['cpu_s']:.2f}; CPU use during the runs: "
+          f"{runs[1]['cpu_s'] / runs[1]['seconds']:.2f} / {runs[2]['cpu_s'] / runs[2]['seconds']:.2f} cores")
+    full = tmp / "batch-full.jsonl"
+    write_jsonl(full, docs)
+    r = run_measured([str(BIN), "batch", str(full), "-o", str(tmp / "batch-full"), "--workers", "2",
+                      "--no-progress"], env=env)
+    if r["rc"] not in (0, 1):
+        raise SystemExit(f"claimtrack batch failed:\n{r['stderr']}")
+    t.add(f"peak memory, `batch --workers 2` on the corpus ({len(docs)} docs)",
+          f"{r['tree_peak_mb']:,.0f} MB driver + workers (largest process "
+          f"{r['maxrss_mb']:,.0f} MB); wall {r['seconds']:.0f} s")
+
+
+# -- main ----------------------------------------------------------------------------------------
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--only", default=",".join(PARTS), help=f"comma-separated parts: {','.join(PARTS)}")
+    ap.add_argument("--docs", type=int, default=None, help="only the first N corpus documents")
+    ap.add_argument("--batch-docs", type=int, default=30, help="documents for the workers comparison")
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--model-dir", default=os.environ.get("CLAIMTRACK_MODEL_DIR") or str(DEFAULT_MODEL))
+    ap.add_argument("--cache-dir", type=Path, default=None,
+                    help="parse cache to use (default: a new temporary one, so the first run is cold)")
+    ap.add_argument("--markdown", type=Path, default=None, help="also write the report here")
+    args = ap.parse_args()
+    parts = {p.strip() for p in args.only.split(",") if p.strip()}
+    unknown = parts - set(PARTS)
+    if unknown:
+        ap.error(f"unknown part(s): {', '.join(sorted(unknown))}")
+    env = {**os.environ, "CLAIMTRACK_MODEL_DIR": args.model_dir, "PYTHONPATH": str(ROOT)}
+    os.environ["CLAIMTRACK_MODEL_DIR"] = args.model_dir
+    docs = load_corpus(args.corpus, args.docs)
+    m = machine()
+    print(f"machine: {m['cpu']}, {m['cores']} cores, {m['ram']} RAM; Python {m['python']}, "
+          f"torch {m['torch']} ({m['torch_threads']} threads), stanza {m['stanza']}; load {m['load']}",
+          flush=True)
+    t = Table()
+    errors = ""
+    t_start = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="claimtrack-bench-") as d:
+        tmp = Path(d)
+        cache_dir = args.cache_dir or tmp / "parse-cache"
+        if "cli" in parts:
+            bench_cli(t, env)
+        if parts & {"parse", "cache"}:
+            bench_parse(t, docs, args.model_dir, cache_dir, parts)
+            import gc
+
+            gc.collect()
+        if "accuracy" in parts:
+            res = bench_accuracy(t, args.corpus, docs, env, cache_dir, tmp)
+            errors = error_report(res)
+        if "memory" in parts:
+            bench_memory(t, docs, env, tmp)
+        if "batch" in parts:
+            bench_batch(t, docs, args.batch_docs, env, tmp)
+    m["load_end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    total = time.perf_counter() - t_start
+    head = (f"Measured {m['date']} on {m['cpu']}, {m['cores']} cores, {m['ram']} RAM, {m['os']}; "
+            f"Python {m['python']}, torch {m['torch']} ({m['torch_threads']} threads), stanza "
+            f"{m['stanza']}; model {Path(args.model_dir).name}; corpus {args.corpus.name} "
+            f"({len(docs)} docs). Load average {m['load']} at the start, {m['load_end']} at the end; "
+            f"the whole run took {total / 60:.1f} min.")
+    report = "\n\n".join(x for x in (head, t.markdown(), errors) if x)
+    print("\n" + report)
+    if args.markdown:
+        args.markdown.write_text(report + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
