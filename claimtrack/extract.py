@@ -115,10 +115,14 @@ def _agent(sent: Sentence, i: int) -> Word | None:
     return None
 
 
-def _inherited_subject(sent: Sentence, i: int) -> tuple[list[int] | None, str]:
-    """The subject a participle, conjunct or infinitive shares with the clause above it."""
+def _inherited_subject(sent: Sentence, i: int, avoid: Iterable[int] = ()) -> tuple[list[int] | None, str]:
+    """The subject a participle, conjunct or infinitive shares with the clause above it
+    (skipping clauses inside a quotation: "“We need them now,” he said, adding …")."""
+    banned = set(avoid)
     w = sent.words[i]
-    if _base(w) not in ("advcl", "conj", "xcomp", "acl", "parataxis"):
+    gerund = w.text.lower().endswith("ing") and w.feat("VerbForm") in ("Ger", "Part")
+    if _base(w) not in ("advcl", "conj", "xcomp", "acl", "parataxis") and not (gerund and w.head >= 0):
+        # ", adding that …" is a participle whatever relation the parser gave it
         return None, ""
     how = "conjunct" if _base(w) == "conj" else "participle"
     if w.deprel.startswith("acl") and w.head >= 0 and sent.words[w.head].upos in ("NOUN", "PROPN", "PRON"):
@@ -127,11 +131,32 @@ def _inherited_subject(sent: Sentence, i: int) -> tuple[list[int] | None, str]:
     for hops, head in enumerate(sent.ancestors(i)):
         if hops >= 5:
             break
+        if head.i in banned:
+            continue
         if head.upos in ("VERB", "AUX", "ADJ") or head.deprel == "root":
-            subj = _subject(sent, head.i)
+            subj = _subject(sent, head.i, avoid=banned)
             if subj is not None:
                 return _np(sent, subj.i), how
     return None, ""
+
+
+DASH_TOKENS = {"-", "--", "—", "–"}
+
+
+def _dateline(sent: Sentence, text: str) -> list[int]:
+    """The words of a dateline opening a paragraph ("KYIV, March 3 (Reuters) -"): never a speaker."""
+    line_start = text.rfind("\n", 0, sent.start) + 1
+    if text[line_start:sent.start].strip():
+        return []
+    for k, w in enumerate(sent.words[:14]):
+        if w.text in DASH_TOKENS and k > 0:
+            head = sent.words[:k]
+            caps = any(x.text.isupper() and sum(ch.isalpha() for ch in x.text) >= 3 for x in head)
+            agency = any(x.text == "(" for x in head)
+            if caps or agency:
+                return list(range(k + 1))
+            return []
+    return []
 
 
 def _np(sent: Sentence, i: int, exclude: Iterable[int] = ()) -> list[int]:
@@ -198,8 +223,10 @@ def _cue_words(sent: Sentence, i: int) -> list[int]:
                                           (w.lemma.lower() in CUE_ADVERBS and w.i < i))):
             if abs(w.i - i) <= 4:
                 out.append(w.i)
-    # the words between the first auxiliary and the verb belong to the cue only if all do
+    # adverbs between the auxiliary and the verb ("could not independently verify") join the cue
     out.sort()
+    out = sorted(set(out) | {k for k in range(out[0], i) if sent.words[k].upos in ("ADV", "PART")
+                             and sent.words[k].head == i})
     while out[0] != i and any(k not in out for k in range(out[0], i)):
         out.pop(0)
     if i + 1 < len(sent.words) and sent.words[i + 1].text == ":":
@@ -389,6 +416,8 @@ def _verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None =
     cue_quoted = quotes is not None and quotes.region_at(w.start) is not None
     in_quote = [k for k in range(len(sent.words)) if any(s <= sent.words[k].start < e for s, e in quoted)
                 or (quotes is not None and not cue_quoted and quotes.region_at(sent.words[k].start))]
+    dateline = _dateline(sent, quotes.text) if quotes is not None else []
+    in_quote = in_quote + dateline
     subj = _subject(sent, w.i, avoid=content + in_quote)
     if subj is None and quoted and not passive:
         # "…,” said Rep. Jane Doe, the top Democrat": the speaker after an inverted verb is often
@@ -412,7 +441,7 @@ def _verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None =
         else:
             source = _np(sent, subj.i)
     else:
-        source, how = _inherited_subject(sent, w.i)
+        source, how = _inherited_subject(sent, w.i, avoid=in_quote)
         if source is not None and construction == "verb":
             construction = how or construction
     if source and subj is not None:

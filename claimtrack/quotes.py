@@ -93,6 +93,7 @@ class QuoteIndex:
     """Fast look-ups of which quotation region (if any) covers an offset."""
 
     def __init__(self, text: str):
+        self.text = text
         self.regions = find_quotes(text)
         self._starts = [s for s, _ in self.regions]
 

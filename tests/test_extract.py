@@ -165,3 +165,22 @@ def test_nested_attribution_keeps_its_parent(analyze_text):
 def test_sourceless_adverb_cue(example):
     a = att(example("flood_report"), "reportedly", "Two workers were trapped")
     assert a.source is None and a.cue.cls == "report" and a.construction == "adverb"
+
+
+def test_wire_story_dateline_is_never_the_speaker(example):
+    r = example("wire_drones")
+    a = att(r, "said", "it had destroyed 30 of 38 drones")
+    assert src(a) == "Ukraine's air force"
+    assert not any("KYIV" in src(x) for x in r.attributions)
+
+
+def test_participle_after_a_quote_takes_the_speaker_not_the_quoted_subject(example):
+    r = example("wire_drones")
+    assert src(att(r, "adding", "allies had promised new deliveries")) == "he"
+
+
+def test_no_comment_is_a_negated_cue_and_could_not_verify_is_no_report(example):
+    r = example("wire_drones")
+    a = att(r, "did not comment on", "the attack")
+    assert a.cue.negated and src(a) == "Russia's defence ministry"
+    assert not any(x.cue.lemma == "verify" for x in r.attributions)
