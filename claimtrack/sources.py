@@ -267,6 +267,8 @@ class Resolver:
         if low in PRONOUNS or (head is not None and head.upos == "PRON" and len(words) == 1):
             ent = self._antecedent(PRONOUNS.get(low, "thing"))
             if ent is not None:
+                if PRONOUNS.get(low) == "person" and self._bare_name(ent):
+                    ent.type = "person"  # "he"/"she" tells what the lone name was
                 return ent
             return self._entity("name:" + low, clean, "anonymous", pos)
 
@@ -423,10 +425,19 @@ class Resolver:
         title = clean[:clean.find(run[0].text)].strip() if run[0].text in clean else ""
         return name, title
 
+    def _bare_name(self, e: Entity) -> bool:
+        """A lone proper name the gazetteers do not know ("Zelenskiy told reporters"): without
+        NER it may be a person, so "he" may point back to it."""
+        name = e.name.strip()
+        low = name.lower()
+        return (e.type == "organisation" and " " not in name and name[:1].isupper()
+                and not name.isupper() and low not in self.gaz.media and low not in self.gaz.agencies
+                and not self.gaz.country_in(name))
+
     def _antecedent(self, kind: str) -> Entity | None:
         for k in reversed(self.order):
             e = self.entities[k]
-            if kind == "person" and e.type == "person":
+            if kind == "person" and (e.type == "person" or self._bare_name(e)):
                 return e
             if kind == "thing" and e.type not in ("person", "anonymous"):
                 return e

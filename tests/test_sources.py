@@ -119,3 +119,14 @@ def test_gazetteer_maps_capitals_demonyms_and_agencies():
     assert g.demonyms["kazakh"] == "Kazakhstan"
     assert g.agencies["fsb"] == ("FSB", "Russia")
     assert g.country_in("the U.S. Embassy") == "United States"
+
+
+def test_he_points_back_to_a_lone_name_and_makes_it_a_person(analyzer):
+    text = (EXAMPLES / "wire_drones.txt").read_text(encoding="utf-8")
+    r = analyzer.analyze(text, "wire_drones")
+    he = next(a for a in r.attributions if a.source and a.source.text == "he" and a.cue.lemma == "say")
+    src = next(s for s in r.sources if s.id == he.source_id)
+    assert src.name == "Zelenskiy" and src.type == "person"
+    # the dateline's agency never becomes a speaker; the air force speaks for Ukraine
+    force = next(s for s in r.sources if s.name == "air force")
+    assert [next(x.name for x in r.sources if x.id == p) for p in force.part_of] == ["Ukraine"]
