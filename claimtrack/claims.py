@@ -121,7 +121,12 @@ class Unit:
 
     @property
     def denies(self) -> bool:
-        return self.cls == "deny" or (self.negated and self.cls in ("assert", "confirm", "claim", "report"))
+        return self.cls == "deny" and not self.negated
+
+    @property
+    def withholds(self) -> bool:
+        """"did not confirm", "has not said": the source neither asserts nor denies it."""
+        return self.negated and self.cls in ("assert", "confirm", "claim", "report")
 
     @property
     def confirms(self) -> bool:
@@ -318,7 +323,8 @@ def build_claims(analysis: Analysis, doc: Doc | None, lexicon: Lexicon | None = 
     for u in units:
         for g in groups:
             h = g.first
-            if not u.atts or not h.atts or u.denies or h.denies or u.confirms or h.confirms:
+            if not u.atts or not h.atts or u.denies or h.denies or u.confirms or h.confirms \
+                    or u.withholds or h.withholds:
                 continue
             if u.spans == h.spans:
                 g.units.append(u)
@@ -353,6 +359,8 @@ def build_claims(analysis: Analysis, doc: Doc | None, lexicon: Lexicon | None = 
             if strength < 2 or not anchors:
                 continue
             words = ", ".join(sorted({_surface(A, f, analysis.text) for f in shared}, key=str.lower)[:6])
+            if A.withholds or B.withholds:
+                continue  # "did not confirm" neither supports nor contradicts anything
             if A.denies != B.denies and A.atts and B.atts:
                 den, oth, cov = (i, j, cb) if A.denies else (j, i, ca)
                 if cov >= 0.3 or len(shared) >= 3:
@@ -458,7 +466,12 @@ def _statuses(analysis: Analysis, groups: list[_Claim],
         def cids(os: list[int]) -> str:
             return ", ".join(analysis.claims[o].id for o in os)
 
-        if any(u.denies for u in g.units):
+        if all(u.withholds for u in g.units) and not disputed and not support[k]:
+            cues = ", ".join(sorted({f"'{a.cue.text}'" for u in g.units for a in u.atts[:1]}))
+            claim.status = "reported"
+            claim.reason = (f"{who(mine)} {cues} it{via}: neither asserted nor denied, "
+                            "so it stays an open question")
+        elif any(u.denies for u in g.units):
             claim.status = "denied"
             claim.reason = f"{who(mine)} denies it{via}"
             if len(g.units) > 1 and not all(u.denies for u in g.units):

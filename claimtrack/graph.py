@@ -46,9 +46,13 @@ def article_node(article: str) -> str:
 
 def cue_relation(a: Attribution) -> str:
     """The source→claim edge relation for an attribution's cue."""
-    if a.cue.negated and a.cue.cls in ("assert", "confirm", "claim", "report"):
-        return "denies"
+    if a.cue.negated and a.cue.cls in WITHHOLDING:
+        # "did not confirm", "has not said": no claim, and no denial either
+        return "does_not_" + a.cue.cls
     return RELATION_OF_CLASS.get(a.cue.cls, "asserts")
+
+
+WITHHOLDING = ("assert", "confirm", "claim", "report")
 
 
 def build_graph(analysis: Analysis) -> nx.MultiDiGraph:

@@ -106,3 +106,17 @@ def test_numbers_normalise():
     assert classify_number("Two") == "2"
     assert classify_number("4,500") == "4500"
     assert classify_number("several") is None
+
+
+def test_did_not_confirm_is_an_open_question_not_a_denial(analyze_text):
+    r = analyze_text("The ministry did not confirm that the plant had closed. "
+                     "Local media reported that the plant had closed.")
+    withheld = next(a for a in r.attributions if a.cue.negated)
+    claim = next(c for c in r.claims if c.id == withheld.claim_id)
+    assert claim.status == "reported" and "neither asserted nor denied" in claim.reason
+    assert not any(l.relation == "contradicts" for l in r.links)
+    from claimtrack.graph import build_graph
+
+    G = build_graph(r)
+    assert any(d["relation"] == "does_not_confirm" for _, _, d in G.edges(data=True))
+    assert not any(d["relation"] == "denies" for _, _, d in G.edges(data=True))
