@@ -150,10 +150,13 @@ def _dateline(sent: Sentence, text: str) -> list[int]:
         return []
     for k, w in enumerate(sent.words[:14]):
         if w.text in DASH_TOKENS and k > 0:
-            head = sent.words[:k]
-            caps = any(x.text.isupper() and sum(ch.isalpha() for ch in x.text) >= 3 for x in head)
-            agency = any(x.text == "(" for x in head)
-            if caps or agency:
+            # a free-standing dash ("follow-up" is no dateline), after a capitalised place name
+            # ("KYIV,", "WASHINGTON (AP)")
+            free = text[w.start - 1:w.start].isspace() and text[w.end:w.end + 1].isspace()
+            first = sent.words[0].text
+            caps = first.isupper() and sum(ch.isalpha() for ch in first) >= 3
+            agency = any(x.text == "(" for x in sent.words[:k])
+            if free and (caps or (agency and first[:1].isupper())):
                 return list(range(k + 1))
             return []
     return []
@@ -173,8 +176,12 @@ def _np(sent: Sentence, i: int, exclude: Iterable[int] = ()) -> list[int]:
     excl = list(exclude)
     for k in sent.children[i]:
         c = sent.words[k]
+        first = min(sent.subtree(k)) if c.deprel == "acl" else 0
         if c.deprel in ("acl:relcl", "parataxis", "ccomp", "advcl") or (
-                c.deprel.startswith(("nmod", "obl")) and c.lemma.lower() in DETACHED):
+                c.deprel.startswith(("nmod", "obl")) and c.lemma.lower() in DETACHED) or (
+                # "A new study, published on Monday in Sleep Health, found": an aside
+                c.deprel == "acl" and first > 0 and (sent.words[first].text == ","
+                                                      or sent.words[first - 1].text == ",")):
             # keep an appositive name ("an attorney, Justin Bamberg,") but not a relative clause
             excl.append(k)
     idx = _strip_punct(sent, sent.subtree(i, excl))

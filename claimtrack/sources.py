@@ -352,6 +352,15 @@ class Resolver:
                 self._part_of(ent, self._country(title), pos)
             return ent
 
+        # A lone surname of someone named before ("Lopez told CNN …" after "Maria Lopez").
+        props = [w for w in words if w.upos == "PROPN"]
+        if len(props) == 1 and props[0].text[:1].isupper():
+            last = props[0].text.lower()
+            for k in reversed(self.order):
+                e = self.entities[k]
+                if e.type == "person" and e.name.split()[-1].lower() == last:
+                    return e
+
         # Anything else: a new source typed by its head noun. A state possessor
         # ("Russia's Defence Ministry") names the hierarchy, not the body.
         typ = self._type_of(hlow, head, clean)
@@ -401,18 +410,31 @@ class Resolver:
         """(name, title) when the mention names a person."""
         if not words or head is None:
             return None
-        ner_person = any(_ner(w) in ("PERSON", "PER") for w in words)
-        # Without NER: a trailing run of at least two capitalised proper nouns.
-        run: list[Word] = []
-        for w in reversed(words):
-            if w.upos == "PROPN" and w.text[:1].isupper() and w.text.lower() not in self.gaz.heads:
-                run.insert(0, w)
-            elif run:
-                break
-        if ner_person:
-            names = [w for w in words if _ner(w) in ("PERSON", "PER")]
-            run = names
-        elif len(run) < 2 or any(w.text.isupper() and len(w.text) > 1 for w in run):
+        if any(_ner(w) in ("PERSON", "PER") for w in words):
+            return self._as_person(clean, words, head, [w for w in words if _ner(w) in ("PERSON", "PER")])
+
+        # Without NER: a run of at least two capitalised proper nouns — the one that holds the
+        # mention's head, else the last, else any ("lead author Maria Lopez, a researcher at …").
+        def name_word(w: Word) -> bool:
+            return w.upos == "PROPN" and w.text[:1].isupper() and w.text.lower() not in self.gaz.heads
+
+        runs: list[list[Word]] = []
+        for w in words:
+            if name_word(w) and runs and runs[-1] and words.index(runs[-1][-1]) == words.index(w) - 1:
+                runs[-1].append(w)
+            elif name_word(w):
+                runs.append([w])
+        runs = [r for r in runs if len(r) >= 2]
+        runs.sort(key=lambda r: (head not in r, -words.index(r[-1])))
+        for run in runs:
+            found = self._as_person(clean, words, head, run)
+            if found:
+                return found
+        return None
+
+    def _as_person(self, clean: str, words: list[Word], head: Word, run: list[Word]) -> tuple[str, str] | None:
+        if not run or any(w.text.isupper() and len(w.text) > 1 for w in run) and not any(
+                _ner(w) in ("PERSON", "PER") for w in run):
             return None
         name = " ".join(w.text for w in run)
         if not name or self.gaz.country_in(name) or name.lower() in self.gaz.agencies \

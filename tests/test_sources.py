@@ -130,3 +130,13 @@ def test_he_points_back_to_a_lone_name_and_makes_it_a_person(analyzer):
     # the dateline's agency never becomes a speaker; the air force speaks for Ukraine
     force = next(s for s in r.sources if s.name == "air force")
     assert [next(x.name for x in r.sources if x.id == p) for p in force.part_of] == ["Ukraine"]
+
+
+def test_appositive_person_pronoun_and_surname_are_one_source(analyzer):
+    r = analyzer.analyze((EXAMPLES / "noise_study.txt").read_text(encoding="utf-8"), "noise_study")
+    lopez = next(s for s in r.sources if s.name == "Maria Lopez")
+    assert lopez.type == "person"
+    speakers = {a.source.text for a in r.attributions if a.source_id == lopez.id}
+    assert {"She", "Lopez"} <= speakers
+    study = next(a for a in r.attributions if a.cue.lemma == "find")
+    assert study.source.text == "A new study"  # the participial aside is not part of the name
