@@ -32,6 +32,7 @@ OPENERS = DOUBLE_OPEN + SINGLE_OPEN + "\"'`"
 CLOSERS = DOUBLE_CLOSE + SINGLE_CLOSE + "\"'"
 TRIM = " \t\r\n,;:.\u2014\u2013-"
 NEGATORS = {"not", "n't", "never", "no"}
+DECLINING = {"decline", "refuse", "fail"}
 CUE_ADVERBS = {"also", "later", "now", "first", "previously", "already", "again", "repeatedly",
                "publicly", "recently", "once", "earlier", "privately"}
 REL_PRONOUNS = {"who", "that", "which", "whom"}
@@ -308,6 +309,8 @@ def _verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None =
         # a verb outside the lexicon with a subject and a that-clause ("hinted that …") reports
         # what its subject says or thinks
         cls, lemma = "assert", w.lemma.lower()
+    if lemma in DECLINING and any(lex.verb_class(x.lemma) for x in sent.kids(w.i, "xcomp")):
+        return None  # "declined to say": the reporting verb below carries the (withheld) cue
     w = Word(w.i, w.text, lemma, w.upos, w.xpos, w.feats, w.head, w.deprel, w.start, w.end, w.ner)
     if w.lemma.lower() in CITING and w.feat("VerbForm") in ("Ger", "Part") and w.deprel.startswith("advcl") \
             and w.text.lower().endswith("ing"):
@@ -455,8 +458,14 @@ def _verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None =
         source = _join_split_name(sent, w.i, source)
     if source:
         source = [k for k in source if k not in content and k not in exclude and k not in in_quote]
+    negated = _negated(sent, w.i)
+    head = sent.words[w.head] if w.head >= 0 else None
+    if head is not None and w.deprel.startswith("xcomp") and head.lemma.lower() in DECLINING:
+        # "declined to say", "refused to confirm": the cue withheld, the same as "did not say"
+        negated = True
+        cue = sorted(set(cue) | {head.i} | {m.i for m in sent.kids(w.i, "mark") if m.i < w.i})
     return Found(sent, cue, w.lemma.lower(), cls, content, source, construction,
-                 negated=_negated(sent, w.i), extra_content=quoted)
+                 negated=negated, extra_content=quoted)
 
 
 def _adjacent_quotes(sent: Sentence, w: Word, cue: list[int],
@@ -938,9 +947,13 @@ def _attach_neighbour_quotes(doc: Doc, atts: list[Attribution], bare: list[Attri
         k = sent_of(qs)
         if words < 4 or k is None:
             continue
-        # nothing but other attributions may stand before the quote on its line
-        line_start = text.rfind("\n", 0, qs) + 1
-        lead = [ch for p, ch in enumerate(text[line_start:qs], line_start)
+        # the quotation opens its own sentence: nothing but other attributions' words stand
+        # between the end of the previous sentence (or the line start) and the quote
+        b = qs - 1
+        while b >= 0 and (text[b].isspace() or text[b] in CLOSERS) and text[b] != "\n":
+            b -= 1
+        start = b + 1 if b < 0 or text[b] in ".!?\n:" else text.rfind("\n", 0, qs) + 1
+        lead = [ch for p, ch in enumerate(text[start:qs], start)
                 if ch.isalnum() and not any(s <= p < e for s, e in roles)]
         if lead:
             continue

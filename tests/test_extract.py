@@ -184,3 +184,12 @@ def test_no_comment_is_a_negated_cue_and_could_not_verify_is_no_report(example):
     a = att(r, "did not comment on", "the attack")
     assert a.cue.negated and src(a) == "Russia's defence ministry"
     assert not any(x.cue.lemma == "verify" for x in r.attributions)
+
+
+def test_quote_after_the_speakers_sentence_joins_it_and_declined_to_say_withholds(example):
+    r = example("bank_robbery")
+    a = att(r, "told", "This was a well-planned operation")
+    assert "But they made mistakes" in a.content.text and len(a.content.spans) == 2
+    d = att(r, "declined to say", "how much money was taken")
+    assert d.cue.negated and d.cue.lemma == "say"
+    assert not any(x.cue.lemma == "decline" for x in r.attributions)
