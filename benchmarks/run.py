@@ -34,7 +34,6 @@ import datetime
 import json
 import os
 import platform
-import re
 import statistics
 import subprocess
 import sys
@@ -271,7 +270,7 @@ def bench_accuracy(t: Table, corpus: Path, docs: list[dict], env: dict, cache_di
           recall(br["by_type"], ("direct", "mixed", "indirect")))
     t.add("attr recall with / without a gold source",
           recall(br["by_source"], ("with_source", "no_source")))
-    t.add(f"`claimtrack eval` wall time (warm parse cache)" if cache_dir else "eval wall time",
+    t.add("`claimtrack eval` wall time (warm parse cache)" if cache_dir else "eval wall time",
           f"{r['seconds']:.1f} s")
     return res
 

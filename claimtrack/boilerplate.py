@@ -12,23 +12,17 @@ appeal on its own.
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Sequence
 
+from .resources import load_json
 from .types import Span
 
 
 @lru_cache(maxsize=2)
 def _rules(path: str | None = None) -> dict:
-    if path:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-    else:
-        data = json.loads(resources.files("claimtrack").joinpath("data/boilerplate.json")
-                          .read_text(encoding="utf-8"))
+    data = load_json("boilerplate.json", path)
     return {
         "block": [re.compile(p, re.I) for p in data["block_start"]],
         "line": [re.compile(p) for p in data["line"]],

@@ -412,13 +412,11 @@ def _verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None =
             construction = "relative"
     content = [k for k in content if k not in exclude]
     content = _strip_punct(sent, sorted(set(content)))
-    bare = False
     if not content and not quoted:
         # "The chairman spoke to the crowd." — a speaker with nothing said yet: kept aside, in
         # case the next paragraph is the quotation
         if w.lemma not in BARE_SPEECH or _subject(sent, w.i) is None:
             return None
-        bare = True
         construction = "bare"
 
     # source

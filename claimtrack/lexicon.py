@@ -13,10 +13,10 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from .errors import ClaimtrackError
+from .resources import read_text
 
 # When a lemma is listed under several classes, the more specific reading wins.
 CLASS_PRIORITY = ("deny", "confirm", "claim", "warn", "report", "ask", "evaluate", "intend",
@@ -100,8 +100,7 @@ def _prio(cls: str) -> int:
 
 @lru_cache(maxsize=1)
 def _builtin() -> dict:
-    raw = resources.files("claimtrack").joinpath("data/lexicon.toml").read_text(encoding="utf-8")
-    return tomllib.loads(raw)
+    return tomllib.loads(read_text("lexicon.toml"))
 
 
 def load_lexicon(extra: str | Path | None = None) -> Lexicon:

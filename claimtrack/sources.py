@@ -19,14 +19,13 @@ comes from the gazetteer and from countries/demonyms modifying the head (not fro
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable
 
 from .parse import Doc, Sentence, Word
+from .resources import load_json
 from .types import Analysis, Attribution, Source, Span
 
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
@@ -80,12 +79,7 @@ def _bounded(before: str, key: str) -> re.Pattern:
 @lru_cache(maxsize=4)
 def load_gazetteer(path: str | None = None) -> Gazetteer:
     """Load the built-in gazetteer (or one at *path*, same layout)."""
-    if path:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-    else:
-        data = json.loads(resources.files("claimtrack").joinpath("data/gazetteer.json")
-                          .read_text(encoding="utf-8"))
+    data = load_json("gazetteer.json", path)
     g = Gazetteer()
     for st in data["states"]:
         name = st["name"]
