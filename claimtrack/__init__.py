@@ -1,9 +1,11 @@
 """claimtrack: who claims what in a news article, and who confirmed, denied or repeated it.
 
->>> import claimtrack                                   # doctest: +SKIP
+>>> import claimtrack
 >>> result = claimtrack.analyze(open("examples/moscow_times_kaluga.txt").read())
->>> result.attributions[0].cue.text
-'confirmed'
+>>> result.attributions[0].source.text, result.attributions[0].cue.text
+('Kazakhstan', 'confirmed')
+>>> [c.status for c in result.claims][:2]
+['partly-confirmed', 'claimed']
 
 Stanza and torch are imported only when an article is parsed, so importing claimtrack is cheap.
 """

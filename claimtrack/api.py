@@ -1,8 +1,7 @@
 """The Python API the command line is a thin layer over.
 
->>> import claimtrack                                   # doctest: +SKIP
->>> result = claimtrack.analyze("Russian media claimed that two suspects were killed.",
-...                             model_dir="../shared/models/stanza-en-mini")
+>>> import claimtrack          # models from $CLAIMTRACK_MODEL_DIR (or pass model_dir=...)
+>>> result = claimtrack.analyze("Russian media claimed that two suspects were killed.")
 >>> [(a.source.text, a.cue.text, a.content.text) for a in result.attributions]
 [('Russian media', 'claimed', 'that two suspects were killed')]
 """

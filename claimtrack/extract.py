@@ -1,4 +1,4 @@
-"""Parsed document → attributions (source · cue · content), from the dependency tree.
+r"""Parsed document → attributions (source · cue · content), from the dependency tree.
 
 Cue first, then its content, then its source — each a separate step (after Citron), so each
 can be read and tested on its own. Constructions covered:
@@ -14,9 +14,14 @@ can be read and tested on its own. Constructions covered:
 * relative-clause cues ("an operation that Moscow claims prevented an attack").
 
 >>> from claimtrack.parse import doc_from_conllu
->>> doc = doc_from_conllu(open("tests/data/claimed.conllu").read())  # doctest: +SKIP
->>> [(a.source.text, a.cue.text, a.content.text) for a in extract(doc)]  # doctest: +SKIP
-[('Russian media', 'claimed', 'that two suspects were killed')]
+>>> rows = [("Russian", "Russian", "ADJ", 2, "amod"), ("media", "media", "NOUN", 3, "nsubj"),
+...         ("claimed", "claim", "VERB", 0, "root"), ("that", "that", "SCONJ", 7, "mark"),
+...         ("suspects", "suspect", "NOUN", 7, "nsubj:pass"), ("were", "be", "AUX", 7, "aux:pass"),
+...         ("killed", "kill", "VERB", 3, "ccomp")]
+>>> conllu = "".join(f"{i}\t{f}\t{l}\t{u}\t_\t_\t{h}\t{d}\t_\t_\n"
+...                  for i, (f, l, u, h, d) in enumerate(rows, 1))
+>>> [(a.source.text, a.cue.text, a.cue.cls, a.content.text) for a in extract(doc_from_conllu(conllu))]
+[('Russian media', 'claimed', 'claim', 'that suspects were killed')]
 """
 from __future__ import annotations
 
@@ -563,10 +568,6 @@ def _fallback_content(sent: Sentence, w: Word, cue: list[int]) -> tuple[list[int
         if len([k for k in left if sent.words[k].upos != "PUNCT"]) >= 3:
             return left, "inverted"
     return [], ""
-
-
-def _has_quote_before(sent: Sentence, i: int) -> bool:
-    return any(_is_quote(sent.words[k].text) for k in range(0, i))
 
 
 def _antecedent(sent: Sentence, w: Word) -> list[int]:
