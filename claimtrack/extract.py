@@ -386,6 +386,18 @@ def _verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None =
                     if k < w.i and sent.words[k].deprel != "case"]
             content = [k for k in ante if k >= min(ante[-1:] or [0]) - 8] + content
             construction = "relative"
+    if not content and w.lemma in ADDRESSEE_VERBS:
+        # "Ryan told a news conference they are planting the seeds": a parser may hang the
+        # reported clause on the addressee as a relative clause; one with a subject of its own
+        # and no relative word is the complement
+        for o in sent.kids(w.i, "obj", "iobj", "obl"):
+            for c in sent.kids(o.i, "acl"):
+                rel = any(k.text.lower() in REL_PRONOUNS for k in sent.kids(c.i))
+                if c.i > o.i and not rel and _has_subject(sent, c.i):
+                    content = sent.subtree(c.i)
+                    break
+            if content:
+                break
     if not content and w.lemma in SPEECH_VERBS:
         content, how = _fallback_content(sent, w, cue)
         construction = how or construction
@@ -496,7 +508,10 @@ def _adjacent_quotes(sent: Sentence, w: Word, cue: list[int],
     right_edge = words[j].end
     left = right = None
     for r in quotes.overlapping(max(0, left_edge - MAX_QUOTE), left_edge):
-        if left_edge - 3 <= r[1] <= left_edge and r[1] > sent.start:
+        # the quote's closing mark belongs to this sentence — or the quote ends in a comma
+        # ("“…,” Graham told CBS"), so the parser's sentence break before the speaker is wrong
+        inner = quotes.text[r[0]:r[1]].rstrip(CLOSERS + " ")
+        if left_edge - 3 <= r[1] <= left_edge and (r[1] > sent.start or inner.endswith(",")):
             left = r
     colon = words[j].text in (":", "—", "-", "--")
     for r in quotes.overlapping(right_edge, right_edge + 4):
