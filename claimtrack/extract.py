@@ -386,6 +386,17 @@ def _verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None =
                     if k < w.i and sent.words[k].deprel != "case"]
             content = [k for k in ante if k >= min(ante[-1:] or [0]) - 8] + content
             construction = "relative"
+    if not content and cls == "ask":
+        # "Asked if the comments had rattled them, Ryan said …": the parser may hang the question
+        # on the main verb; it is the clause the question word right after "asked" opens
+        for k in range(w.i + 1, min(w.i + 5, len(sent.words))):
+            q = sent.words[k]
+            if q.lemma.lower() in QUESTION_MARKS and q.head > w.i and q.head != w.head:
+                content = sent.subtree(q.head) if q.deprel in ("mark", "advmod") else sent.subtree(k)
+                content = [x for x in content if x >= k]
+                break
+            if sent.words[k].upos == "VERB":
+                break
     if not content and w.lemma in ADDRESSEE_VERBS:
         # "Ryan told a news conference they are planting the seeds": a parser may hang the
         # reported clause on the addressee as a relative clause; one with a subject of its own
@@ -465,6 +476,8 @@ def _verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None =
             source = []
         else:
             source = _np(sent, subj.i)
+    elif cls == "ask" and w.text.lower() == "asked" and all(x.upos == "PUNCT" for x in sent.words[:w.i]):
+        source = []  # "Asked if …, Ryan said": Ryan was asked; who asked is not said
     else:
         source, how = _inherited_subject(sent, w.i, avoid=in_quote)
         if source is not None and construction == "verb":

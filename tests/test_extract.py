@@ -193,3 +193,15 @@ def test_quote_after_the_speakers_sentence_joins_it_and_declined_to_say_withhold
     d = att(r, "declined to say", "how much money was taken")
     assert d.cue.negated and d.cue.lemma == "say"
     assert not any(x.cue.lemma == "decline" for x in r.attributions)
+
+
+def test_asked_if_before_the_answer(analyze_text):
+    r = analyze_text('Asked if the comments had rattled them, Ryan said, "Sure. I get that, too."')
+    asked = att(r, "Asked", "if the comments had rattled them")
+    assert asked.source is None and asked.cue.cls == "ask"
+    assert src(att(r, "said", "Sure")) == "Ryan"
+
+
+def test_clause_hung_on_the_addressee(analyze_text):
+    r = analyze_text("Ryan told a news conference they are planting the seeds.")
+    assert src(att(r, "told", "they are planting the seeds")) == "Ryan"
