@@ -358,6 +358,13 @@ def _verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None =
         if not any(k.deprel == "ccomp" for k in comps):
             for o in objs:
                 content.extend(sent.subtree(o.i))
+            # "confirmed an operation … had taken place": a conjunct verb with no conjunction
+            # after the object is the rest of a complement clause the parser broke up
+            for c in sent.kids(w.i, "conj"):
+                if c.i > max(o.i for o in objs) and c.upos == "VERB" and not sent.kids(c.i, "cc") \
+                        and not any(sent.words[k].text == "," for k in range(max(o.i for o in objs), c.i)
+                                    if sent.words[k].head == c.i):
+                    content.extend(sent.subtree(c.i))
             # "accused her of lying", "described him as reckless", "blamed X for Y"
             for o in sent.kids(w.i, "obl", "advcl"):
                 if o.i > w.i and any(c.lemma.lower() in ("of", "for", "as") for c in sent.kids(o.i, "case", "mark")):
