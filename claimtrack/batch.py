@@ -576,16 +576,13 @@ def run_batch(inputs: list[str], outdir: str | os.PathLike, *, engine: str = "lo
                 report()
                 continue
             entries.append(_Entry(item.id, item.name, fid, chars=len(art.text)))
-            if done_ok:
+            if done_ok or done_err:  # finished in an earlier run: counted, not redone
                 progress.done += 1
-                progress.ok += 1
                 progress.skipped += 1
-                report()
-                continue
-            if done_err:
-                progress.done += 1
-                progress.failed += 1
-                progress.skipped += 1
+                if done_ok:
+                    progress.ok += 1
+                else:
+                    progress.failed += 1
                 report()
                 continue
             yield art

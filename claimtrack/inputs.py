@@ -272,7 +272,3 @@ def load_article(path: str | Path, id: str | None = None, max_chars: int = DEFAU
     html = True if suffix in HTML_SUFFIXES else None
     return prepare_article(data, name, id, max_chars, lang, html=html)
 
-
-def read_article(path: str | Path, max_chars: int = DEFAULT_MAX_CHARS, lang: str | None = None) -> str:
-    """Read and check one article file ('-' is standard input); HTML pages give their article text."""
-    return load_article(path, max_chars=max_chars, lang=lang).text

@@ -18,7 +18,6 @@ from .errors import ModelError
 
 ENV_VAR = "CLAIMTRACK_MODEL_DIR"
 REQUIRED = ("tokenize", "pos", "lemma", "depparse")
-OPTIONAL = ("mwt", "ner")
 DOWNLOAD_HINT = "claimtrack models download"
 
 

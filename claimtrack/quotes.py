@@ -15,7 +15,6 @@ DOUBLE_OPEN = "\u201c\u201e\u00ab\u2039\u300c"  # “ „ « ‹ 「
 DOUBLE_CLOSE = "\u201d\u00bb\u203a\u300d"  # ” » › 」
 SINGLE_OPEN = "\u2018\u201a"  # ‘ ‚
 SINGLE_CLOSE = "\u2019"  # ’
-QUOTE_CHARS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'`"
 
 # a paragraph break: a blank line, or a single newline (plain-text articles often use one line
 # per paragraph)

@@ -53,9 +53,7 @@ class Gazetteer:
     agencies: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias → (name, state)
     media: dict[str, tuple[str, str]] = field(default_factory=dict)     # alias → (name, state)
     heads: dict[str, str] = field(default_factory=dict)         # head noun → source type
-    titles: list[str] = field(default_factory=list)
     lemma_groups: dict[str, str] = field(default_factory=dict)  # lemma → group representative
-    speaker_heads: set[str] = field(default_factory=set)
 
     def country_in(self, text: str) -> str | None:
         """The first state named, by any name or demonym, in *text* (longest key first)."""
@@ -99,11 +97,9 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
     for typ, words in data.get("heads", {}).items():
         for w in words:
             g.heads.setdefault(w.lower(), typ)
-    g.titles = sorted(data.get("person_titles", []), key=len, reverse=True)
     for rep, words in data.get("lemma_groups", {}).items():
         for w in words:
             g.lemma_groups[w.lower()] = rep
-    g.speaker_heads = {w.lower() for w in data.get("speaker_heads", [])}
     return g
 
 

@@ -189,10 +189,13 @@ def test_kill_then_rerun_gives_the_uninterrupted_output(reference, tmp_path):
         children = psutil.Process(proc.pid).children(recursive=True)
         proc.send_signal(sig)
         _, err = proc.communicate(timeout=60)
-        if proc.returncode != 1:  # 1: the signal came after the run's last write
+        # the signal may land after the run printed its summary (it finished first): then
+        # there was nothing to interrupt, whatever the exit code of the late signal
+        finished = proc.returncode == 1 or (sig != signal.SIGKILL and b" articles: " in err)
+        if not finished:
             interrupted.append(sig.name)
             if sig != signal.SIGKILL:
-                assert proc.returncode == 130, err.decode()
+                assert proc.returncode == 130, (sig.name, proc.returncode, err.decode()[-2000:])
                 assert err.decode().strip().splitlines()[-1] == "claimtrack: interrupted"
                 log = json.loads((out / "run-log.jsonl").read_text().splitlines()[-1])
                 assert log["status"] == f"interrupted ({sig.name})"
