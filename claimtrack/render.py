@@ -53,8 +53,11 @@ def print_tables(results: Sequence[Analysis], out: IO[str]) -> None:
             if a.source_id and names.get(a.source_id) and names[a.source_id] != src:
                 src += f"\n→ {names[a.source_id]}"
             cue = f"{a.cue.text} [{a.cue.cls}{', negated' if a.cue.negated else ''}]"
+            # a donation appeal or byline is not the article: shown, but greyed and said so
+            aside = a.claim_id is None and any(s <= a.cue.start < e for s, e in r.boilerplate)
             # article text may hold [brackets]: never let rich read them as markup
-            t.add_row(a.id, esc(src), esc(cue), esc(a.content.text), a.type)
+            t.add_row(a.id, esc(src), esc(cue), esc(a.content.text),
+                      "not the article" if aside else a.type, style="dim" if aside else None)
         console.print(t)
         if r.sources:
             st = Table(title="sources", title_justify="left")

@@ -136,3 +136,10 @@ def test_bad_input_is_one_line_and_nonzero(tmp_path, content, needle):
     assert out.returncode == 2
     assert "Traceback" not in out.stderr
     assert len(out.stderr.strip().splitlines()) == 1 and needle.lower() in out.stderr.lower()
+
+
+def test_table_marks_text_that_is_not_the_article(cli):
+    table = cli("analyze", str(EXAMPLES / "moscow_times_kaluga.txt")).output
+    appeal = [line for line in table.splitlines() if "discredits" in line]
+    assert appeal and "not the article" in appeal[0]
+    assert "not the article" not in next(line for line in table.splitlines() if "Russian media" in line)
