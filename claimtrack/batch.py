@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import importlib
 import io
 import json
 import os
@@ -42,6 +43,7 @@ from .graph import GraphMerger
 from .errors import ClaimtrackError, InputError
 from .inputs import (DEFAULT_MAX_CHARS, HTML_SUFFIXES, TEXT_SUFFIXES, Article, check_language,
                      prepare_article, read_bytes)
+from .work import Outcome, Settings, analyze_articles, build_analyzer, died, text_sha256
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
@@ -66,10 +68,6 @@ def safe_name(id: str) -> str:
     return f"{clean}-{hashlib.sha1(id.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
 
 
-def text_sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Write *data* to *path* so that a reader (or a kill) only ever sees the old or the new file."""
     path = Path(path)
@@ -82,11 +80,6 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-def result_json(analysis) -> str:
-    """The per-article file: exactly what ``claimtrack analyze --format json`` prints."""
-    return json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
 _SHA = re.compile(r'"text_sha256": "([0-9a-f]{64})"')
@@ -236,66 +229,6 @@ def count_items(inputs: Iterable[str], max_bytes: int = 2 << 30) -> int | None:
 
 # -- settings and the worker side ------------------------------------------------------------
 
-@dataclass
-class Settings:
-    """What every worker needs to build its one Analyzer (picklable, sent to each worker once)."""
-
-    model_dir: str | None = None
-    cache_dir: str | None = None
-    lexicon: object = None  # a loaded Lexicon (so remote workers need not have the file)
-    use_ner: bool | None = None
-    lang: str | None = None
-    threads: int = 1  # torch threads per worker; 1 keeps the numbers identical on every engine
-    include_boilerplate: bool = False
-
-
-def build_analyzer(settings: Settings):
-    """One Analyzer with its pipeline loaded: done once per worker process."""
-    from .api import Analyzer
-    from .parse import Parser
-
-    try:
-        import torch
-
-        torch.set_num_threads(max(1, settings.threads))
-    except Exception:  # pragma: no cover - torch is a stanza dependency
-        pass
-    parser = Parser(settings.model_dir, cache_dir=settings.cache_dir, lang=settings.lang or "en",
-                    use_ner=settings.use_ner)
-    analyzer = Analyzer(parser=parser, lexicon=settings.lexicon,
-                        include_boilerplate=settings.include_boilerplate)
-    parser.nlp  # load now, not on the first article
-    return analyzer
-
-
-@dataclass
-class Outcome:
-    """What a worker sends back for one article: its result file's text, or why it failed."""
-
-    id: str
-    name: str
-    sha: str
-    ok: bool
-    payload: str  # the result JSON, or the failure reason
-
-
-def analyze_articles(analyzer, articles: list[Article]) -> list[Outcome]:
-    """Analyse each article on its own; a failure is an Outcome, never an exception."""
-    out = []
-    for art in articles:
-        sha = text_sha256(art.text)
-        try:
-            result = analyzer.analyze(art.text, art.id)
-            if art.meta:
-                result.meta.update(art.meta)
-            out.append(Outcome(art.id, art.name, sha, True, result_json(result)))
-        except (Exception, RecursionError, MemoryError) as exc:
-            msg = str(exc).splitlines()[0][:300] if str(exc) else ""
-            out.append(Outcome(art.id, art.name, sha, False,
-                               f"{art.name}: analysis failed ({exc.__class__.__name__}{': ' + msg if msg else ''})"))
-    return out
-
-
 _worker_analyzer = None
 
 
@@ -330,10 +263,6 @@ def _pool_task(articles: list[Article]) -> list[Outcome]:
 Chunk = list  # list[Article]
 #: how many times an article may take a worker down with it before it is recorded as failed
 MAX_WORKER_DEATHS = 3
-
-
-def _died(articles: list[Article], why: str) -> list[Outcome]:
-    return [Outcome(a.id, a.name, text_sha256(a.text), False, f"{a.name}: {why}") for a in articles]
 
 
 class InProcessEngine:
@@ -415,7 +344,7 @@ class ProcessPoolEngine:
                     retry.extend(self._after_death(chunk, deaths))
                     continue
                 except Exception as exc:  # the task never raises; a result that cannot travel might
-                    outcomes = _died(chunk, f"failed in a worker process ({exc.__class__.__name__})")
+                    outcomes = died(chunk, f"failed in a worker process ({exc.__class__.__name__})")
                 yield outcomes
             if broken:
                 for fut, (chunk, deaths) in inflight.items():
@@ -426,7 +355,7 @@ class ProcessPoolEngine:
                 dead = [c for c, d in retry if d >= MAX_WORKER_DEATHS]
                 retry = [(c, d) for c, d in retry if d < MAX_WORKER_DEATHS]
                 for c in dead:
-                    yield _died(c, f"a worker process died {MAX_WORKER_DEATHS} times while analysing it")
+                    yield died(c, f"a worker process died {MAX_WORKER_DEATHS} times while analysing it")
 
     @staticmethod
     def _after_death(chunk: Chunk, deaths: int) -> list[tuple[Chunk, int]]:
@@ -444,15 +373,24 @@ class ProcessPoolEngine:
             self.pool = None
 
 
+#: engines in modules of their own, imported only when chosen (they import .work, never batch)
+ENGINES = {"dask": "claimtrack.dask_engine:DaskEngine"}
+
+
 def make_engine(engine: str, settings: Settings, workers: int = 1, scheduler: str | None = None,
                 client=None):
-    if engine == "dask":
-        from .dask_engine import DaskEngine
-
-        return DaskEngine(settings, workers=workers, scheduler=scheduler, client=client)
-    if engine != "local":
-        raise ClaimtrackError(f"unknown engine {engine!r} (use local or dask)")
-    return InProcessEngine(settings) if workers <= 1 else ProcessPoolEngine(settings, workers)
+    """The engine named *engine*: ``local`` (this process or a process pool) or one of ENGINES."""
+    if engine == "local":
+        return InProcessEngine(settings) if workers <= 1 else ProcessPoolEngine(settings, workers)
+    if engine not in ENGINES:
+        raise ClaimtrackError(f"unknown engine {engine!r} (use {', '.join(['local', *ENGINES])})")
+    module, _, name = ENGINES[engine].partition(":")
+    try:
+        cls = getattr(importlib.import_module(module), name)
+    except ImportError as exc:
+        raise ClaimtrackError(f"the {engine} engine needs {exc.name or module}, which is not "
+                              f"installed") from None
+    return cls(settings, workers=workers, scheduler=scheduler, client=client)
 
 
 # -- the run ---------------------------------------------------------------------------------

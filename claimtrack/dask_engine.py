@@ -25,7 +25,7 @@ from typing import Iterator
 
 from distributed import WorkerPlugin
 
-from .batch import Article, Outcome, Settings, _died, analyze_articles, build_analyzer
+from .work import Article, Outcome, Settings, analyze_articles, build_analyzer, died
 from .errors import ClaimtrackError, ModelError
 
 PLUGIN_NAME = "claimtrack-analyzer"
@@ -137,7 +137,7 @@ class DaskEngine:
                 if len(chunk) > 1:
                     retry.extend([a] for a in chunk)
                 else:
-                    outcomes = _died(chunk, "Dask workers died repeatedly while analysing it "
+                    outcomes = died(chunk, "Dask workers died repeatedly while analysing it "
                                             "(KilledWorker)")
                     yield outcomes
                 fill()
@@ -149,7 +149,7 @@ class DaskEngine:
             except (FutureCancelledError, OSError) as exc:
                 raise ClaimtrackError(f"the Dask cluster went away ({exc.__class__.__name__})") from None
             except Exception as exc:  # the task itself should never raise: record, do not stop
-                yield _died(chunk, f"failed on the Dask cluster ({exc.__class__.__name__}: {exc})")
+                yield died(chunk, f"failed on the Dask cluster ({exc.__class__.__name__}: {exc})")
                 fill()
                 continue
             finally:

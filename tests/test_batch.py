@@ -223,3 +223,37 @@ def test_cli_usage_errors(tmp_path):
     res = CliRunner().invoke(main, ["batch", str(tmp_path / "nope"), "-o", str(tmp_path / "o")])
     assert res.exit_code == 2 and "no such file or directory" in res.output
     assert len(res.output.strip().splitlines()) == 1
+
+
+def _imports_of(module: str) -> set[str]:
+    """Every claimtrack module *module* imports, at the top or inside a function."""
+    import ast
+
+    path = ROOT / "claimtrack" / f"{module}.py"
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
+            found.add(node.module.split(".")[0])
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("claimtrack."):
+            found.add(node.module.split(".")[1])
+        elif isinstance(node, ast.Import):
+            found |= {a.name.split(".")[1] for a in node.names if a.name.startswith("claimtrack.")}
+    return found
+
+
+def test_batch_and_dask_engine_do_not_import_each_other():
+    assert "dask_engine" not in _imports_of("batch")
+    assert "batch" not in _imports_of("dask_engine")
+    assert not {"batch", "dask_engine"} & _imports_of("work")
+    code = "import sys, claimtrack.dask_engine; print('claimtrack.batch' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_engine_registry_picks_the_dask_engine_lazily():
+    from claimtrack.batch import make_engine
+    from claimtrack.errors import ClaimtrackError
+
+    assert type(make_engine("dask", Settings(), workers=2)).__name__ == "DaskEngine"
+    with pytest.raises(ClaimtrackError, match="unknown engine 'spark'"):
+        make_engine("spark", Settings())
