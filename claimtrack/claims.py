@@ -29,6 +29,9 @@ from .boilerplate import inside
 from .lexicon import Lexicon, load_lexicon
 from .parse import Doc, Sentence, Word
 from .sources import Gazetteer, WordIndex, hierarchy, independent, load_gazetteer
+from .kind import CHECKABLE, classify, not_checkable_reason
+from .signature import Signature, build_signature, compare, evidence_text
+from .statement import make_statement
 from .types import Analysis, Attribution, Claim, Link, Span
 
 NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
@@ -348,45 +351,84 @@ def build_claims(analysis: Analysis, doc: Doc | None, lexicon: Lexicon | None = 
             for a in u.atts:
                 a.claim_id = cid
 
-    # Links between claims.
+    sigs = _propositions(analysis, doc, groups, claims, lex, gaz)
+    links, support = _links(analysis, groups, claims, sigs)
+    analysis.claims = claims
+    analysis.links = links
+    _statuses(analysis, groups, support)
+
+
+def _propositions(analysis: Analysis, doc: Doc | None, groups: list["_Claim"], claims: list[Claim],
+                  lex: Lexicon, gaz: Gazetteer) -> list[Signature]:
+    """Fill each claim's statement, kind, stance and signature; return the signatures."""
+    idx = WordIndex(doc)
+    by_id = {s.id: s for s in analysis.sources}
+    confirm_lemmas = {lem for lem, c in lex.verbs.items() if c in ("confirm", "deny")}
+    sigs = []
+    for claim, g in zip(claims, groups):
+        u = g.first
+        words = [(s, w) for s, w in idx.in_spans(u.spans)]
+        a = u.atts[0] if u.atts else None
+        speaker = by_id.get(a.source_id) if a and a.source_id else None
+        sig = build_signature(words, speaker, analysis.sources, gaz, confirm_lemmas)
+        modals = [w.lemma for s, w in words if w.deprel == "aux" and w.head >= 0
+                  and s.words[w.head].upos in ("VERB", "AUX", "ADJ", "NOUN")]
+        infinitive = bool(words) and any(w.lower() == "to" for w in [
+            ww.text for _, ww in words if ww.upos == "PART" and ww.deprel == "mark"])
+        kind = classify(a.cue.lemma if a else "", a.cue.cls if a else "", infinitive, modals,
+                        u.text.rstrip().rstrip("\"'”’").endswith("?"))
+        claim.kind = kind
+        claim.stance = u.cls if a else "unattributed"
+        claim.signature = sig.to_dict()
+        claim.statement = make_statement(words, u.text, speaker.name if speaker else None, kind)
+        sigs.append(sig)
+    return sigs
+
+
+def _shared_args(a: Signature, b: Signature) -> list[str]:
+    return sorted(set(a.arguments) & set(b.arguments))
+
+
+def _links(analysis: Analysis, groups: list["_Claim"], claims: list[Claim],
+           sigs: list[Signature]) -> tuple[list[Link], dict[int, list[tuple[int, float, str]]]]:
+    """Links between the article's claims, decided on their signatures (never on shared dates
+    or places alone); each carries its evidence."""
     links: list[Link] = []
     support: dict[int, list[tuple[int, float, str]]] = {k: [] for k in range(len(groups))}
     for j in range(len(groups)):
         for i in range(j):
             A, B = groups[i].first, groups[j].first
-            shared, ca, cb, anchors = _overlap(A, B)
-            strength = sum(_weight(f) for f in shared)
-            if strength < 2 or not anchors:
-                continue
-            words = ", ".join(sorted({_surface(A, f, analysis.text) for f in shared}, key=str.lower)[:6])
             if A.withholds or B.withholds:
                 continue  # "did not confirm" neither supports nor contradicts anything
-            if A.denies != B.denies and A.atts and B.atts:
-                den, oth, cov = (i, j, cb) if A.denies else (j, i, ca)
-                if cov >= 0.3 or len(shared) >= 3:
-                    links.append(Link(claims[den].id, claims[oth].id, "contradicts",
-                                      f"denies what it says ({words})"))
-                    support[oth].append((den, cov, "contradicts"))
-                    support[den].append((oth, cb if den == j else ca, "contradicted"))
+            ev = compare(sigs[i], sigs[j])
+            if ev is None:
+                shared = _shared_args(sigs[i], sigs[j])
+                if len(shared) >= 2:
+                    ev = {"arguments": shared}
+                    links.append(Link(claims[j].id, claims[i].id, "elaborates",
+                                      "shares " + ", ".join(x.split(":", 1)[-1] for x in shared), ev))
                 continue
-            if (A.confirms or B.confirms) and A.atts and B.atts and not (A.denies or B.denies):
-                conf, oth, cov, ocov = (j, i, ca, cb) if B.confirms else (i, j, cb, ca)
-                if cov >= 0.3 or strength >= 3:
-                    extent = "in full" if cov >= FULL else "in part"
-                    links.append(Link(claims[conf].id, claims[oth].id, "confirms",
-                                      f"confirms {extent} ({words})"))
-                    support[oth].append((conf, cov, "confirms"))
-                    support[conf].append((oth, ocov, "asserts"))
-                continue
-            if ca >= 0.6 and cb >= 0.6:
-                links.append(Link(claims[j].id, claims[i].id, "repeats", f"says the same ({words})"))
-                support[i].append((j, ca, "repeats"))
-                support[j].append((i, cb, "repeats"))
-            elif max(ca, cb) >= 0.34:
-                links.append(Link(claims[j].id, claims[i].id, "elaborates", f"shares {words}"))
-    analysis.claims = claims
-    analysis.links = links
-    _statuses(analysis, groups, support)
+            cov = 1.0 if ev["extent"] == "full" else 0.5
+            words = evidence_text(ev)
+            both = bool(A.atts and B.atts)
+            if both and (ev["relation"] == "contradicts" or A.denies != B.denies):
+                den, oth = (i, j) if A.denies else (j, i)
+                links.append(Link(claims[den].id, claims[oth].id, "contradicts",
+                                  f"contradicts it ({words})", ev))
+                support[oth].append((den, cov, "contradicts"))
+                support[den].append((oth, cov, "contradicted"))
+            elif both and (A.confirms or B.confirms) and not (A.denies or B.denies):
+                conf, oth = (j, i) if B.confirms else (i, j)
+                links.append(Link(claims[conf].id, claims[oth].id, "confirms",
+                                  f"confirms {'in full' if cov >= FULL else 'in part'} ({words})", ev))
+                support[oth].append((conf, cov, "confirms"))
+                support[conf].append((oth, cov, "asserts"))
+            elif not (A.denies or B.denies):
+                links.append(Link(claims[j].id, claims[i].id, "repeats", f"says the same ({words})", ev))
+                support[i].append((j, cov, "repeats"))
+                support[j].append((i, cov, "repeats"))
+    return links, support
+
 
 
 def _primary(g: _Claim) -> list[Attribution]:
@@ -507,3 +549,6 @@ def _statuses(analysis: Analysis, groups: list[_Claim],
                 who([x]) for x in [*reversed(relays), *mine[:1]]))
         if notes:
             claim.reason += "; " + "; ".join(notes)
+        if claim.kind not in CHECKABLE:   # advice, plans, opinions, questions get no verdict
+            claim.status = "not-checkable"
+            claim.reason = f"{not_checkable_reason(claim.kind, prim[0].cue.text)}; said by {who(mine)}{via}"

@@ -127,11 +127,17 @@ class Claim:
     attributions: list[str] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
     sentence: int = -1
+    statement: str = ""   # the content rewritten to read on its own (statement.py)
+    kind: str = "assertion"  # assertion | prediction | advice | intention | opinion | question
+    stance: str = "assert"   # the class that carries it, after quoted cues ("… is confirmed," said X)
+    signature: dict = field(default_factory=dict)  # predicate, polarity, arguments… (signature.py)
 
     def to_dict(self) -> dict:
         return {"id": self.id, "text": self.text, "status": self.status, "reason": self.reason,
                 "attributions": list(self.attributions),
-                "spans": [[s, e] for s, e in self.spans], "sentence": self.sentence}
+                "spans": [[s, e] for s, e in self.spans], "sentence": self.sentence,
+                "statement": self.statement, "kind": self.kind, "stance": self.stance,
+                "signature": dict(self.signature)}
 
 
 @dataclass
@@ -142,9 +148,11 @@ class Link:
     target: str
     relation: str
     reason: str = ""
+    evidence: dict = field(default_factory=dict)  # what matched: predicate, arguments, numbers…
 
     def to_dict(self) -> dict:
-        return {"from": self.source, "to": self.target, "relation": self.relation, "reason": self.reason}
+        return {"from": self.source, "to": self.target, "relation": self.relation, "reason": self.reason,
+                "evidence": dict(self.evidence)}
 
 
 @dataclass

@@ -1,0 +1,86 @@
+"""Statements: a claim's content rewritten to read on its own, out of its article.
+
+Quote marks, a leading "that"/"whether" and trailing commas go; pronouns and possessives become
+the speaker's name ("two of its citizens" → "two of Kazakhstan's citizens"); an infinitive gets
+its subject back — the speaker's ("The FSB claimed to have put an end to …" → "FSB has put an
+end to …") or, after an object ("advised its citizens to avoid …"), that object, with the modal
+its kind implies ("… citizens should avoid …").
+
+>>> tidy('"The citizenship is confirmed,"')
+'The citizenship is confirmed'
+"""
+from __future__ import annotations
+
+import re
+
+from .parse import Sentence, Word
+
+QUOTES = "\"“”‘’«»„"
+SUBJECT = {"it", "they", "he", "she"}
+POSSESSIVE = {"its", "their", "his", "her"}
+MODAL_OF_KIND = {"advice": "should", "intention": "will", "prediction": "will"}
+
+
+def tidy(text: str) -> str:
+    """Strip quote marks, a leading complementiser and trailing punctuation other than ? and !."""
+    text = re.sub(rf"(^|\s)[{QUOTES}]+|[{QUOTES}]+(?=\s|$|[,.;:])", r"\1", text.strip())
+    text = re.sub(r"^(?:that|whether|if)\s+", "", text.strip(f" {QUOTES}"), flags=re.I)
+    return re.sub(r"[\s,;:.]+$", "", text).strip(f" {QUOTES}")
+
+
+def _possessive(name: str) -> str:
+    return name + ("'" if name.endswith("s") else "'s")
+
+
+def make_statement(words: list[tuple[Sentence, Word]], text: str, speaker: str | None,
+                   kind: str) -> str:
+    """The content of *words* (spans of *text*) as a statement that reads alone."""
+    if not words:
+        return tidy(text)
+    out: list[str] = []
+    prev_end = None
+    for k, (sent, w) in enumerate(words):
+        low = w.text.lower()
+        token = w.text
+        if speaker and w.upos == "PRON" and (low in POSSESSIVE and w.feat("Poss") == "Yes" or
+                                              low == "its"):
+            token = _possessive(speaker)
+        elif speaker and w.upos == "PRON" and low in SUBJECT and w.deprel.startswith("nsubj"):
+            token = speaker
+        elif low == "to" and w.upos == "PART" and w.deprel == "mark" and _infinitive_head(sent, w):
+            token = _infinitive(sent, w, words, k, speaker, kind)
+        elif low == "have" and k and words[k - 1][1].text.lower() == "to" and \
+                words[k - 1][1].deprel == "mark" and _infinitive_head(sent, words[k - 1][1]):
+            token = ""
+        if prev_end is not None and w.start > prev_end and out:
+            out.append(" ")
+        if token:
+            out.append(token)
+        prev_end = w.end
+    joined = re.sub(r"\s+", " ", "".join(out))
+    return tidy(joined)
+
+
+def _infinitive_head(sent: Sentence, to: Word) -> bool:
+    return to.head >= 0 and sent.words[to.head].upos in ("VERB", "AUX")
+
+
+def _infinitive(sent: Sentence, to: Word, words: list, k: int, speaker: str | None, kind: str) -> str:
+    """What replaces an infinitive's "to": its subject (when nothing precedes it in the content)
+    and the modal its kind implies; "to have done" becomes "has done"."""
+    after = words[k + 1][1].text.lower() if k + 1 < len(words) else ""
+    modal = MODAL_OF_KIND.get(kind, "")
+    if after == "have":
+        modal = "has"
+    elif not modal and after == "be":
+        modal = "is"  # "to be X" → "is X" (the rest of the verb follows unchanged)
+        words[k + 1] = (words[k + 1][0], _silent(words[k + 1][1]))
+    lead = [w for _, w in words[:k] if w.upos != "PUNCT"]
+    subject = "" if lead else (speaker or "")
+    return " ".join(x for x in (subject, modal) if x)
+
+
+def _silent(w: Word) -> Word:
+    from dataclasses import replace
+
+    return replace(w, text="")
