@@ -1,0 +1,306 @@
+"""A faster dependency parser step with Stanza's own output, over Stanza's public objects.
+
+Stock Stanza's graph parser (1.15) spends most of its depparse time on two things it does not
+need for its answer: a pure-Python Tarjan cycle search inside Chu–Liu–Edmonds (called once per
+contraction, ~20 times per sentence), and relation-label scores for all n² head–dependent pairs
+when only the chosen head's labels are read. :func:`install` replaces the depparse processor's
+``process`` on one pipeline object (never Stanza's classes or files) with the same steps minus
+that work:
+
+* the same batches, embeddings, LSTM and arc scores (the same torch calls on the same tensors);
+* the same Chu–Liu–Edmonds contractions, in the same order, with an O(n) cycle search
+  (:func:`last_cycle`) that returns the very cycle Stanza's Tarjan search would contract next;
+* relation labels scored only for each word's decoded head (the bilinear's first half is the
+  same call as stock; only the second half is restricted to the chosen pairs);
+* ``torch.inference_mode`` instead of ``no_grad``.
+
+Anything this layer does not know (another Stanza minor version, a transition parser, arc
+embeddings, reversed or BERT models) leaves the stock processor in place, with a warning.
+``tests/test_fastparse.py`` checks the output is identical to stock on a fixed set of texts and
+``benchmarks/run.py`` checks it on all of PolNeAR dev.
+"""
+from __future__ import annotations
+
+import types
+import warnings
+from dataclasses import dataclass, field
+
+SUPPORTED_STANZA = "1.15."
+
+
+@dataclass
+class FastStatus:
+    """What :func:`install` changed: the accelerated processors, and why others were left alone."""
+
+    accelerated: list[str] = field(default_factory=list)
+    skipped: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def active(self) -> bool:
+        return bool(self.accelerated)
+
+
+# -- Chu–Liu–Edmonds ---------------------------------------------------------------------------
+
+def last_cycle(tree: list[int]) -> list[int] | None:
+    """The cycle Stanza's ``tarjan(tree)`` lists last (``cycles.pop()``), or None if acyclic.
+
+    Every node has one head, so the strongly connected components of size > 1 are exactly the
+    cycles, and Tarjan (whose outer loop walks nodes in index order and whose search follows
+    head → dependent edges, which reach a cycle only from inside it) finds each cycle when the
+    loop reaches the cycle's smallest node. Its last cycle is thus the one whose smallest node is
+    largest.
+
+    >>> last_cycle([0, 2, 1, 4, 3])
+    [3, 4]
+    >>> last_cycle([0, 0, 1]) is None
+    True
+    """
+    seen = [0] * len(tree)
+    best: list[int] | None = None
+    best_min = -1
+    for start in range(len(tree)):
+        if seen[start]:
+            continue
+        path = []
+        x = start
+        while not seen[x]:
+            seen[x] = start + 1
+            path.append(x)
+            x = tree[x]
+        if seen[x] == start + 1:  # this walk closed a new cycle at x
+            cycle = path[path.index(x):]
+            low = min(cycle)
+            if len(cycle) > 1 and low > best_min:
+                best, best_min = cycle, low
+    return sorted(best) if best else None
+
+
+def contract(tree, cycle: list[int], scores):
+    """Stanza's ``process_cycle`` with the same arithmetic in the same order, minus ``np.pad``
+    and boolean-mask copies (they cost more than the sums on sentence-sized matrices)."""
+    import numpy as np
+
+    mask = np.zeros(len(tree), dtype=bool)
+    mask[cycle] = True
+    cycle_locs = np.flatnonzero(mask)
+    noncycle_locs = np.flatnonzero(~mask)
+    cycle_scores = scores[cycle_locs, tree[cycle_locs]]
+    cycle_score = cycle_scores.sum()
+    head_scores = scores[np.ix_(cycle_locs, noncycle_locs)] - cycle_scores[:, None] + cycle_score
+    dep_scores = scores[np.ix_(noncycle_locs, cycle_locs)]
+    heads = np.argmax(head_scores, axis=0)
+    deps = np.argmax(dep_scores, axis=1)
+    m = len(noncycle_locs)
+    sub = np.zeros((m + 1, m + 1), dtype=scores.dtype)
+    sub[:m, :m] = scores[np.ix_(noncycle_locs, noncycle_locs)]
+    span = np.arange(m)
+    sub[-1, :-1] = head_scores[heads, span]
+    sub[:-1, -1] = dep_scores[span, deps]
+    return sub, cycle_locs, noncycle_locs, heads, deps
+
+
+def chuliu_edmonds(scores):
+    """Stanza's ``chuliu_edmonds`` step for step, with :func:`last_cycle` for ``tarjan``."""
+    import numpy as np
+    from stanza.models.common.chuliu_edmonds import expand_contracted_tree, prepare_scores
+
+    stack = []
+    prepare_scores(scores)
+    tree = np.argmax(scores, axis=1)
+    cycle = last_cycle(tree.tolist())
+    while cycle is not None:
+        sub, cycle_locs, noncycle_locs, heads, deps = contract(tree, cycle, scores)
+        stack.append((tree, cycle_locs, noncycle_locs, heads, deps))
+        scores = sub
+        prepare_scores(scores)
+        tree = np.argmax(scores, axis=1)
+        cycle = last_cycle(tree.tolist())
+    while stack:
+        contracted = tree
+        tree, cycle_locs, noncycle_locs, heads, deps = stack.pop()
+        tree = expand_contracted_tree(tree, contracted, cycle_locs, noncycle_locs, heads, deps)
+    return tree
+
+
+def chuliu_edmonds_one_root(scores):
+    """Stanza's ``chuliu_edmonds_one_root``: the same root reweighting, the faster search."""
+    import numpy as np
+
+    scores = scores.astype(np.float64)  # a copy, as stock makes
+    min_score = scores[np.isfinite(scores)].min()
+    scores[:, 0] = scores[:, 0] + (min_score * scores.shape[0])
+    tree = chuliu_edmonds(scores)
+    if int(np.count_nonzero(tree[1:] == 0)) != 1:  # stock asserts the same
+        raise AssertionError("Rescaling by the lowest score should have prevented using "
+                             "multiple root edges")
+    return tree
+
+
+# -- the graph parser, batch by batch -----------------------------------------------------------
+
+def arc_log_probs(model, lstm_outputs, word, head):
+    """Unlabelled arc log-probabilities, exactly as ``GraphParser.forward_scores``/``forward``
+    compute them (same modules, same in-place additions, same order)."""
+    import torch
+    import torch.nn.functional as F
+
+    drop = model.drop  # identity in eval mode; kept so the calls match stock
+    scores = model.unlabeled(drop(lstm_outputs), drop(lstm_outputs)).squeeze(3)
+    offset = None
+    if model.args['linearization'] or model.args['distance']:
+        n = word.size(1)
+        offset = (torch.arange(n, device=head.device).view(1, 1, -1).expand(word.size(0), -1, -1)
+                  - torch.arange(n, device=head.device).view(1, -1, 1).expand(word.size(0), -1, -1))
+    if model.args['linearization']:
+        lin = model.linearization(drop(lstm_outputs), drop(lstm_outputs)).squeeze(3)
+        scores += F.logsigmoid(lin * torch.sign(offset).float()).detach()
+    if model.args['distance']:
+        dist = model.distance(drop(lstm_outputs), drop(lstm_outputs)).squeeze(3)
+        pred = 1 + F.softplus(dist)
+        scores += (-torch.log((torch.abs(offset).float() - pred) ** 2 / 2 + 1)).detach()
+    diag = torch.eye(head.size(-1) + 1, dtype=torch.bool, device=head.device).unsqueeze(0)
+    scores.masked_fill_(diag, -float('inf'))
+    return F.log_softmax(scores, 2)
+
+
+def chosen_labels(model, lstm_outputs, heads):
+    """Best relation id (with Stanza's vocab offset) for each position's chosen head only.
+
+    ``heads`` is an (N, L) long tensor; the first half of the pairwise bilinear is the same call
+    as stock, the second contracts with the chosen head's vector instead of all L of them.
+    """
+    import torch
+    import torch.nn.functional as F
+    from stanza.models.common.vocab import VOCAB_PREFIX_SIZE
+
+    scorer = model.deprel
+    dep = scorer.dropout(scorer.hidden_func(scorer.W1(model.drop(lstm_outputs))))
+    hd = scorer.dropout(scorer.hidden_func(scorer.W2(model.drop(lstm_outputs))))
+    dep = torch.cat([dep, dep.new_ones(*dep.size()[:-1], 1)], len(dep.size()) - 1)
+    hd = torch.cat([hd, hd.new_ones(*hd.size()[:-1], 1)], len(hd.size()) - 1)
+    bilin = scorer.scorer.W_bilin
+    inter = torch.einsum("NLI,IJO->NLJO", dep, bilin.weight)
+    chosen = torch.gather(hd, 1, heads.unsqueeze(2).expand(-1, -1, hd.size(2)))
+    out = torch.einsum("NLJO,NLJ->NLO", inter, chosen) + bilin.bias
+    del F
+    return out.max(2)[1] + VOCAB_PREFIX_SIZE
+
+
+def predict_batch(trainer, batch, resolve_head_constraints: bool) -> list[list[list]]:
+    """``Trainer.predict`` + ``GraphParser.predict`` for one batch: [[head, deprel], …] per
+    sentence, in the batch's original order."""
+    import torch
+    from stanza.models.common import utils
+    from stanza.models.depparse.trainer import unpack_batch
+
+    model = trainer.model
+    inputs, orig_idx, word_orig_idx, sentlens, wordlens, text = unpack_batch(batch, model.get_device())
+    word, head = inputs[0], inputs[9]
+    model.eval()
+    lstm_outputs = model.embed(*inputs, word_orig_idx, sentlens, wordlens, text)
+    logp = arc_log_probs(model, lstm_outputs, word, head).detach().cpu().numpy()
+    trees = [chuliu_edmonds_one_root(logp[i][:n, :n]) for i, n in enumerate(sentlens)]
+    heads = torch.zeros(word.size(0), word.size(1), dtype=torch.long)
+    for i, tree in enumerate(trees):
+        heads[i, :len(tree)] = torch.from_numpy(tree)
+    labels = chosen_labels(model, lstm_outputs, heads.to(lstm_outputs.device)).cpu().numpy()
+    vocab = model.vocab['deprel']
+    out = []
+    for i, tree in enumerate(trees):
+        rels = vocab.unmap([labels[i][j] for j in range(1, len(tree))])
+        if resolve_head_constraints and find_violations(tree, rels):
+            tree, rels = _resolve(model, lstm_outputs[i:i + 1], logp[i][:len(tree), :len(tree)],
+                                  tree, vocab)
+        out.append([[int(h), r] for h, r in zip(tree[1:], rels)])
+    return utils.unsort(out, orig_idx)
+
+
+def find_violations(tree, rels: list[str]) -> bool:
+    from stanza.models.depparse.head_constraints import find_head_constraint_violations
+
+    return bool(find_head_constraint_violations(tree, rels))
+
+
+def _resolve(model, lstm_one, scores, tree, vocab):
+    """Stock's head-constraint repair for the rare sentence that needs it: it reads every
+    label's log-probability for every pair, so those are computed here, for this sentence."""
+    import torch.nn.functional as F
+    from stanza.models.common.vocab import VOCAB_PREFIX_SIZE
+    from stanza.models.depparse.head_constraints import resolve_head_constraint_violations
+
+    n = len(tree)
+    drop = model.drop
+    label_scores = model.deprel(drop(lstm_one), drop(lstm_one))
+    label_log_probs = F.log_softmax(label_scores, 3).detach().cpu().numpy()[0][:n, :n, :]
+    tree, raw = resolve_head_constraint_violations(scores, label_log_probs, tree, vocab)
+    return tree, vocab.unmap([r + VOCAB_PREFIX_SIZE for r in raw])
+
+
+def depparse_process(self, document):
+    """``DepparseProcessor.process`` with :func:`predict_batch` in place of ``Trainer.predict``."""
+    import torch
+    from stanza.models.common import doc
+    from stanza.models.common.utils import unsort
+    from stanza.models.depparse.data import DataLoader
+    from stanza.pipeline.depparse_processor import DEFAULT_SEPARATE_BATCH
+
+    if any(w.upos is None and w.xpos is None for s in document.sentences for w in s.words):
+        raise ValueError("POS not run before depparse!")
+    batch = DataLoader(document, self.config['batch_size'], self.config, self.pretrain,
+                       vocab=self.vocab, evaluation=True,
+                       sort_during_eval=self.config.get('sort_during_eval', True),
+                       min_length_to_batch_separately=self.config.get(
+                           'min_length_to_batch_separately', DEFAULT_SEPARATE_BATCH))
+    resolve = self.config.get('resolve_head_constraints', True)
+    preds = []
+    with torch.inference_mode():
+        for b in batch:
+            preds += predict_batch(self.trainer, b, resolve)
+    if batch.data_orig_idx is not None:
+        preds = unsort(preds, batch.data_orig_idx)
+    batch.doc.set((doc.HEAD, doc.DEPREL), [y for x in preds for y in x])
+    for sentence in batch.doc.sentences:
+        sentence.build_dependencies()
+    return batch.doc
+
+
+# -- installing --------------------------------------------------------------------------------
+
+def _depparse_unsupported(proc) -> str | None:
+    """Why the fast depparse cannot stand in for this processor, or None when it can."""
+    from stanza.models.depparse.model import GraphParser
+
+    if hasattr(proc, '_variant'):
+        return "a processor variant is in use"
+    trainer = getattr(proc, 'trainer', None)
+    model = getattr(trainer, 'model', None)
+    if type(model) is not GraphParser:
+        return f"model is {type(model).__name__}, not GraphParser"
+    args = trainer.args
+    if args.get('use_arc_embedding') or args.get('reversed') or args.get('bert_model'):
+        return "arc embeddings, reversed or BERT models are not covered"
+    if not hasattr(model, 'deprel') or not hasattr(model.deprel, 'scorer'):
+        return "unexpected relation scorer layout"
+    return None
+
+
+def install(nlp) -> FastStatus:
+    """Swap the fast steps into one loaded ``stanza.Pipeline``; stock stays wherever they do not
+    apply (with a warning naming why)."""
+    import stanza
+
+    status = FastStatus()
+    if not stanza.__version__.startswith(SUPPORTED_STANZA):
+        status.skipped["all"] = f"stanza {stanza.__version__} (fast path is for {SUPPORTED_STANZA}x)"
+    elif 'depparse' in nlp.processors:
+        proc = nlp.processors['depparse']
+        why = _depparse_unsupported(proc)
+        if why:
+            status.skipped['depparse'] = why
+        else:
+            proc.process = types.MethodType(depparse_process, proc)
+            status.accelerated.append('depparse')
+    for name, why in status.skipped.items():
+        warnings.warn(f"claimtrack: stock Stanza for {name}: {why}", RuntimeWarning, stacklevel=2)
+    return status
