@@ -164,14 +164,15 @@ def arc_log_probs(model, lstm_outputs, word, head):
     return F.log_softmax(scores, 2)
 
 
-def chosen_labels(model, lstm_outputs, heads):
-    """Best relation id (with Stanza's vocab offset) for each position's chosen head only.
+def chosen_labels(model, lstm_outputs, sentlens: list[int], trees) -> list[list[int]]:
+    """Best relation id (with Stanza's vocab offset) for each word's decoded head.
 
-    ``heads`` is an (N, L) long tensor; the first half of the pairwise bilinear is the same call
-    as stock, the second contracts with the chosen head's vector instead of all L of them.
+    Stock scores every label for all (padded) L² pairs of the batch; here the bilinear's first
+    half runs on the real positions only (the same einsum, fewer rows) and its second half on
+    each position's chosen head only. ``tests/test_fastparse.py`` and the benchmark check the
+    labels are stock's.
     """
     import torch
-    import torch.nn.functional as F
     from stanza.models.common.vocab import VOCAB_PREFIX_SIZE
 
     scorer = model.deprel
@@ -179,12 +180,23 @@ def chosen_labels(model, lstm_outputs, heads):
     hd = scorer.dropout(scorer.hidden_func(scorer.W2(model.drop(lstm_outputs))))
     dep = torch.cat([dep, dep.new_ones(*dep.size()[:-1], 1)], len(dep.size()) - 1)
     hd = torch.cat([hd, hd.new_ones(*hd.size()[:-1], 1)], len(hd.size()) - 1)
+    width = lstm_outputs.size(1)
+    rows, cols = [], []
+    for i, (n, tree) in enumerate(zip(sentlens, trees)):
+        rows.extend(range(i * width, i * width + n))
+        cols.extend(i * width + int(h) for h in tree)
+    rows_t = torch.tensor(rows, device=dep.device)
+    cols_t = torch.tensor(cols, device=dep.device)
     bilin = scorer.scorer.W_bilin
-    inter = torch.einsum("NLI,IJO->NLJO", dep, bilin.weight)
-    chosen = torch.gather(hd, 1, heads.unsqueeze(2).expand(-1, -1, hd.size(2)))
-    out = torch.einsum("NLJO,NLJ->NLO", inter, chosen) + bilin.bias
-    del F
-    return out.max(2)[1] + VOCAB_PREFIX_SIZE
+    inter = torch.einsum("NI,IJO->NJO", dep.reshape(-1, dep.size(-1))[rows_t], bilin.weight)
+    chosen = hd.reshape(-1, hd.size(-1))[cols_t]
+    out = torch.matmul(chosen.unsqueeze(1), inter).squeeze(1) + bilin.bias
+    best = (out.max(1)[1] + VOCAB_PREFIX_SIZE).tolist()
+    labels, k = [], 0
+    for n in sentlens:
+        labels.append(best[k:k + n])
+        k += n
+    return labels
 
 
 def predict_batch(trainer, batch, resolve_head_constraints: bool) -> list[list[list]]:
@@ -201,10 +213,7 @@ def predict_batch(trainer, batch, resolve_head_constraints: bool) -> list[list[l
     lstm_outputs = model.embed(*inputs, word_orig_idx, sentlens, wordlens, text)
     logp = arc_log_probs(model, lstm_outputs, word, head).detach().cpu().numpy()
     trees = [chuliu_edmonds_one_root(logp[i][:n, :n]) for i, n in enumerate(sentlens)]
-    heads = torch.zeros(word.size(0), word.size(1), dtype=torch.long)
-    for i, tree in enumerate(trees):
-        heads[i, :len(tree)] = torch.from_numpy(tree)
-    labels = chosen_labels(model, lstm_outputs, heads.to(lstm_outputs.device)).cpu().numpy()
+    labels = chosen_labels(model, lstm_outputs, sentlens, trees)
     vocab = model.vocab['deprel']
     out = []
     for i, tree in enumerate(trees):
