@@ -75,16 +75,20 @@ def build_graph(analysis: Analysis) -> nx.MultiDiGraph:
         cn = claim_node(analysis.id, c.id)
         G.add_node(cn, kind="claim", label=c.id, text=c.text, status=c.status, reason=c.reason,
                    article=analysis.id, claim_id=c.id, sentence=c.sentence, spans=_js(c.spans),
-                   attributions=_js(c.attributions))
+                   attributions=_js(c.attributions), statement=c.statement, claim_kind=c.kind)
         G.add_edge(cn, art, key="appears_in", relation="appears_in", kind="provenance")
     atts = {a.id: a for a in analysis.attributions}
+    # '"X is confirmed," said the KNB': the quoted verb, not "said", is what the source does
+    stance = {c.id: c.stance for c in analysis.claims if c.stance in ("confirm", "deny")}
     for a in analysis.attributions:
         if not a.claim_id or not a.source_id or a.source_id not in snode:
             continue
         parent = atts.get(a.parent) if a.parent else None
         via = snode.get(parent.source_id, "") if parent and parent.source_id else ""
         G.add_edge(snode[a.source_id], claim_node(analysis.id, a.claim_id),
-                   key=f"{analysis.id}/{a.id}", relation=cue_relation(a), kind="attribution",
+                   key=f"{analysis.id}/{a.id}", kind="attribution",
+                   relation=(RELATION_OF_CLASS[stance[a.claim_id]] if a.claim_id in stance and
+                             not a.cue.negated and a.cue.cls == "assert" else cue_relation(a)),
                    article=analysis.id, attribution=a.id, cue=a.cue.text, cue_lemma=a.cue.lemma,
                    cue_class=a.cue.cls, negated=a.cue.negated, type=a.type,
                    source_text=a.source.text if a.source else "",
@@ -195,3 +199,37 @@ def describe(G: nx.MultiDiGraph) -> str:
         extra = f"  \"{d['cue']}\"" if d.get("cue") else f"  ({d['reason']})" if d.get("reason") else ""
         lines.append(f"{name(u)} --{d.get('relation')}--> {name(v)}{extra}")
     return "\n".join(lines)
+
+
+def corpus_graph(store) -> nx.MultiDiGraph:
+    """The corpus graph of a claim store: one node per claim cluster (not per appearance), one
+    per source (merged by entity key), one per article; every edge dated.
+
+    Edges: source → cluster (the appearance's class as a verb, with ``date``, ``article``,
+    ``outlet``, ``cue``), cluster → cluster (``confirms``, ``contradicts``, ``elaborates`` with
+    their evidence), cluster → article (``appears_in``)."""
+    G = nx.MultiDiGraph()
+    for art in store.articles():
+        G.add_node(article_node(art["id"]), kind="article", label=art["title"] or art["id"],
+                   article=art["id"], date=art["date"] or "", outlet=art["outlet"] or "",
+                   url=art["url"] or "")
+    for c in store.clusters():
+        node = f"cluster:{c['id']}"
+        G.add_node(node, kind="cluster", label=c["statement"][:80], cluster=c["id"],
+                   statement=c["statement"], status=c["status"], reason=c["reason"], kind_of_claim=c["kind"],
+                   first_seen=c["first_seen"]["date"] or "", appearances=len(c["appearances"]))
+        for k, a in enumerate(c["appearances"]):
+            if a["source_key"]:
+                src = source_node(a["source_key"])
+                if src not in G:
+                    G.add_node(src, kind="source", label=a["source"], name=a["source"], key=a["source_key"])
+                G.add_edge(src, node, key=f"{c['id']}/a{k + 1}", kind="appearance",
+                           relation=RELATION_OF_CLASS.get(a["class"], a["class"]), date=a["date"] or "",
+                           article=a["article"], outlet=a["outlet"] or "", cue=a["cue"] or "")
+            G.add_edge(node, article_node(a["article"]), key=f"{c['id']}/in{k + 1}", kind="provenance",
+                       relation="appears_in", date=a["date"] or "")
+        for l in c["links"]:
+            G.add_edge(node, f"cluster:{l['target']}", key=f"{c['id']}/{l['relation']}/{l['target']}",
+                       kind="claim_link", relation=l["relation"], date=l["date"] or "",
+                       article=l["article"], evidence=_js(l["evidence"]))
+    return G

@@ -38,6 +38,9 @@ def make_statement(words: list[tuple[Sentence, Word]], text: str, speaker: str |
     if not words:
         return tidy(text)
     out: list[str] = []
+    inside = {(id(sent), w.i) for sent, w in words}
+    # the content's top words: the speaker is the subject they leave out or say as a pronoun
+    tops = {w.i for sent, w in words if w.head < 0 or (id(sent), w.head) not in inside}
     prev_end = None
     for k, (sent, w) in enumerate(words):
         low = w.text.lower()
@@ -45,7 +48,8 @@ def make_statement(words: list[tuple[Sentence, Word]], text: str, speaker: str |
         if speaker and w.upos == "PRON" and (low in POSSESSIVE and w.feat("Poss") == "Yes" or
                                               low == "its"):
             token = _possessive(speaker)
-        elif speaker and w.upos == "PRON" and low in SUBJECT and w.deprel.startswith("nsubj"):
+        elif speaker and w.upos == "PRON" and low in SUBJECT and w.deprel.startswith("nsubj") \
+                and w.head in tops:   # a subordinate clause's "it" may be anything: left alone
             token = speaker
         elif low == "to" and w.upos == "PART" and w.deprel == "mark" and _infinitive_head(sent, w):
             token = _infinitive(sent, w, words, k, speaker, kind)
