@@ -322,7 +322,10 @@ def review_import(csv_file, graph_file, output):
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True)
+@click.argument("files", nargs=-1, required=False)
+@click.option("--db", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="Write the corpus graph of this claim store (one node per claim cluster) "
+                   "instead of analysing FILES.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), required=True,
               help="Graph file; the extension picks the format (.graphml .gexf .json .dot .csv).")
 @click.option("-f", "--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "dot", "csv"]),
@@ -330,13 +333,14 @@ def review_import(csv_file, graph_file, output):
 @click.option("--show-boilerplate", is_flag=True, help="Keep text that is not the article.")
 @click.option("--max-chars", type=int, default=None, help="Refuse articles longer than this.")
 @_model_options
-def graph(files, output, fmt, show_boilerplate, max_chars, model_dir, cache_dir, lexicon, ner):
+def graph(files, db, output, fmt, show_boilerplate, max_chars, model_dir, cache_dir, lexicon, ner):
     """Write the claim graph of one or more articles (one merged graph) to a file.
 
     \b
     Examples:
       claimtrack graph examples/moscow_times_kaluga.txt -o seed.graphml
       claimtrack graph a.txt b.txt -o claims.json
+      claimtrack graph --db claims.db -o corpus.graphml
     """
     from .export import format_for, write_graph
     from .graph import build_graph, merge_graphs
@@ -345,6 +349,18 @@ def graph(files, output, fmt, show_boilerplate, max_chars, model_dir, cache_dir,
         fmt = format_for(output, fmt)
     except ValueError as exc:
         raise click.UsageError(str(exc))
+    if bool(db) == bool(files):
+        raise click.UsageError("give either FILES or --db")
+    if db:
+        from .graph import corpus_graph
+        from .store import ClaimStore
+
+        with ClaimStore.open(db) as store:
+            G = corpus_graph(store)
+        write_graph(G, output, fmt)
+        click.echo(f"{output}: {fmt}, {G.number_of_nodes()} nodes, {G.number_of_edges()} edges "
+                   f"from {db}", err=True)
+        return
     results, _ = _analyze_files(files, max_chars=max_chars, show_boilerplate=show_boilerplate,
                                 model_dir=model_dir, cache_dir=cache_dir, lexicon=lexicon, ner=ner,
                                 keep_going=False)
@@ -416,6 +432,12 @@ def batch(inputs, outdir, workers, engine, scheduler, max_chars, lang, graph_for
         click.echo(f"claimtrack: {summary.failed} article(s) failed: see "
                    f"{Path(outdir) / 'errors.jsonl'}", err=True)
     sys.exit(summary.exit_code)
+
+
+from .cli_store import claims_cmd, track_cmd  # noqa: E402  (the claim-store commands)
+
+main.add_command(track_cmd)
+main.add_command(claims_cmd)
 
 
 if __name__ == "__main__":  # pragma: no cover
