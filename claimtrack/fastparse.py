@@ -34,6 +34,7 @@ class FastStatus:
 
     accelerated: list[str] = field(default_factory=list)
     skipped: dict[str, str] = field(default_factory=dict)
+    quantized: list[str] = field(default_factory=list)
 
     @property
     def active(self) -> bool:
@@ -294,9 +295,29 @@ def _depparse_unsupported(proc) -> str | None:
     return None
 
 
-def install(nlp) -> FastStatus:
-    """Swap the fast steps into one loaded ``stanza.Pipeline``; stock stays wherever they do not
-    apply (with a warning naming why)."""
+def quantize_models(nlp, names: tuple[str, ...] = ('depparse', 'pos')) -> list[str]:
+    """torch dynamic int8 quantisation of the Linear and LSTM layers of these processors' models
+    (CPU only; it may change a few tags and arcs, so it is opt-in and cached apart)."""
+    import torch
+
+    done = []
+    for name in names:
+        proc = nlp.processors.get(name)
+        trainer = getattr(proc, 'trainer', None)
+        model = getattr(trainer, 'model', None)
+        if model is None or next(model.parameters()).device.type != 'cpu':
+            continue
+        with warnings.catch_warnings():  # torch deprecates the API, not the feature, in 2.13
+            warnings.simplefilter("ignore")
+            torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear, torch.nn.LSTM},
+                                                   dtype=torch.qint8, inplace=True)
+        done.append(name)
+    return done
+
+
+def install(nlp, quantize: bool = False) -> FastStatus:
+    """Swap the fast steps into one loaded ``stanza.Pipeline`` (and, with *quantize*, int8
+    weights); stock stays wherever they do not apply, with a warning naming why."""
     import stanza
 
     status = FastStatus()
@@ -310,6 +331,8 @@ def install(nlp) -> FastStatus:
         else:
             proc.process = types.MethodType(depparse_process, proc)
             status.accelerated.append('depparse')
+    if quantize:
+        status.quantized = quantize_models(nlp)
     for name, why in status.skipped.items():
         warnings.warn(f"claimtrack: stock Stanza for {name}: {why}", RuntimeWarning, stacklevel=2)
     return status

@@ -29,6 +29,21 @@ from .errors import ModelError
 from .models import ModelInfo, inspect_model_dir, resolve_model_dir
 
 CACHE_VERSION = 1
+ENGINES = ("exact", "stock", "int8")
+DEVICES = ("auto", "cpu", "cuda")
+
+
+def torch_device(choice: str = "auto") -> str:
+    """``auto`` → ``cuda`` when torch sees a GPU, else ``cpu``; ``cuda`` without one is an error."""
+    import torch
+
+    has_cuda = torch.cuda.is_available()
+    if choice == "cuda" and not has_cuda:
+        raise ModelError("--device cuda: torch sees no CUDA device (is a CUDA build of torch "
+                         "installed? see the README)")
+    if choice == "auto":
+        return "cuda" if has_cuda else "cpu"
+    return choice
 
 
 @dataclass(slots=True)
@@ -157,7 +172,16 @@ class Parser:
     """
 
     def __init__(self, model_dir: str | os.PathLike | None = None, cache_dir: str | os.PathLike | None = None,
-                 lang: str = "en", use_ner: bool | None = None, batch_size: int = 3000):
+                 lang: str = "en", use_ner: bool | None = None, batch_size: int = 3000,
+                 engine: str = "exact", device: str = "auto"):
+        """*engine*: ``exact`` (claimtrack's faster path, Stanza's output; the default),
+        ``stock`` (plain Stanza) or ``int8`` (exact plus dynamic int8 quantisation: faster, may
+        change a few arcs; cached separately). *device*: ``auto`` (CUDA when torch sees it),
+        ``cpu`` or ``cuda``."""
+        if engine not in ENGINES:
+            raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+        if device not in DEVICES:
+            raise ValueError(f"device must be one of {', '.join(DEVICES)}, not {device!r}")
         self.info: ModelInfo = inspect_model_dir(resolve_model_dir(model_dir), lang)
         procs = list(self.info.processors)
         if use_ner is False and "ner" in procs:
@@ -165,6 +189,9 @@ class Parser:
         self.processors = tuple(procs)
         self.cache_dir = Path(cache_dir) if cache_dir else None
         self.batch_size = batch_size
+        self.engine = engine
+        self.device = device
+        self.fast_status = None
         self._nlp = None
 
     @property
@@ -186,19 +213,30 @@ class Parser:
             raise ModelError(f"stanza is not installed ({exc})") from None
         logging.getLogger("stanza").setLevel(logging.ERROR)
         try:
-            return stanza.Pipeline(self.info.lang, dir=str(self.info.path), download_method=None,
-                                   processors=",".join(self.processors), logging_level="ERROR",
-                                   tokenize_batch_size=64, depparse_batch_size=self.batch_size,
-                                   pos_batch_size=self.batch_size, lemma_batch_size=self.batch_size)
+            nlp = stanza.Pipeline(self.info.lang, dir=str(self.info.path), download_method=None,
+                                  processors=",".join(self.processors), logging_level="ERROR",
+                                  tokenize_batch_size=64, depparse_batch_size=self.batch_size,
+                                  pos_batch_size=self.batch_size, lemma_batch_size=self.batch_size,
+                                  device=torch_device(self.device))
+        except ModelError:
+            raise
         except Exception as exc:  # stanza raises many types for a broken model; all are fatal here
             raise ModelError(f"could not load the Stanza models in {self.info.path}: "
                              f"{exc.__class__.__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
                              ) from None
+        if self.engine != "stock":
+            from . import fastparse
+
+            self.fast_status = fastparse.install(nlp, quantize=self.engine == "int8")
+        return nlp
 
     # -- cache ---------------------------------------------------------------
     def cache_key(self, text: str) -> str:
         h = hashlib.sha256()
-        h.update(f"{CACHE_VERSION}|{self.info.fingerprint}|{','.join(self.processors)}|".encode())
+        # exact and stock parses are the same parse; int8 ones may differ, so they key apart
+        variant = "|int8" if self.engine == "int8" else ""
+        h.update(f"{CACHE_VERSION}|{self.info.fingerprint}|{','.join(self.processors)}{variant}|"
+                 .encode())
         h.update(text.encode("utf-8", "surrogatepass"))
         return h.hexdigest()
 
