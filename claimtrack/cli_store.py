@@ -83,7 +83,7 @@ def claims_cmd(db, source, status, kind, since, until, query, fmt):
     with ClaimStore.open(db) as store:
         rows = list(store.clusters(source=source, status=status, kind=kind, since=since,
                                    until=until, query=query))
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     if fmt == "json":
         out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     elif fmt == "jsonl":

@@ -62,7 +62,9 @@ def make_statement(words: list[tuple[Sentence, Word]], text: str, speaker: str |
             out.append(token)
         prev_end = w.end
     joined = re.sub(r"\s+", " ", "".join(out))
-    return tidy(joined)
+    lead = re.match(r"\s*[\"“]?\s*(whether|if)\s", joined, flags=re.I)
+    # a question keeps its "whether": "the bridge was safe" alone would read as an assertion
+    return ("whether " if kind == "question" and lead else "") + tidy(joined)
 
 
 def _infinitive_head(sent: Sentence, to: Word) -> bool:
