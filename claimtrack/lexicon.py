@@ -103,6 +103,11 @@ def _builtin() -> dict:
     return tomllib.loads(read_text("lexicon.toml"))
 
 
+def builtin_words(name: str) -> frozenset[str]:
+    """A word list of the built-in lexicon's ``[words]`` table (lower-cased)."""
+    return frozenset(w.lower() for w in _builtin()["words"][name])
+
+
 def load_lexicon(extra: str | Path | None = None) -> Lexicon:
     """The built-in lexicon, extended with the TOML or JSON file *extra* if given."""
     lex = Lexicon()

@@ -171,6 +171,31 @@ def _ner(w: Word) -> str:
     return w.ner.split("-")[-1] if w.ner and w.ner != "O" else ""
 
 
+SPOKESPERSON = re.compile(
+    r"(?:an?\s+|the\s+)?(?:\w+\s+)?(spokes\w+|representative|press secretary)\s+(?:for|of)\s+(.+)$", re.I)
+
+
+@dataclass
+class Mention:
+    """A source mention as the resolution steps read it."""
+
+    text: str                 # as written
+    clean: str                # without a leading determiner or a trailing "(ACRONYM)"
+    low: str                  # the lookup key of *clean*
+    words: list[Word]
+    head: Word | None
+    hlow: str                 # the head word, lower-cased
+    hlemma: str
+    pos: float
+
+    @classmethod
+    def of(cls, mention: str, words: list[Word], pos: float, head: Word | None) -> "Mention":
+        clean = _strip_det(re.sub(r"\s*\([^)]*\)\s*$", "", mention.strip()))
+        low = _key(clean)
+        hlow = head.text.lower() if head else low.split()[-1] if low else ""
+        return cls(mention, clean, low, words, head, hlow, head.lemma.lower() if head else hlow, pos)
+
+
 class Resolver:
     """Resolves source mentions of one article in reading order."""
 
@@ -246,128 +271,154 @@ class Resolver:
         return words[-1] if words else None
 
     def _match(self, mention: str, words: list[Word], pos: float) -> Entity:
-        g = self.gaz
-        clean = _strip_det(re.sub(r"\s*\([^)]*\)\s*$", "", mention.strip()))
-        low = _key(clean)
-        head = self._head(words)
-        hlow = (head.text.lower() if head else low.split()[-1] if low else "")
-        hlemma = head.lemma.lower() if head else hlow
-
-        # Pronouns: nearest earlier source of a compatible kind.
-        if low in PRONOUNS or (head is not None and head.upos == "PRON" and len(words) == 1):
-            ent = self._antecedent(PRONOUNS.get(low, "thing"))
+        """The first resolution step that recognises the mention, else a new source."""
+        m = Mention.of(mention, words, pos, self._head(words))
+        for step in (self._by_pronoun, self._by_spokesperson, self._by_acronym, self._by_gazetteer,
+                     self._by_state, self._by_description, self._by_person, self._by_surname):
+            ent = step(m)
             if ent is not None:
-                if PRONOUNS.get(low) == "person" and self._bare_name(ent):
-                    ent.type = "person"  # "he"/"she" tells what the lone name was
                 return ent
-            return self._entity("name:" + low, clean, "anonymous", pos)
+        return self._new_source(m)
 
-        # Spokesperson for X → X.
-        m = re.match(r"(?:an?\s+|the\s+)?(?:\w+\s+)?(spokes\w+|representative|press secretary)\s+(?:for|of)\s+(.+)$",
-                     mention.strip(), re.I)
-        if m:
-            inner = m.group(2)
-            s = pos + mention.find(inner)
-            return self._match(inner, [w for _, w in self.words.in_spans([(int(s), int(s) + len(inner))])],
-                               pos)
+    def _by_pronoun(self, m: "Mention") -> Entity | None:
+        """A pronoun: the nearest earlier source of a compatible kind."""
+        if not (m.low in PRONOUNS or (m.head is not None and m.head.upos == "PRON" and len(m.words) == 1)):
+            return None
+        ent = self._antecedent(PRONOUNS.get(m.low, "thing"))
+        if ent is not None:
+            if PRONOUNS.get(m.low) == "person" and self._bare_name(ent):
+                ent.type = "person"  # "he"/"she" tells what the lone name was
+            return ent
+        return self._entity("name:" + m.low, m.clean, "anonymous", m.pos)
 
-        # Acronyms introduced in the article.
+    def _by_spokesperson(self, m: "Mention") -> Entity | None:
+        """A spokesperson for X → X."""
+        found = SPOKESPERSON.match(m.text.strip())
+        if not found:
+            return None
+        inner = found.group(2)
+        s = m.pos + m.text.find(inner)
+        return self._match(inner, [w for _, w in self.words.in_spans([(int(s), int(s) + len(inner))])],
+                           m.pos)
+
+    def _by_acronym(self, m: "Mention") -> Entity | None:
+        """An acronym introduced in the article, or its long form ("the KNB", "the Kazakh
+        National Security Committee")."""
+        acr = self._acronym_in(m)
+        if acr is None:
+            return None
+        g = self.gaz
+        long = self.acronyms[acr]
+        gaz_agency = g.agencies.get(acr.lower())
+        key = ("agency:" + gaz_agency[0].lower()) if gaz_agency else "acr:" + acr.lower()
+        typ = "government" if gaz_agency else self._type_of(long.split()[-1].lower(), None, long)
+        ent = self._entity(key, long, typ, m.pos)
+        ent.name = long
+        ent.add_alias(acr)
+        self._part_of(ent, gaz_agency[1] if gaz_agency else self._country(long), m.pos)
+        self._part_of(ent, self._country(m.clean), m.pos)
+        return ent
+
+    def _acronym_in(self, m: "Mention") -> str | None:
         acr = None
-        for tok in re.findall(r"[A-Za-z0-9.&\-]+", clean):
+        for tok in re.findall(r"[A-Za-z0-9.&\-]+", m.clean):
             if tok in self.acronyms:
                 acr = tok
-        if acr is None and low in self.long_forms:
-            acr = self.long_forms[low]
+        if acr is None and m.low in self.long_forms:
+            acr = self.long_forms[m.low]
         if acr is None:
             for long, a in self.long_forms.items():
-                if long in low:
+                if long in m.low:
                     acr = a
-        if acr is not None:
-            long = self.acronyms[acr]
-            gaz_agency = g.agencies.get(acr.lower())
-            key = ("agency:" + gaz_agency[0].lower()) if gaz_agency else "acr:" + acr.lower()
-            typ = self._type_of(long.split()[-1].lower(), None, long)
-            if gaz_agency:
-                typ = "government"
-            ent = self._entity(key, long, typ, pos)
-            ent.name = long
-            ent.add_alias(acr)
-            self._part_of(ent, gaz_agency[1] if gaz_agency else self._country(long), pos)
-            self._part_of(ent, self._country(clean), pos)
-            return ent
+        return acr
 
-        # Gazetteer agencies and media named anywhere in the mention.
+    def _by_gazetteer(self, m: "Mention") -> Entity | None:
+        """A gazetteer agency or outlet named anywhere in the mention (longest name wins)."""
+        g = self.gaz
         for table, typ, prefix in ((g.agencies, "government", "agency:"), (g.media, "media", "media:")):
             hits = [(k, v) for k, v in table.items()
-                    if k in low and _bounded(r"(?<![\w])", k).search(low)]
+                    if k in m.low and _bounded(r"(?<![\w])", k).search(m.low)]
             if hits:
                 k, (name, state) = max(hits, key=lambda kv: len(kv[0]))
-                ent = self._entity(prefix + name.lower(), name, typ, pos)
-                self._part_of(ent, state or (self._country(clean) if typ == "government" else None), pos)
+                ent = self._entity(prefix + name.lower(), name, typ, m.pos)
+                self._part_of(ent, state or (self._country(m.clean) if typ == "government" else None), m.pos)
                 return ent
+        return None
 
-        # A state by name, capital, seat of power, or "<demonym>/<state>'s authorities".
-        if low in g.state_names:
-            return self._state(g.state_names[low], pos)
-        toks = low.replace("’", "'").split()
+    def _by_state(self, m: "Mention") -> Entity | None:
+        """A state by name, capital, seat of power, or "<demonym>/<state>'s authorities"."""
+        g = self.gaz
+        if m.low in g.state_names:
+            return self._state(g.state_names[m.low], m.pos)
+        toks = m.low.replace("’", "'").split()
         if toks and toks[-1] in STATE_HEADS and len(toks) >= 2:
-            lead = " ".join(toks[:-1])
-            lead = re.sub(r"'s$", "", lead)
+            lead = re.sub(r"'s$", "", " ".join(toks[:-1]))
             st = g.demonyms.get(lead) or g.state_names.get(lead)
             if st:
-                return self._state(st, pos)
+                return self._state(st, m.pos)
+        return None
 
-        # A definite description naming an earlier source by its head noun: "the committee".
+    def _by_description(self, m: "Mention") -> Entity | None:
+        """A definite description naming an earlier source by its head noun: "the committee"."""
+        words = m.words
         has_proper = any(w.upos == "PROPN" or w.text[:1].isupper() for w in words
                          if w is not words[0] or len(words) == 1) if words else False
-        if mention.strip().lower().startswith(("the ", "this ", "that ")) and not has_proper:
-            ent = self._described(hlow, hlemma)
-            if ent is not None:
-                return ent
+        if m.text.strip().lower().startswith(("the ", "this ", "that ")) and not has_proper:
+            return self._described(m.hlow, m.hlemma)
+        return None
 
-        # People.
-        person = self._person(clean, words, head)
-        if person:
-            name, title = person
-            last = name.split()[-1].lower()
-            for k in reversed(self.order):
-                e = self.entities[k]
-                if e.type == "person" and e.name.split()[-1].lower() == last:
-                    if len(name) > len(e.name):
-                        e.add_alias(e.name)
-                        e.name = name
-                    return e
-            ent = self._entity("person:" + name.lower(), name, "person", pos)
-            if title and any(t in g.heads and g.heads[t] == "government" for t in title.lower().split()):
-                self._part_of(ent, self._country(title), pos)
-            return ent
+    def _by_person(self, m: "Mention") -> Entity | None:
+        """A person: NER when present, else a run of proper nouns; the same surname as a person
+        named before is that person."""
+        person = self._person(m.clean, m.words, m.head)
+        if not person:
+            return None
+        name, title = person
+        e = self._person_named(name.split()[-1].lower())
+        if e is not None:
+            if len(name) > len(e.name):
+                e.add_alias(e.name)
+                e.name = name
+            return e
+        ent = self._entity("person:" + name.lower(), name, "person", m.pos)
+        if title and any(t in self.gaz.heads and self.gaz.heads[t] == "government" for t in title.lower().split()):
+            self._part_of(ent, self._country(title), m.pos)
+        return ent
 
-        # A lone surname of someone named before ("Lopez told CNN …" after "Maria Lopez").
-        props = [w for w in words if w.upos == "PROPN"]
+    def _by_surname(self, m: "Mention") -> Entity | None:
+        """A lone surname of someone named before ("Lopez told CNN …" after "Maria Lopez")."""
+        props = [w for w in m.words if w.upos == "PROPN"]
         if len(props) == 1 and props[0].text[:1].isupper():
-            last = props[0].text.lower()
-            for k in reversed(self.order):
-                e = self.entities[k]
-                if e.type == "person" and e.name.split()[-1].lower() == last:
-                    return e
+            return self._person_named(props[0].text.lower())
+        return None
 
-        # Anything else: a new source typed by its head noun. A state possessor
-        # ("Russia's Defence Ministry") names the hierarchy, not the body.
-        typ = self._type_of(hlow, head, clean)
+    def _person_named(self, last: str) -> Entity | None:
+        for k in reversed(self.order):
+            e = self.entities[k]
+            if e.type == "person" and e.name.split()[-1].lower() == last:
+                return e
+        return None
+
+    def _new_source(self, m: "Mention") -> Entity:
+        """A new source typed by its head noun. A state possessor ("Russia's Defence Ministry")
+        names the hierarchy, not the body."""
+        g = self.gaz
+        clean, low = m.clean, m.low
+        typ = self._type_of(m.hlow, m.head, clean)
         owner = None
-        m = re.match(r"^(.+?)['’]s\s+(.+)$", clean)
-        if m and m.group(1).lower() in g.state_names and typ != "person":
-            owner, clean = g.state_names[m.group(1).lower()], m.group(2)
+        poss = re.match(r"^(.+?)['’]s\s+(.+)$", clean)
+        if poss and poss.group(1).lower() in g.state_names and typ != "person":
+            owner, clean = g.state_names[poss.group(1).lower()], poss.group(2)
             low = _key(clean)
-        ent = self._entity("name:" + low, clean, typ, pos)
-        self._part_of(ent, owner, pos)
+        ent = self._entity("name:" + low, clean, typ, m.pos)
+        self._part_of(ent, owner, m.pos)
         if typ in ("government", "anonymous", "person"):
-            self._part_of(ent, self._country(clean, skip_head=hlow), pos)
+            self._part_of(ent, self._country(clean, skip_head=m.hlow), m.pos)
         elif typ == "media":
-            st = self._country(clean, skip_head=hlow)
+            st = self._country(clean, skip_head=m.hlow)
             # Outlets are independent of their country's state unless the gazetteer says so.
             if st and re.search(r"\bstate\b", low):
-                self._part_of(ent, st, pos)
+                self._part_of(ent, st, m.pos)
         return ent
 
     def _country(self, text: str, skip_head: str = "") -> str | None:

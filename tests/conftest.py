@@ -46,3 +46,17 @@ def analyze_text(analyzer):
         return memo[text]
 
     return run
+
+
+@pytest.fixture(scope="session")
+def example(analyzer):
+    """Analyse an article of examples/ by name (memoised for the session)."""
+    memo = {}
+
+    def load(name: str):
+        if name not in memo:
+            text = (EXAMPLES / f"{name}.txt").read_text(encoding="utf-8")
+            memo[name] = analyzer.analyze(text, name)
+        return memo[name]
+
+    return load

@@ -1,0 +1,99 @@
+r"""Parsed document → attributions (source · cue · content), from the dependency tree.
+
+Cue first, then its content, then its source — each a separate step (after Citron), so each
+can be read and tested on its own. One module per family of constructions:
+
+* :mod:`.verbs` — verb cues with subject source and clausal, infinitival or object content
+  ("Russian media had claimed that …", "The FSB claimed to have …", "confirmed the deaths of …"),
+  passive and agentless ("is confirmed", "it was claimed that"), participial ("…, warning that
+  …"), relative ("an operation that Moscow claims prevented an attack");
+* :mod:`.quotes` — inverted and interrupted quotes ("\"…,\" said the KNB", "\"A,\" he said,
+  \"B.\""), quotes whose speaker is named in a neighbouring sentence;
+* :mod:`.layout` — signed quotes ("“…” ― Name") and speaker labels ("PENCE: …");
+* :mod:`.prepositional` — "according to X", "…, citing X", adverbs ("reportedly");
+* :mod:`.nominal` — "X's claim that …", "the denial by X that …";
+* :mod:`.passes` — duplicates, hedges and quoted cues dropped, reports nested in reports.
+
+:mod:`.tree` holds the dependency helpers, :mod:`.candidate` the candidate attribution and its
+character spans, :mod:`.words` the closed word classes (the vocabulary is package data).
+
+>>> from claimtrack.parse import doc_from_conllu
+>>> rows = [("Russian", "Russian", "ADJ", 2, "amod"), ("media", "media", "NOUN", 3, "nsubj"),
+...         ("claimed", "claim", "VERB", 0, "root"), ("that", "that", "SCONJ", 7, "mark"),
+...         ("suspects", "suspect", "NOUN", 7, "nsubj:pass"), ("were", "be", "AUX", 7, "aux:pass"),
+...         ("killed", "kill", "VERB", 3, "ccomp")]
+>>> conllu = "".join(f"{i}\t{f}\t{l}\t{u}\t_\t_\t{h}\t{d}\t_\t_\n"
+...                  for i, (f, l, u, h, d) in enumerate(rows, 1))
+>>> [(a.source.text, a.cue.text, a.cue.cls, a.content.text) for a in extract(doc_from_conllu(conllu))]
+[('Russian media', 'claimed', 'claim', 'that suspects were killed')]
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..lexicon import Lexicon, load_lexicon
+from ..parse import Doc, Sentence
+from ..quotes import QuoteIndex
+from ..types import Attribution
+from .candidate import Found, to_attribution
+from .layout import layout_attributions
+from .nominal import noun_cue
+from .passes import detach_participles, drop_duplicates, drop_quoted_cues, nest
+from .prepositional import adverb_cue, citing_cue, prep_cue
+from .quotes import adjacent_quotes, attach_neighbour_quotes
+from .verbs import verb_cue
+
+__all__ = ["extract", "find_attributions", "Found", "verb_cue", "prep_cue", "citing_cue",
+           "adverb_cue", "noun_cue", "adjacent_quotes", "attach_neighbour_quotes",
+           "layout_attributions"]
+
+
+def _finders(sent: Sentence, lex: Lexicon, quotes: QuoteIndex) -> Iterator[Found]:
+    """Each word's attribution, if any, tried as preposition, verb, noun, then adverb cue."""
+    for w in sent.words:
+        found = (prep_cue(sent, w, lex) or verb_cue(sent, w, lex, quotes) or noun_cue(sent, w, lex)
+                 or adverb_cue(sent, w, lex))
+        if found is not None:
+            yield found
+
+
+def find_attributions(doc: Doc, lexicon: Lexicon | None = None,
+                      quotes: QuoteIndex | None = None) -> Iterator[Found]:
+    """All cue-anchored attributions of *doc*, sentence by sentence, in word indices."""
+    lex = lexicon or load_lexicon()
+    quotes = quotes or QuoteIndex(doc.text)
+    for sent in doc.sentences:
+        taken: set[int] = set()
+        found_here: list[Found] = []
+        for found in _finders(sent, lex, quotes):
+            if found.cue[0] in taken:
+                continue
+            taken.update(found.cue)
+            found_here.append(found)
+        detach_participles(sent, found_here)
+        yield from (f for f in found_here if f.content or f.extra_content or f.construction == "bare")
+
+
+def extract(doc: Doc, lexicon: Lexicon | None = None, quotes: QuoteIndex | None = None) -> list[Attribution]:
+    """Attributions of a parsed document, with character spans into ``doc.text``.
+
+    Ids are ``a1``, ``a2``, … in reading order of the cue.
+    """
+    text = doc.text
+    quotes = quotes or QuoteIndex(text)
+    items: list[Attribution] = []
+    bare: list[Attribution] = []
+    for f in find_attributions(doc, lexicon, quotes):
+        att = to_attribution(f, text, quotes)
+        if att is not None:
+            (bare if f.construction == "bare" else items).append(att)
+    atts = drop_duplicates(sorted(items, key=lambda a: a.cue.start))
+    atts.extend(layout_attributions(doc, quotes, atts))
+    atts.sort(key=lambda a: a.cue.start)
+    atts = drop_quoted_cues(atts, quotes)
+    atts.extend(attach_neighbour_quotes(doc, atts, bare, quotes))
+    atts.sort(key=lambda a: a.cue.start)
+    for k, a in enumerate(atts, 1):
+        a.id = f"a{k}"
+    nest(atts)
+    return atts

@@ -1,0 +1,95 @@
+"""Passes over the found attributions: trim participles out of the content they trail, drop
+duplicates, hedges and quoted cues, and nest reports in reports (the chain of sources)."""
+from __future__ import annotations
+
+from ..parse import Sentence
+from ..quotes import QuoteIndex
+from ..types import Attribution
+from .candidate import Found
+from .tree import strip_punct
+from .words import FIRST_SECOND_PERSON, HEDGES, HYPOTHETICAL
+
+
+def detach_participles(sent: Sentence, found: list[Found]) -> None:
+    """"advised X to avoid Y, warning that Z": the participle's own attribution is not part of
+    the content it trails after."""
+    for p in found:
+        if p.construction != "participle":
+            continue
+        drop = set(sent.subtree(p.cue[0]))
+        for f in found:
+            if f is not p and p.cue[0] in f.content and f.cue[0] not in drop:
+                f.content = strip_punct(sent, [k for k in f.content if k not in drop])
+
+
+def drop_duplicates(atts: list[Attribution]) -> list[Attribution]:
+    """The first of attributions with the same cue and content."""
+    seen: set[tuple] = set()
+    out = []
+    for a in atts:
+        key = (tuple(a.cue.spans), tuple(a.content.spans))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(a)
+    return out
+
+
+def _holders(a: Attribution, pool: list[Attribution]) -> list[Attribution]:
+    cs = a.cue.spans[0][0]
+    return [b for b in pool if b is not a and any(s <= cs < e for s, e in b.content.spans)]
+
+
+def drop_quoted_cues(atts: list[Attribution], quotes: QuoteIndex) -> list[Attribution]:
+    """A reporting verb inside someone's quoted words is part of what they said ("“I think we
+    will win,” he said"), not a new attribution; nor is a hedge ("he said he thinks …") inside
+    another attribution's content."""
+    # first the words inside quotations (and transcripts), then hedges inside what is left: an
+    # attribution that is itself quoted speech cannot make another one a hedge
+    kept = []
+    for a in atts:
+        inside = _holders(a, atts)
+        if inside and (quotes.region_at(a.cue.spans[0][0]) is not None
+                       or any(b.construction == "speaker-label" for b in inside)):
+            continue
+        kept.append(a)
+    return [a for a in kept if not (a.cue.cls in HEDGES and _holders(a, kept)) and checkable(a)]
+
+
+def checkable(a: Attribution) -> bool:
+    """Not the writer's own voice or a generic "you" ("I think …"), and not what someone might
+    say ("would call", "could say", "can't say"): no source whose claims one could check."""
+    if a.source and a.source.text.lower() in FIRST_SECOND_PERSON:
+        return False
+    return a.cue.text.lower().split()[0] not in HYPOTHETICAL
+
+
+def nest(atts: list[Attribution]) -> None:
+    """Mark attributions whose cue lies inside another's content (the chain of sources).
+
+    The parent is the smallest content that holds the cue; a parent never ends up inside its
+    own child's chain (interleaved quotes could otherwise make a cycle)."""
+    by_id = {a.id: a for a in atts}
+
+    def size(a: Attribution) -> int:
+        return sum(e - s for s, e in a.content.spans)
+
+    def ancestors(a: Attribution) -> set[str]:
+        seen, up = set(), a
+        while up is not None and up.id not in seen:
+            seen.add(up.id)
+            up = by_id.get(up.parent) if up.parent else None
+        return seen
+
+    for inner in sorted(atts, key=size):
+        cs, ce = inner.cue.spans[0]
+        best = None
+        for outer in atts:
+            if outer is inner or not any(s <= cs and ce <= e for s, e in outer.content.spans):
+                continue
+            if inner.id in ancestors(outer):
+                continue  # this link would close a loop
+            if best is None or size(outer) < size(best):
+                best = outer
+        if best is not None:
+            inner.parent = best.id

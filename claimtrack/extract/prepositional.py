@@ -1,0 +1,86 @@
+"""Cues that are not verbs of the clause they report: "according to X", "…, citing X", and
+sourceless adverbs ("the suspects were reportedly killed").
+
+Prepositional cues come from the lexicon's ``[prepositions]``, adverbs from ``[adverbs]``.
+"""
+from __future__ import annotations
+
+from ..lexicon import Lexicon
+from ..parse import Sentence, Word
+from .candidate import Found
+from .tree import base, noun_phrase, strip_punct
+
+
+def prep_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:
+    """"according to X, …": X is the source, the clause it modifies the content."""
+    match = _preposition_at(sent, w, lex)
+    if match is None:
+        return None
+    phrase, cue = match
+    src_head = _source_head(sent, w, len(cue) > 1)
+    if src_head is None or src_head < 0:
+        return None
+    source = [k for k in noun_phrase(sent, src_head) if k not in cue]
+    content = strip_punct(sent, [k for k in _reported_clause(sent, src_head) if k not in cue])
+    if not content:
+        return None
+    return Found(sent, cue, phrase, lex.prepositions[phrase], content, source, "according-to")
+
+
+def _preposition_at(sent: Sentence, w: Word, lex: Lexicon) -> tuple[str, list[int]] | None:
+    """(the lexicon phrase, its word indices) when a listed preposition starts at *w*."""
+    for phrase in lex.prepositions:
+        parts = phrase.split()
+        if w.text.lower() != parts[0] or w.i + len(parts) > len(sent.words):
+            continue
+        if all(sent.words[w.i + k].text.lower() == p for k, p in enumerate(parts[1:], 1)):
+            return phrase, list(range(w.i, w.i + len(parts)))
+    return None
+
+
+def _source_head(sent: Sentence, w: Word, multiword: bool) -> int | None:
+    """The noun the preposition introduces: its head when it is a `case` dependent, else (for a
+    multiword preposition the parser made a verb, "according") its first object."""
+    if w.deprel == "case":
+        return w.head
+    if not multiword:
+        return None
+    objs = [k for k in sent.kids(w.i, "obl", "obj", "nmod")]
+    return objs[0].i if objs else None
+
+
+def _reported_clause(sent: Sentence, src_head: int) -> list[int]:
+    """"…, killing 107, according to X": the source speaks for the whole clause, not the
+    participle it may hang on."""
+    pred = sent.words[src_head].head
+    hops = 0
+    while pred >= 0 and hops < 3 and base(sent.words[pred]) in ("advcl", "acl", "xcomp", "conj") \
+            and sent.words[pred].head >= 0:
+        pred = sent.words[pred].head
+        hops += 1
+    if pred < 0:
+        return [k for k in range(len(sent.words)) if k not in sent.subtree(src_head)]
+    return sent.subtree(pred, exclude=[src_head])
+
+
+def citing_cue(sent: Sentence, w: Word, cls: str) -> Found | None:
+    """"…, citing X": X is the source of the clause the participle hangs on."""
+    objs = sent.kids(w.i, "obj")
+    if not objs or w.head < 0:
+        return None
+    source = noun_phrase(sent, objs[0].i)
+    content = strip_punct(sent, sent.subtree(w.head, exclude=[w.i]))
+    if not content:
+        return None
+    return Found(sent, [w.i], w.lemma.lower(), "report", content, source, "citing")
+
+
+def adverb_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:
+    """"The suspects were reportedly killed": a clause attributed to an unnamed source."""
+    cls = lex.adverbs.get(w.text.lower())
+    if cls is None or w.head < 0 or w.deprel.split(":")[0] != "advmod":
+        return None
+    content = strip_punct(sent, sent.subtree(w.head, exclude=[w.i]))
+    if len([k for k in content if sent.words[k].upos != "PUNCT"]) < 2:
+        return None
+    return Found(sent, [w.i], w.text.lower(), cls, content, [], "adverb")

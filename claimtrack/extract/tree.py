@@ -1,0 +1,211 @@
+r"""Dependency-tree helpers shared by the constructions: subjects, agents, noun phrases,
+negation and the words of a cue.
+
+>>> from claimtrack.parse import doc_from_conllu
+>>> rows = [("The", "the", "DET", 2, "det"), ("KNB", "KNB", "PROPN", 5, "nsubj"),
+...         ("did", "do", "AUX", 5, "aux"), ("not", "not", "PART", 5, "advmod"),
+...         ("confirm", "confirm", "VERB", 0, "root"), ("it", "it", "PRON", 5, "obj")]
+>>> sent = doc_from_conllu("".join(f"{i}\t{f}\t{l}\t{u}\t_\t_\t{h}\t{d}\t_\t_\n"
+...                                for i, (f, l, u, h, d) in enumerate(rows, 1))).sentences[0]
+>>> subject(sent, 4).text, noun_phrase(sent, 1), negated(sent, 4), cue_words(sent, 4)
+('KNB', [0, 1], True, [2, 3, 4])
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..parse import Sentence, Word
+from .words import (CLOSERS, CUE_ADVERBS, DASH_TOKENS, DETACHED, NEGATORS, OPENERS, REL_PRONOUNS,
+                    TIME_WORDS)
+
+
+def base(w: Word) -> str:
+    """The universal part of a relation ("nsubj" of "nsubj:pass")."""
+    return w.deprel.split(":")[0]
+
+
+def is_expl(sent: Sentence, i: int) -> bool:
+    """An expletive subject: "it was claimed that …", "there were reports …"."""
+    w = sent.words[i]
+    return w.deprel == "expl" or (w.text.lower() in {"it", "there"} and w.deprel == "nsubj:pass")
+
+
+def subject(sent: Sentence, i: int, passive_ok: bool = False, avoid: Iterable[int] = ()) -> Word | None:
+    """The subject of word i; with *avoid*, the first one not among those words (parsers sometimes
+    hang a quotation's subject on the verb that reports it)."""
+    banned = set(avoid)
+    found = None
+    for w in sent.kids(i):
+        if w.deprel in ("nsubj", "nsubj:outer") or (passive_ok and w.deprel == "nsubj:pass"):
+            if w.lemma.lower() in TIME_WORDS and w.upos != "PRON":
+                continue  # "Wednesday said …" is a parser slip, not a speaker
+            if w.i not in banned:
+                return w
+            found = found or w
+    return None if banned else found
+
+
+def join_split_name(sent: Sentence, verb: int, source: list[int]) -> list[int]:
+    """"Hillary Clinton said": a parser may make both names subjects of the verb; the speaker
+    is the whole run of proper nouns."""
+    out = set(source)
+    for step in (1, -1):
+        k = (max(out) + 1) if step == 1 else (min(out) - 1)
+        while 0 <= k < len(sent.words) and sent.words[k].upos == "PROPN" and \
+                sent.words[k].head == verb and sent.words[k].deprel.startswith("nsubj"):
+            out.update(sent.subtree(k))
+            k += step
+    return sorted(out)
+
+
+def has_subject(sent: Sentence, i: int) -> bool:
+    """Whether word i has a subject of its own (nominal, clausal or expletive)."""
+    return any(k.deprel.split(":")[0] in ("nsubj", "expl", "csubj") for k in sent.kids(i))
+
+
+def agent(sent: Sentence, i: int) -> Word | None:
+    """The by-phrase of a passive verb."""
+    for w in sent.kids(i, "obl"):
+        if w.deprel == "obl:agent" or any(c.lemma == "by" for c in sent.kids(w.i, "case")):
+            return w
+    return None
+
+
+def inherited_subject(sent: Sentence, i: int, avoid: Iterable[int] = ()) -> tuple[list[int] | None, str]:
+    """The subject a participle, conjunct or infinitive shares with the clause above it
+    (skipping clauses inside a quotation: "“We need them now,” he said, adding …")."""
+    banned = set(avoid)
+    w = sent.words[i]
+    gerund = w.text.lower().endswith("ing") and w.feat("VerbForm") in ("Ger", "Part")
+    if base(w) not in ("advcl", "conj", "xcomp", "acl", "parataxis") and not (gerund and w.head >= 0):
+        # ", adding that …" is a participle whatever relation the parser gave it
+        return None, ""
+    how = "conjunct" if base(w) == "conj" else "participle"
+    if w.deprel.startswith("acl") and w.head >= 0 and sent.words[w.head].upos in ("NOUN", "PROPN", "PRON"):
+        # "a report saying …", "officials warning …": the noun is the source
+        return noun_phrase(sent, w.head, exclude=[w.i]), how
+    for hops, head in enumerate(sent.ancestors(i)):
+        if hops >= 5:
+            break
+        if head.i in banned:
+            continue
+        if head.upos in ("VERB", "AUX", "ADJ") or head.deprel == "root":
+            subj = subject(sent, head.i, avoid=banned)
+            if subj is not None:
+                return noun_phrase(sent, subj.i), how
+    return None, ""
+
+
+def dateline(sent: Sentence, text: str) -> list[int]:
+    """The words of a dateline opening a paragraph ("KYIV, March 3 (Reuters) -"): never a speaker."""
+    line_start = text.rfind("\n", 0, sent.start) + 1
+    if text[line_start:sent.start].strip():
+        return []
+    for k, w in enumerate(sent.words[:14]):
+        if w.text in DASH_TOKENS and k > 0:
+            # a free-standing dash ("follow-up" is no dateline), after a capitalised place name
+            # ("KYIV,", "WASHINGTON (AP)")
+            free = text[w.start - 1:w.start].isspace() and text[w.end:w.end + 1].isspace()
+            first = sent.words[0].text
+            caps = first.isupper() and sum(ch.isalpha() for ch in first) >= 3
+            agency = any(x.text == "(" for x in sent.words[:k])
+            if free and (caps or (agency and first[:1].isupper())):
+                return list(range(k + 1))
+            return []
+    return []
+
+
+def _tail(sent: Sentence, k: int) -> bool:
+    """A dependent that hangs on a noun without being part of the phrase that names it."""
+    c = sent.words[k]
+    first = min(sent.subtree(k)) if c.deprel == "acl" else 0
+    return c.deprel in ("acl:relcl", "parataxis", "ccomp", "advcl") or (
+        c.deprel.startswith(("nmod", "obl")) and c.lemma.lower() in DETACHED) or (
+        # "A new study, published on Monday in Sleep Health, found": an aside
+        c.deprel == "acl" and first > 0 and (sent.words[first].text == ","
+                                              or sent.words[first - 1].text == ","))
+
+
+def noun_phrase(sent: Sentence, i: int, exclude: Iterable[int] = ()) -> list[int]:
+    """A noun phrase: the subtree of i without relative or clausal tails that are not part of it.
+
+    A relative pronoun ("officials who said …") stands for the noun its clause modifies."""
+    w = sent.words[i]
+    if w.text.lower() in REL_PRONOUNS and w.head >= 0 and sent.words[w.head].deprel.startswith("acl") \
+            and sent.words[w.head].head >= 0:
+        clause = sent.words[w.head]
+        # keep the pronoun too: the mention as written, and the noun it stands for
+        return sorted({i} | {k for k in noun_phrase(sent, clause.head, exclude=[clause.i])
+                             if not (sent.words[k].deprel == "case" and sent.words[k].head == clause.head)})
+    # keep an appositive name ("an attorney, Justin Bamberg,") but not a relative clause
+    excl = list(exclude) + [k for k in sent.children[i] if _tail(sent, k)]
+    idx = strip_punct(sent, sent.subtree(i, excl))
+    # a speaker never starts or ends with a preposition or conjunction ("After 55 percent said")
+    while len(idx) > 1 and sent.words[idx[0]].upos in ("ADP", "SCONJ", "CCONJ") and idx[0] != i:
+        idx = strip_punct(sent, idx[1:])
+    while len(idx) > 1 and sent.words[idx[-1]].upos in ("ADP", "SCONJ", "CCONJ") and idx[-1] != i:
+        idx = strip_punct(sent, idx[:-1])
+    return idx
+
+
+def strip_punct(sent: Sentence, idx: list[int]) -> list[int]:
+    """*idx* without leading and trailing punctuation (quote marks and paired brackets stay)."""
+    def keep(k: int) -> bool:
+        t = sent.words[k].text
+        if is_quote(t):
+            return True
+        # a closing bracket stays when its opener does: "the Committee (KNB)"
+        return t in ")]" and any(sent.words[j].text in "([" for j in idx if j < k)
+
+    while idx and sent.words[idx[0]].upos == "PUNCT" and not keep(idx[0]):
+        idx = idx[1:]
+    while idx and sent.words[idx[-1]].upos == "PUNCT" and not keep(idx[-1]):
+        idx = idx[:-1]
+    return idx
+
+
+def is_quote(tok: str) -> bool:
+    """Whether a token is nothing but quotation marks."""
+    return bool(tok) and all(ch in OPENERS + CLOSERS for ch in tok)
+
+
+def negated(sent: Sentence, i: int) -> bool:
+    """Whether word i is negated ("did not confirm", "never said", "no one denied")."""
+    for w in sent.kids(i, "advmod", "aux", "neg", "det"):
+        if w.lemma.lower() in NEGATORS or w.text.lower() in NEGATORS:
+            if w.deprel == "det" and w.lemma.lower() != "no":
+                continue
+            return True
+    return False
+
+
+def cue_words(sent: Sentence, i: int) -> list[int]:
+    """The cue verb with its auxiliaries, negation and particle ("has not confirmed", "pointed out")."""
+    out = [i]
+    for w in sent.kids(i):
+        if w.deprel in ("aux", "aux:pass", "compound:prt") or (
+                w.deprel == "advmod" and (w.lemma.lower() in NEGATORS or
+                                          (w.lemma.lower() in CUE_ADVERBS and w.i < i))):
+            if abs(w.i - i) <= 4:
+                out.append(w.i)
+    # adverbs between the auxiliary and the verb ("could not independently verify") join the cue
+    out.sort()
+    out = sorted(set(out) | {k for k in range(out[0], i) if sent.words[k].upos in ("ADV", "PART")
+                             and sent.words[k].head == i})
+    while out[0] != i and any(k not in out for k in range(out[0], i)):
+        out.pop(0)
+    if i + 1 < len(sent.words) and sent.words[i + 1].text == ":":
+        out.append(i + 1)  # "said:" — the colon introduces what was said
+    return out
+
+
+def lemma_candidates(w: Word) -> list[str]:
+    """The parser's lemma, then plain-morphology guesses for when the lemmatizer slips
+    ("warning" left as its own lemma)."""
+    low = w.text.lower()
+    out = [w.lemma.lower()]
+    for suffix, repl in (("ing", ""), ("ing", "e"), ("ied", "y"), ("ed", ""), ("ed", "e"), ("es", ""),
+                         ("s", "")):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            out.append(low[: len(low) - len(suffix)] + repl)
+    return out

@@ -1,0 +1,443 @@
+r"""Verb cues: "X said that …", "“…,” said X", "X is confirmed", "…, warning that …",
+"an operation that Moscow claims prevented an attack".
+
+Cue first (:func:`verb_cue` asks the lexicon for the verb's class), then its content (a chain
+of small steps, each tried only while no content is found), then its source.
+
+>>> from claimtrack.parse import doc_from_conllu
+>>> rows = [("The", "the", "DET", 2, "det"), ("FSB", "FSB", "PROPN", 3, "nsubj"),
+...         ("claimed", "claim", "VERB", 0, "root"), ("to", "to", "PART", 5, "mark"),
+...         ("win", "win", "VERB", 3, "xcomp")]
+>>> sent = doc_from_conllu("".join(f"{i}\t{f}\t{l}\t{u}\t_\t_\t{h}\t{d}\t_\t_\n"
+...                                for i, (f, l, u, h, d) in enumerate(rows, 1))).sentences[0]
+>>> from claimtrack.lexicon import load_lexicon
+>>> f = verb_cue(sent, sent.words[2], load_lexicon())
+>>> f.cls, f.cue, f.content, f.source, f.construction
+('claim', [2], [3, 4], [0, 1], 'verb')
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..lexicon import Lexicon
+from ..parse import Sentence, Word
+from ..quotes import QuoteIndex
+from ..types import Span
+from .candidate import Found
+from .prepositional import citing_cue
+from .quotes import adjacent_quotes
+from .tree import (agent, cue_words, dateline, has_subject, inherited_subject, is_expl,
+                   join_split_name, lemma_candidates, negated, noun_phrase, strip_punct, subject)
+from .words import (ADDRESSEE_VERBS, BARE_SPEECH, CITING, DECLINING, FALLBACK_SKIP, NOT_REPORTING,
+                    PROFORMS, QUESTION_MARKS, REL_PRONOUNS, SAY_LIKE, SPEECH_VERBS, TIME_WORDS,
+                    TOPIC_CASES, TOPIC_VERBS)
+
+
+@dataclass
+class Draft:
+    """A verb cue on its way to an attribution: each step reads and extends it."""
+
+    sent: Sentence
+    w: Word                      # the cue verb, with the lexicon's lemma
+    cls: str
+    prt: Word | None             # particle of a phrasal cue ("pointed out")
+    phrasal: bool
+    cue: list[int]
+    passive: bool
+    exclude: set[int]            # the cue's own words, never content or source
+    comps: list[Word] = field(default_factory=list)
+    content: list[int] = field(default_factory=list)
+    construction: str = "verb"
+    quoted: list[Span] = field(default_factory=list)
+    proform: Word | None = None
+
+
+def verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None = None) -> Found | None:
+    """The attribution whose cue is the verb *w*, if it is one."""
+    head = cue_class(sent, w, lex)
+    if head is None:
+        return None
+    w, cls, prt = head
+    if w.lemma.lower() in CITING and w.feat("VerbForm") in ("Ger", "Part") and w.deprel.startswith("advcl") \
+            and w.text.lower().endswith("ing"):
+        return citing_cue(sent, w, cls)
+    d = _draft(sent, w, cls, prt, lex)
+    _complement_content(d, lex)
+    for step in (_topic_content, _host_clause_content, _question_content, _addressee_content,
+                 _word_order_content):
+        if not d.content:
+            step(d)
+    if d.proform is not None:
+        # "55 percent said so", "Democrats said yes": the pro-form is all that was said here
+        d.content, d.construction = [d.proform.i], "verb"
+    _quoted_content(d, quotes)
+    _relative_antecedent(d)
+    d.content = strip_punct(sent, sorted({k for k in d.content if k not in d.exclude}))
+    if not d.content and not d.quoted:
+        # "The chairman spoke to the crowd." — a speaker with nothing said yet: kept aside, in
+        # case the next paragraph is the quotation
+        if w.lemma not in BARE_SPEECH or subject(sent, w.i) is None:
+            return None
+        d.construction = "bare"
+    source = _source(d, quotes)
+    neg = _withheld(d) or negated(sent, w.i)
+    return Found(sent, d.cue, w.lemma.lower(), d.cls, d.content, source, d.construction,
+                 negated=neg, extra_content=d.quoted)
+
+
+# -- the cue ------------------------------------------------------------------------------
+
+def cue_class(sent: Sentence, w: Word, lex: Lexicon) -> tuple[Word, str, Word | None] | None:
+    """(the verb with the lexicon's lemma, its class, its particle) when *w* is a verb cue."""
+    if w.upos not in ("VERB",) and not (w.upos == "AUX" and w.lemma in ("say",)):
+        return None
+    prt = particle(sent, w.i, lex)
+    part = prt.text.lower() if prt is not None else None
+    cls = None
+    for lemma in lemma_candidates(w):
+        cls = lex.verb_class(lemma, part)
+        if cls is not None:
+            break
+    if cls is None:
+        if not that_clause_verb(sent, w):
+            return None
+        # a verb outside the lexicon with a subject and a that-clause ("hinted that …") reports
+        # what its subject says or thinks
+        cls, lemma = "assert", w.lemma.lower()
+    if lemma in DECLINING and any(lex.verb_class(x.lemma) for x in sent.kids(w.i, "xcomp")):
+        return None  # "declined to say": the reporting verb below carries the (withheld) cue
+    w = Word(w.i, w.text, lemma, w.upos, w.xpos, w.feats, w.head, w.deprel, w.start, w.end, w.ner)
+    return w, cls, prt
+
+
+def particle(sent: Sentence, i: int, lex: Lexicon) -> Word | None:
+    """The particle or preposition of a phrasal cue ("pointed out", "called for", "called on"),
+    if the word right after the verb is one the lexicon lists for it and hangs on the verb or on
+    one of its dependents."""
+    w = sent.words[i]
+    if i + 1 >= len(sent.words):
+        return None
+    nxt = sent.words[i + 1]
+    particles = set()
+    for lemma in lemma_candidates(w):
+        particles.update(lex.phrasal.get(lemma, {}))
+    if nxt.lemma.lower() not in particles and nxt.text.lower() not in particles:
+        return None
+    if nxt.head == i or (nxt.head >= 0 and sent.words[nxt.head].head == i):
+        return nxt
+    return None
+
+
+def that_clause_verb(sent: Sentence, w: Word) -> bool:
+    """A verb with a nominal subject and a that-clause complement."""
+    if w.upos != "VERB" or w.lemma.lower() in NOT_REPORTING:
+        return False
+    subj = subject(sent, w.i)
+    if subj is None or subj.upos not in ("NOUN", "PROPN", "PRON") or subj.text.lower() in ("it", "this", "that", "which"):
+        return False
+    return any(any(m.lemma.lower() == "that" for m in sent.kids(k.i, "mark"))
+               for k in sent.kids(w.i, "ccomp"))
+
+
+def _draft(sent: Sentence, w: Word, cls: str, prt: Word | None, lex: Lexicon) -> Draft:
+    cue = cue_words(sent, w.i)
+    phrasal = prt is not None and lex.phrasal.get(w.lemma.lower(), {}).get(prt.text.lower()) is not None
+    if phrasal:
+        cue = sorted(set(cue) | {prt.i})
+    passive = any(k.deprel in ("aux:pass", "nsubj:pass", "csubj:pass") for k in sent.kids(w.i)) or \
+        w.feat("Voice") == "Pass" and w.deprel in ("acl",)
+    return Draft(sent, w, cls, prt, phrasal, cue, passive, set(cue))
+
+
+def _withheld(d: Draft) -> bool:
+    """"declined to say", "refused to confirm": the cue withheld, the same as "did not say";
+    the declining verb joins the cue."""
+    sent, w = d.sent, d.w
+    head = sent.words[w.head] if w.head >= 0 else None
+    if head is None or not w.deprel.startswith("xcomp") or head.lemma.lower() not in DECLINING:
+        return False
+    d.cue = sorted(set(d.cue) | {head.i} | {m.i for m in sent.kids(w.i, "mark") if m.i < w.i})
+    return True
+
+
+# -- the content ----------------------------------------------------------------------------
+
+def _complement_content(d: Draft, lex: Lexicon) -> None:
+    """The verb's complements: a phrasal cue's phrase, clauses, a passive subject, objects."""
+    sent, w = d.sent, d.w
+    if d.phrasal and d.prt.deprel in ("case", "mark") and d.prt.head != w.i:
+        # "called for the nominee to be taken …": the phrase the preposition heads is the content
+        d.content.extend(k for k in sent.subtree(d.prt.head) if k != d.prt.i)
+    d.proform = proform(sent, w)
+    clausal_only = lex.clausal_only(w.lemma)
+    rels = ("ccomp",) if clausal_only else ("ccomp", "xcomp", "csubj:pass")
+    d.comps = [k for k in sent.kids(w.i) if k.deprel in rels
+               or (k.deprel == "parataxis" and d.cls in SAY_LIKE)
+               # "asked workers if they planned to attend": the question is an adverbial clause
+               or (d.cls == "ask" and k.deprel.startswith("advcl") and k.i > w.i and any(
+                   m.lemma.lower() in QUESTION_MARKS for m in sent.kids(k.i, "mark", "advmod")))]
+    # a parataxis before the cue is inverted speech; after it, usually the quote (colon) or aside
+    for k in d.comps:
+        d.content.extend(sent.subtree(k.i))
+    _passive_subject(d)
+    if not clausal_only:
+        _object_content(d, lex)
+
+
+def _passive_subject(d: Draft) -> None:
+    """"The citizenship … is confirmed": the passive subject is what is confirmed ("the dam had
+    been maintained" is no report; "is expected to win" is, with its xcomp)."""
+    sent, w = d.sent, d.w
+    subj_pass = next((k for k in sent.kids(w.i) if k.deprel == "nsubj:pass"), None)
+    if d.passive and subj_pass is not None and not is_expl(sent, subj_pass.i) and (
+            d.cls not in ("assert", "believe", "intend") or d.comps):
+        d.content = noun_phrase(sent, subj_pass.i) + d.content
+        d.construction = "passive"
+
+
+def _object_content(d: Draft, lex: Lexicon) -> None:
+    """"confirmed the deaths of …", "advised its citizens to avoid …", "accused her of lying"."""
+    sent, w = d.sent, d.w
+    objs = sent.kids(w.i, "obj")
+    controlled = any(k.deprel == "xcomp" for k in d.comps) or any(
+        c.deprel.startswith("acl") and any(m.lemma == "to" for m in sent.kids(c.i, "mark"))
+        for o in objs for c in sent.kids(o.i))
+    if not objs or not (lex.takes_object(w.lemma) or controlled) or any(k.deprel == "ccomp" for k in d.comps):
+        return
+    last = max(o.i for o in objs)
+    for o in objs:
+        d.content.extend(sent.subtree(o.i))
+    # "confirmed an operation … had taken place": a conjunct verb with no conjunction after the
+    # object is the rest of a complement clause the parser broke up
+    for c in sent.kids(w.i, "conj"):
+        if c.i > last and c.upos == "VERB" and not sent.kids(c.i, "cc") \
+                and not any(sent.words[k].text == "," for k in range(last, c.i) if sent.words[k].head == c.i):
+            d.content.extend(sent.subtree(c.i))
+    # "accused her of lying", "described him as reckless", "blamed X for Y"
+    for o in sent.kids(w.i, "obl", "advcl"):
+        if o.i > w.i and any(c.lemma.lower() in ("of", "for", "as") for c in sent.kids(o.i, "case", "mark")):
+            d.content.extend(sent.subtree(o.i))
+
+
+def _topic_content(d: Draft) -> None:
+    """"spoke about X": the preposition goes with the cue, X is the content."""
+    sent, w = d.sent, d.w
+    if w.lemma.lower() not in TOPIC_VERBS:
+        return
+    for o in sent.kids(w.i, "obl"):
+        cases = [c for c in sent.kids(o.i, "case") if c.lemma.lower() in TOPIC_CASES]
+        if cases:
+            d.cue = sorted(set(d.cue) | {c.i for c in cases})
+            d.content.extend(k for k in sent.subtree(o.i) if k not in d.cue)
+            return
+
+
+def _host_clause_content(d: Draft) -> None:
+    """"…, sources said." / "as X reported" / "a bridge the government says was destroyed":
+    the clause the cue hangs on is the content."""
+    sent, w = d.sent, d.w
+    marks = {m.lemma.lower() for m in sent.kids(w.i, "mark")}
+    if w.head < 0 or not (w.deprel.startswith("parataxis") or (w.deprel.startswith("advcl") and (
+            marks == {"as"} or (not marks and d.cls in SAY_LIKE and subject(sent, w.i) is not None)))):
+        return
+    head = sent.words[w.head]
+    d.content = [k for k in sent.subtree(head.i, exclude=[w.i])]
+    d.construction = "as-clause" if marks == {"as"} else "inverted"
+    if head.deprel.startswith("acl") and head.head >= 0 and sent.words[head.head].upos in ("NOUN", "PROPN") \
+            and not has_subject(sent, head.i):
+        # "… a bridge that the government says was destroyed": the bridge is what was said of
+        ante = [k for k in sent.subtree(head.head, exclude=[head.i])
+                if k < w.i and sent.words[k].deprel != "case"]
+        d.content = [k for k in ante if k >= min(ante[-1:] or [0]) - 8] + d.content
+        d.construction = "relative"
+
+
+def _question_content(d: Draft) -> None:
+    """"Asked if the comments had rattled them, Ryan said …": the parser may hang the question
+    on the main verb; it is the clause the question word right after "asked" opens."""
+    sent, w = d.sent, d.w
+    if d.cls != "ask":
+        return
+    for k in range(w.i + 1, min(w.i + 5, len(sent.words))):
+        q = sent.words[k]
+        if q.lemma.lower() in QUESTION_MARKS and q.head > w.i and q.head != w.head:
+            content = sent.subtree(q.head) if q.deprel in ("mark", "advmod") else sent.subtree(k)
+            d.content = [x for x in content if x >= k]
+            return
+        if sent.words[k].upos == "VERB":
+            return
+
+
+def _addressee_content(d: Draft) -> None:
+    """"Ryan told a news conference they are planting the seeds": a parser may hang the reported
+    clause on the addressee as a relative clause; one with a subject of its own and no relative
+    word is the complement."""
+    sent, w = d.sent, d.w
+    if w.lemma not in ADDRESSEE_VERBS:
+        return
+    for o in sent.kids(w.i, "obj", "iobj", "obl"):
+        for c in sent.kids(o.i, "acl"):
+            rel = any(k.text.lower() in REL_PRONOUNS for k in sent.kids(c.i))
+            if c.i > o.i and not rel and has_subject(sent, c.i):
+                d.content = sent.subtree(c.i)
+                return
+
+
+def _word_order_content(d: Draft) -> None:
+    if d.w.lemma in SPEECH_VERBS:
+        content, how = fallback_content(d.sent, d.w, d.cue)
+        d.content, d.construction = content, how or d.construction
+
+
+def proform(sent: Sentence, w: Word) -> Word | None:
+    """A pro-form right after a speech verb: "said so", "said yes", "said no"."""
+    if w.lemma not in SPEECH_VERBS or w.i + 1 >= len(sent.words):
+        return None
+    nxt = sent.words[w.i + 1]
+    if nxt.head == w.i and nxt.text.lower() in PROFORMS:
+        return nxt
+    return None
+
+
+def fallback_content(sent: Sentence, w: Word, cue: list[int]) -> tuple[list[int], str]:
+    """When the parse gives a speech verb no complement (a common parser slip), read the
+    content off the word order: what follows the verb, or, for "…, X said.", what precedes
+    the comma before the speaker."""
+    right = _following_words(sent, w, cue)
+    if len([k for k in right if sent.words[k].upos != "PUNCT"]) >= 3 and any(
+            sent.words[k].upos in ("VERB", "AUX") for k in right):
+        return sorted(right), "verb-fallback"
+    # "…, sources said." — the content is what stands before the comma that precedes the speaker
+    subjects = [k for k in sent.kids(w.i, "nsubj")]
+    # with two subjects, the parser has hung the reported clause's subject on the verb too:
+    # the speaker is the one next to the verb
+    subj = min(subjects, key=lambda k: abs(k.i - w.i)) if subjects else None
+    anchor = min([w.i] + ([subj.i] if subj is not None else []) +
+                 ([k for k in sent.subtree(subj.i)] if subj is not None else []))
+    tail = [k for k in range(w.i + 1, len(sent.words)) if sent.words[k].upos != "PUNCT"
+            and k not in sent.subtree(subj.i if subj is not None else w.i)]
+    if anchor > 1 and sent.words[anchor - 1].text in (",", "—", "--") and len(tail) <= 4:
+        left = [k for k in range(0, anchor - 1)]
+        if len([k for k in left if sent.words[k].upos != "PUNCT"]) >= 3:
+            return left, "inverted"
+    return [], ""
+
+
+def _following_words(sent: Sentence, w: Word, cue: list[int]) -> list[int]:
+    """The verb's dependents after it, without its addressee, time and place."""
+    right = []
+    addressee_done = w.lemma not in ADDRESSEE_VERBS
+    for k in sent.children[w.i]:
+        c = sent.words[k]
+        if k < w.i or k in cue or c.deprel in FALLBACK_SKIP:
+            continue
+        if c.deprel.startswith("obl") and (c.lemma.lower() in TIME_WORDS or c.upos in ("PRON",)
+                                           or any(x.lemma.lower() in ("to", "in", "on", "at", "during")
+                                                  for x in sent.kids(k, "case"))):
+            continue
+        if not addressee_done and c.deprel in ("obj", "obl"):
+            addressee_done = True
+            continue
+        right.extend(sent.subtree(k))
+    return right
+
+
+def _quoted_content(d: Draft, quotes: QuoteIndex | None) -> None:
+    """A quotation next to the cue and its speaker is the content, whatever the parser hung on
+    the verb ("“…,” the mayor said, adding …")."""
+    if quotes is None or d.cls in ("intend", "evaluate") or d.proform is not None:
+        return
+    sent = d.sent
+    left, right = adjacent_quotes(sent, d.w, d.cue, quotes)
+    if left:
+        d.quoted = [left] + ([right] if right else [])
+        d.content = [k for k in d.content if left[0] <= sent.words[k].start < left[1]]
+        d.construction = "inverted-quote"
+    elif right and (not d.content or d.construction == "verb-fallback"):
+        d.quoted = [right]
+        d.content = []
+        d.construction = "quote"
+
+
+def _relative_antecedent(d: Draft) -> None:
+    """"an operation that Moscow claims prevented an attack": the noun the relative clause
+    hangs on begins the content."""
+    sent, w = d.sent, d.w
+    rel_subject = any(k.text.lower() in REL_PRONOUNS for k in sent.kids(w.i, "nsubj"))
+    gap = not any(has_subject(sent, k.i) for k in d.comps)
+    if d.content and not rel_subject and gap and (w.deprel.startswith("acl:relcl") or (
+            w.deprel.startswith("advcl") and any(m.lemma.lower() in REL_PRONOUNS
+                                                 for m in sent.kids(w.i, "mark")))):
+        ante = antecedent(sent, w)
+        if ante:
+            d.content = ante + d.content
+            d.construction = "relative"
+
+
+def antecedent(sent: Sentence, w: Word) -> list[int]:
+    """The noun a relative-clause cue hangs on: "an operation … that Moscow claims …"."""
+    if w.deprel.startswith("acl:relcl") and w.head >= 0:
+        head = w.head
+    else:
+        marks = [m.i for m in sent.kids(w.i, "mark") if m.lemma.lower() in REL_PRONOUNS]
+        if not marks or marks[0] == 0:
+            return []
+        head = marks[0] - 1
+        while sent.words[head].upos == "PUNCT" and head > 0:
+            head -= 1
+        # climb modifiers of a noun to the noun phrase's head
+        while sent.words[head].upos != "NOUN" and sent.words[head].deprel in (
+                "nmod", "compound", "amod", "flat", "nummod") and sent.words[head].head >= 0 and \
+                sent.words[sent.words[head].head].upos in ("NOUN", "PROPN"):
+            head = sent.words[head].head
+    if sent.words[head].upos not in ("NOUN", "PROPN"):
+        return []
+    first = min(m.i for m in [w] + sent.kids(w.i, "mark", "nsubj"))
+    cases = [c.i for c in sent.kids(head, "case")]
+    return [k for k in sent.subtree(head, exclude=[w.i] + cases) if k < first]
+
+
+# -- the source -----------------------------------------------------------------------------
+
+def _source(d: Draft, quotes: QuoteIndex | None) -> list[int] | None:
+    """The speaker: the subject (skipping quoted words and a dateline), a passive's agent, an
+    inverted quote's speaker, or the subject a participle inherits."""
+    sent, w = d.sent, d.w
+    cue_quoted = quotes is not None and quotes.region_at(w.start) is not None
+    in_quote = [k for k in range(len(sent.words)) if any(s <= sent.words[k].start < e for s, e in d.quoted)
+                or (quotes is not None and not cue_quoted and quotes.region_at(sent.words[k].start))]
+    in_quote = in_quote + (dateline(sent, quotes.text) if quotes is not None else [])
+    subj = subject(sent, w.i, avoid=d.content + in_quote)
+    if subj is None and d.quoted and not d.passive:
+        # "…,” said Rep. Jane Doe, the top Democrat": the speaker after an inverted verb is often
+        # labelled as an object or oblique
+        subj = next((k for k in sent.kids(w.i) if k.i > w.i and k.upos in ("PROPN", "NOUN", "PRON")
+                     and k.deprel.split(":")[0] in ("obj", "obl", "nsubj", "appos", "dep", "iobj")
+                     and not sent.kids(k.i, "case") and k.i not in in_quote), None)
+    if d.passive:
+        ag = agent(sent, w.i)
+        source = [k for k in noun_phrase(sent, ag.i) if sent.words[k].deprel != "case"
+                  or sent.words[k].head != ag.i] if ag is not None else []
+    elif subj is not None:
+        source = _subject_source(sent, w, subj)
+    elif d.cls == "ask" and w.text.lower() == "asked" and all(x.upos == "PUNCT" for x in sent.words[:w.i]):
+        source = []  # "Asked if …, Ryan said": Ryan was asked; who asked is not said
+    else:
+        source, how = inherited_subject(sent, w.i, avoid=in_quote)
+        if source is not None and d.construction == "verb":
+            d.construction = how or d.construction
+    if source and subj is not None:
+        source = join_split_name(sent, w.i, source)
+    if source:
+        source = [k for k in source if k not in d.content and k not in d.exclude and k not in in_quote]
+    return source
+
+
+def _subject_source(sent: Sentence, w: Word, subj: Word) -> list[int]:
+    if subj.text.lower() in REL_PRONOUNS and w.deprel.startswith("acl") and w.head >= 0:
+        # "officials who said …": the pronoun and the noun it stands for
+        return sorted({subj.i} | {k for k in noun_phrase(sent, w.head, exclude=[w.i])
+                                  if not (sent.words[k].deprel == "case" and sent.words[k].head == w.head)})
+    if is_expl(sent, subj.i):
+        return []
+    return noun_phrase(sent, subj.i)

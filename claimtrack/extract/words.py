@@ -1,0 +1,49 @@
+"""The words the constructions need: grammar words as small constants, vocabulary from the
+package data (``lexicon.toml``, table ``[words]``), so that every open-class word list lives in
+one place.
+
+>>> "monday" in TIME_WORDS, "say" in SPEECH_VERBS, "be" in NOT_REPORTING
+(True, True, True)
+"""
+from __future__ import annotations
+
+from ..lexicon import builtin_words
+from ..quotes import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_CLOSE, SINGLE_OPEN
+
+# -- vocabulary (package data) -----------------------------------------------------------
+SPEECH_VERBS = builtin_words("speech")
+BARE_SPEECH = builtin_words("bare_speech")
+ADDRESSEE_VERBS = builtin_words("addressee")
+TOPIC_VERBS = builtin_words("topic")
+TOPIC_CASES = builtin_words("topic_cases")
+DECLINING = builtin_words("declining")
+CITING = builtin_words("citing")
+NOT_REPORTING = builtin_words("not_reporting")
+CUE_ADVERBS = builtin_words("cue_adverbs")
+TIME_WORDS = builtin_words("time")
+# modifiers that belong to the saying, not to the speaker ("X in a statement on Monday")
+DETACHED = TIME_WORDS | builtin_words("occasion")
+LAYOUT_STOP = builtin_words("layout_stop")
+
+# -- closed classes ------------------------------------------------------------------------
+OPENERS = DOUBLE_OPEN + SINGLE_OPEN + "\"'`"
+CLOSERS = DOUBLE_CLOSE + SINGLE_CLOSE + "\"'"
+TRIM = " \t\r\n,;:.\u2014\u2013-"
+DASH_TOKENS = {"-", "--", "—", "–"}
+DASHES = "―—–"
+NEGATORS = {"not", "n't", "never", "no"}
+REL_PRONOUNS = {"who", "that", "which", "whom"}
+QUESTION_MARKS = {"if", "whether", "how", "why", "what", "when", "where", "who"}
+PROFORMS = {"so", "yes", "no", "otherwise"}
+HYPOTHETICAL = {"would", "could", "should", "can", "ca", "'d", "’d", "wouldn't", "couldn't",
+                "shouldn't", "can't", "cannot"}
+FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
+# the cue classes of saying proper (as opposed to believing, wanting, judging, asking)
+SAY_LIKE = {"assert", "claim", "confirm", "deny", "report", "warn"}
+# classes that hedge rather than report: inside another attribution they are part of it
+HEDGES = {"believe", "intend", "evaluate", "ask"}
+# relations of a speech verb's dependents that are never what was said
+FALLBACK_SKIP = {"punct", "conj", "cc", "iobj", "advmod", "aux", "aux:pass", "nsubj", "discourse",
+                 "mark", "expl", "vocative", "dislocated", "reparandum", "compound:prt"}
+# the longest quotation a cue may take in whole (longer regions are unbalanced marks)
+MAX_QUOTE = 3000

@@ -1,0 +1,61 @@
+"""Quotations next to their cue, interrupted, and continued in the neighbouring paragraph."""
+from __future__ import annotations
+
+from extractkit import att, src
+from extractkit import only, ud_sentence
+
+
+# 2. inverted and interrupted quotes
+def test_inverted_quote_from_the_seed(seed):
+    a = att(seed, "said", "The Kazakh citizenship and arrival")
+    assert src(a) == "the Kazakh National Security Committee (KNB)"
+    assert a.type == "direct"
+    assert a.content.text.startswith('"The Kazakh') and a.content.text.endswith('confirmed,"')
+
+
+def test_interrupted_quote_has_two_fragments(example):
+    r = example("port_strike")
+    a = att(r, "said", "The talks are over")
+    assert src(a) == "she"
+    assert "The company walked away from the table" in a.content.text
+    assert len(a.content.spans) == 2 and a.type == "direct"
+    a = att(r, "said", "We will not go back")
+    assert src(a) == "Marta de Vries, the union's spokeswoman"
+
+
+# 3. neighbouring sentence / paragraph, and colon
+def test_quote_in_the_next_paragraph_belongs_to_the_speaker_before(example):
+    r = example("port_strike")
+    a = att(r, "spoke", "This is about safety")
+    assert src(a) == "The union's chairman" and a.type == "direct"
+    a = att(r, "told", "Nobody wins from a long strike")
+    assert src(a) == "Transport minister Pieter Bakker"
+
+
+def test_quotation_marks_of_every_kind(example):
+    r = example("quote_marks")
+    assert att(r, "said:", "The budget is balanced").content.text == "«The budget is balanced.»"
+    assert att(r, "said", "We are ready").type == "direct"
+    a = att(r, "said", "The road will reopen")  # a quote running on into the next paragraph
+    assert "Repairs have started on both lanes" in a.content.text
+    assert att(r, "said", "long overdue").type == "mixed"
+    assert att(r, "said", "the plan is unchanged").type == "direct"  # unbalanced: ends with the text
+
+
+def test_quote_after_the_speakers_sentence_joins_it_and_declined_to_say_withholds(example):
+    r = example("bank_robbery")
+    a = att(r, "told", "This was a well-planned operation")
+    assert "But they made mistakes" in a.content.text and len(a.content.spans) == 2
+    d = att(r, "declined to say", "how much money was taken")
+    assert d.cue.negated and d.cue.lemma == "say"
+    assert not any(x.cue.lemma == "decline" for x in r.attributions)
+
+
+def test_inverted_quote_with_speaker_after_the_verb():
+    doc = ud_sentence("gum", '"Seventeen years ago, this would not have been possible')
+    a = only(doc, "say")
+    assert a.source.text == "Ambassador Mohib"
+    assert a.content.text.startswith('"Seventeen years ago')
+    assert a.content.text.endswith(',"')
+    assert a.type == "direct"
+

@@ -1,0 +1,69 @@
+"""Tree helpers and spans: offsets, datelines, noun phrases."""
+from __future__ import annotations
+
+from extractkit import att, src
+from extractkit import only, ud_sentence
+
+
+def test_spans_point_into_the_original_text(example):
+    for name in ("moscow_times_kaluga", "port_strike", "flood_report", "quote_marks"):
+        r = example(name)
+        assert r.attributions
+        for a in r.attributions:
+            for role in (a.source, a.cue, a.content):
+                if role is None:
+                    continue
+                assert role.text == " ".join(r.text[s:e] for s, e in role.spans)
+                assert all(0 <= s < e <= len(r.text) for s, e in role.spans)
+
+
+def test_wire_story_dateline_is_never_the_speaker(example):
+    r = example("wire_drones")
+    a = att(r, "said", "it had destroyed 30 of 38 drones")
+    assert src(a) == "Ukraine's air force"
+    assert not any("KYIV" in src(x) for x in r.attributions)
+
+
+def test_conllu_offsets_point_into_the_rebuilt_text():
+    doc = ud_sentence("ewt", "He also said that the other five companies")
+    for w in doc.sentences[0].words:
+        assert doc.text[w.start:w.end] == w.text
+
+
+
+def _sentence(rows):
+    from claimtrack.parse import doc_from_conllu
+
+    conllu = "".join(f"{i}\t{f}\t{l}\t{u}\t_\t_\t{h}\t{d}\t_\t_\n" for i, (f, l, u, h, d) in enumerate(rows, 1))
+    return doc_from_conllu(conllu).sentences[0]
+
+
+def test_noun_phrase_leaves_out_relative_clauses_and_the_occasion():
+    from claimtrack.extract.tree import noun_phrase
+
+    # "officials who spoke in a statement said ..." — only "officials" names the speaker
+    sent = _sentence([("Officials", "official", "NOUN", 6, "nsubj"), ("who", "who", "PRON", 3, "nsubj"),
+                      ("spoke", "speak", "VERB", 1, "acl:relcl"), ("in", "in", "ADP", 5, "case"),
+                      ("statement", "statement", "NOUN", 3, "obl"), ("said", "say", "VERB", 0, "root")])
+    assert noun_phrase(sent, 0) == [0]
+
+
+def test_time_word_subject_is_a_parser_slip_not_a_speaker():
+    from claimtrack.extract.tree import subject
+
+    sent = _sentence([("Wednesday", "Wednesday", "PROPN", 2, "nsubj"), ("said", "say", "VERB", 0, "root")])
+    assert subject(sent, 1) is None
+
+
+def test_declined_to_say_is_a_withheld_cue():
+    from claimtrack.extract import extract
+
+    from claimtrack.parse import doc_from_conllu
+
+    rows = [("Police", "police", "NOUN", 2, "nsubj"), ("declined", "decline", "VERB", 0, "root"),
+            ("to", "to", "PART", 4, "mark"), ("say", "say", "VERB", 2, "xcomp"),
+            ("how", "how", "ADV", 6, "advmod"), ("much", "much", "ADJ", 4, "ccomp")]
+    doc = doc_from_conllu("".join(f"{i}\t{f}\t{l}\t{u}\t_\t_\t{h}\t{d}\t_\t_\n"
+                                  for i, (f, l, u, h, d) in enumerate(rows, 1)))
+    [a] = extract(doc)
+    assert a.cue.text == "declined to say" and a.cue.negated and a.source.text == "Police"

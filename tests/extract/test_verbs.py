@@ -1,0 +1,113 @@
+"""Verb cues: plain, passive, participial, relative, addressee and question constructions."""
+from __future__ import annotations
+
+from extractkit import att, src
+from extractkit import only, ud_sentence
+
+
+# 1. verb cues with subject source and clausal, infinitival or object content
+def test_seed_article_core_attributions(seed):
+    a = att(seed, "had claimed", "two suspects of Kazakh origin")
+    assert src(a) == "Russian media" and a.cue.cls == "claim" and a.content.text.startswith("that")
+    a = att(seed, "claimed", "to have put an end to the activities")
+    assert src(a) == "The FSB"
+    a = att(seed, "had advised", "its citizens to avoid large groupings")
+    assert src(a) == "The U.S. Embassy in Moscow" and a.cue.cls == "warn"
+    a = att(seed, "confirmed", "the deaths of two of its citizens")
+    assert src(a) == "Kazakhstan" and a.cue.cls == "confirm"
+    a = att(seed, "announced", "they had killed six suspected IS militants")
+    assert src(a) == "Russian authorities"
+
+
+# 5. passive and agentless cues
+def test_passive_cues(example):
+    r = example("flood_report")
+    a = att(r, "is confirmed", "The damage")
+    assert src(a) == "satellite images" and a.cue.cls == "confirm"
+    a = att(r, "was claimed", "the dam had been poorly maintained")
+    assert a.source is None
+    assert not any(a.cue.text == "had been maintained" for a in r.attributions)
+
+
+# 7. participles inherit the matrix subject
+def test_participle_inherits_the_subject(seed, example):
+    a = att(seed, "warning", "extremists")
+    assert src(a) == "The U.S. Embassy in Moscow" and a.type == "mixed"
+    # the trailing participle is not part of the advice's content
+    assert "warning" not in att(seed, "had advised", "its citizens").content.text
+    assert src(att(example("flood_report"), "warning", "more rain")) == "The army"
+
+
+# 8. relative-clause cues
+def test_relative_clause_cues(seed, example):
+    a = att(seed, "claims", "prevented an attack against a synagogue")
+    assert src(a) == "Moscow" and a.cue.cls == "claim"
+    assert "operation" in a.content.text
+    a = att(example("flood_report"), "says", "destroyed by the water")
+    assert src(a) == "the government" and "bridge" in a.content.text
+
+
+def test_negated_and_denial_cues(example):
+    r = example("port_strike")
+    a = att(r, "did not confirm", "hired replacement crews")
+    assert a.cue.negated and a.cue.cls == "confirm" and a.cue.lemma == "confirm"
+    a = att(r, "denied", "any ship had been turned away")
+    assert not a.cue.negated and a.cue.cls == "deny"
+
+
+def test_participle_after_a_quote_takes_the_speaker_not_the_quoted_subject(example):
+    r = example("wire_drones")
+    assert src(att(r, "adding", "allies had promised new deliveries")) == "he"
+
+
+def test_no_comment_is_a_negated_cue_and_could_not_verify_is_no_report(example):
+    r = example("wire_drones")
+    a = att(r, "did not comment on", "the attack")
+    assert a.cue.negated and src(a) == "Russia's defence ministry"
+    assert not any(x.cue.lemma == "verify" for x in r.attributions)
+
+
+def test_asked_if_before_the_answer(analyze_text):
+    r = analyze_text('Asked if the comments had rattled them, Ryan said, "Sure. I get that, too."')
+    asked = att(r, "Asked", "if the comments had rattled them")
+    assert asked.source is None and asked.cue.cls == "ask"
+    assert src(att(r, "said", "Sure")) == "Ryan"
+
+
+def test_clause_hung_on_the_addressee(analyze_text):
+    r = analyze_text("Ryan told a news conference they are planting the seeds.")
+    assert src(att(r, "told", "they are planting the seeds")) == "Ryan"
+
+
+def test_verb_with_that_clause():
+    doc = ud_sentence("ewt", "He also said that the other five companies")
+    a = only(doc, "say")
+    assert a.source.text == "He"
+    assert a.content.text.startswith("that the other five companies")
+    assert a.type == "indirect"
+
+
+def test_relative_pronoun_subject_resolves_to_its_antecedent():
+    doc = ud_sentence("ewt", "I had another conversation some months ago with a retired")
+    a = only(doc, "claim")
+    # the mention as written ("who") together with the noun it stands for
+    assert a.source.text == "a retired Ba'athist old-timer who"
+    assert a.content.text.startswith("that Ba'athists have the means")
+    assert a.cue.cls == "claim"
+
+
+def test_sentence_final_speaker_takes_the_clause_before_it():
+    doc = ud_sentence("ewt", "The bear dwarfed the 6-foot-1 Mr. Parenteau")
+    a = only(doc, "say")
+    assert a.source.text == "he"
+    assert a.content.text.startswith("The bear dwarfed")
+    assert "he said" not in a.content.text
+
+
+def test_conjoined_verb_inherits_the_subject():
+    doc = ud_sentence("ewt", "' A radical Shiite Muslim cleric has expressed solidarity")
+    a = only(doc, "say")
+    assert a.source.text == "A radical Shiite Muslim cleric"
+    assert a.content.text.startswith("that he should be considered")
+    assert a.type == "mixed"  # "striking arm" is quoted inside the reported clause
+
