@@ -24,7 +24,6 @@ The flow, one way as everywhere else::
 """
 from __future__ import annotations
 
-import csv
 import hashlib
 import importlib
 import io
@@ -33,16 +32,17 @@ import os
 import re
 import signal
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator
 
+from .csvout import write_csv
+from .outputs import make_outdir, write_atomic
 from .graph import GraphMerger
 from .errors import ClaimtrackError, InputError
 from .inputs import (DEFAULT_MAX_CHARS, HTML_SUFFIXES, TEXT_SUFFIXES, Article, check_language,
-                     prepare_article, read_bytes)
+                     is_special, path_name, prepare_article, read_bytes)
 from .work import Outcome, Settings, analyze_articles, build_analyzer, died, text_sha256
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -52,8 +52,6 @@ ERRORS_DIR = "errors"
 RUN_LOG = "run-log.jsonl"
 #: exit codes of ``claimtrack batch``
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_MODEL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
-_UMASK = os.umask(0o022)
-os.umask(_UMASK)
 _SAFE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 
 
@@ -66,20 +64,6 @@ def safe_name(id: str) -> str:
         return id
     clean = re.sub(r"[^A-Za-z0-9._-]+", "_", id).strip("._-")[:80] or "article"
     return f"{clean}-{hashlib.sha1(id.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
-
-
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write *data* to *path* so that a reader (or a kill) only ever sees the old or the new file."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes it private; results are ordinary files
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 _SHA = re.compile(r'"text_sha256": "([0-9a-f]{64})"')
@@ -111,6 +95,8 @@ class Item:
 
 
 def _iter_dir(root: Path) -> Iterator[Path]:
+    """Article and JSONL files under *root*, sorted, hidden ones skipped (special files too:
+    see :func:`_file_item`)."""
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for f in sorted(filenames):
@@ -118,10 +104,10 @@ def _iter_dir(root: Path) -> Iterator[Path]:
                 yield Path(dirpath) / f
 
 
-def _file_item(path: Path, id: str, max_chars: int) -> Item:
-    name = str(path)
+def _file_item(path: Path, id: str, max_chars: int, regular_only: bool = False) -> Item:
+    name = path_name(path)
     try:
-        data = read_bytes(path, max_chars)
+        data = read_bytes(path, max_chars, regular_only)
     except InputError as exc:
         return Item(id, name, error=str(exc))
     html = True if path.suffix.lower() in HTML_SUFFIXES else None
@@ -146,6 +132,9 @@ def _jsonl_items(fh: IO[bytes], label: str, stem: str, max_chars: int,
             continue
         try:
             rec = json.loads(raw)
+        except RecursionError:
+            yield Item(bad, name, error=f"{name}: JSON nested too deeply")
+            continue
         except (UnicodeDecodeError, ValueError) as exc:
             yield Item(bad, name, error=f"{name}: not a JSON object ({exc.__class__.__name__})")
             continue
@@ -154,7 +143,7 @@ def _jsonl_items(fh: IO[bytes], label: str, stem: str, max_chars: int,
             continue
         rid = rec.get("id")
         id = str(rid) if rid not in (None, "") else f"{stem}-{lineno}"
-        meta = {k: rec[k] for k in ("title", "date", "url") if isinstance(rec.get(k), str) and rec[k]}
+        meta = {k: rec[k] for k in ("title", "date", "url", "outlet") if isinstance(rec.get(k), str) and rec[k]}
         if isinstance(rec.get("text"), str):
             yield Item(id, name, rec["text"], None, meta)  # HTML in "text" is extracted too
         elif isinstance(rec.get("html"), str):
@@ -181,39 +170,40 @@ def iter_items(inputs: Iterable[str], max_chars: int = DEFAULT_MAX_CHARS,
         path = Path(inp)
         if path.is_dir():
             for f in _iter_dir(path):
-                rel = f.relative_to(path)
-                if f.suffix.lower() in JSONL_SUFFIXES:
+                id = path_name(f.relative_to(path).with_suffix("").as_posix())
+                if f.suffix.lower() in JSONL_SUFFIXES and not is_special(f):
                     yield from _jsonl_file(f, max_chars)
-                else:
-                    yield _file_item(f, rel.with_suffix("").as_posix(), max_chars)
+                else:  # a FIFO found in a directory is refused here, never opened
+                    yield _file_item(f, id, max_chars, regular_only=True)
         elif path.suffix.lower() in JSONL_SUFFIXES:
             yield from _jsonl_file(path, max_chars)
         else:
-            yield _file_item(path, path.stem, max_chars)
+            yield _file_item(path, path_name(path.stem), max_chars)
 
 
 def _jsonl_file(path: Path, max_chars: int) -> Iterator[Item]:
+    name = path_name(path)
     try:
         fh = open(path, "rb")
     except OSError as exc:
-        yield Item(str(path), str(path), error=f"{path}: cannot read ({exc.strerror})")
+        yield Item(name, name, error=f"{name}: cannot read ({exc.strerror})")
         return
     with fh:
-        yield from _jsonl_items(fh, str(path), path.stem, max_chars, path.name)
+        yield from _jsonl_items(fh, name, path_name(path.stem), max_chars, path_name(path.name))
 
 
 def count_items(inputs: Iterable[str], max_bytes: int = 2 << 30) -> int | None:
     """How many items *inputs* hold (for the progress bar), or None when that is unknowable
-    cheaply (standard input, or JSONL files larger than *max_bytes* in all)."""
+    cheaply (standard input, a pipe named as JSONL, or JSONL files larger than *max_bytes*)."""
     n, jsonl_bytes = 0, 0
     files: list[Path] = []
     for inp in inputs:
-        if inp == "-":
-            return None
         p = Path(inp)
+        if inp == "-" or (is_special(p) and p.suffix.lower() in JSONL_SUFFIXES):
+            return None  # counting would drain the stream the run has to read
         files.extend(_iter_dir(p) if p.is_dir() else [p])
     for f in files:
-        if f.suffix.lower() in JSONL_SUFFIXES:
+        if f.suffix.lower() in JSONL_SUFFIXES and not is_special(f):
             try:
                 jsonl_bytes += f.stat().st_size
                 if jsonl_bytes > max_bytes:
@@ -465,8 +455,8 @@ def run_batch(inputs: list[str], outdir: str | os.PathLike, *, engine: str = "lo
     out = Path(outdir)
     check_inputs(inputs)
     arts_dir, errs_dir = out / ARTICLES_DIR, out / ERRORS_DIR
-    for d in (arts_dir, errs_dir):
-        d.mkdir(parents=True, exist_ok=True)
+    for d in (out, arts_dir, errs_dir):  # before the model check: an unwritable OUTDIR is exit 4
+        make_outdir(d)
     for d in (out, arts_dir, errs_dir):
         for tmp in d.glob(".*.tmp"):  # left by a killed run
             tmp.unlink(missing_ok=True)
@@ -698,12 +688,8 @@ class SourcesTable:
 
     def to_csv(self) -> str:
         buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(SOURCE_COLUMNS)
-        for row in sorted(self.rows.values(),
-                          key=lambda r: (-r["articles"], -r["attributions"], r["key"])):
-            w.writerow([row["key"], row["name"], row["type"], row["articles"], row["attributions"],
-                        " | ".join(row["aliases"]), row["first_article"]])
+        rows = sorted(self.rows.values(), key=lambda r: (-r["articles"], -r["attributions"], r["key"]))
+        write_csv(buf, SOURCE_COLUMNS, ({**r, "aliases": " | ".join(r["aliases"])} for r in rows))
         return buf.getvalue()
 
 
@@ -766,14 +752,7 @@ def finish(outdir: str | os.PathLike, entries: list[_Entry], graph_format: str =
     from .export import write_graph
 
     gpath = out / f"graph.{graph_format}"
-    fd, tmp = tempfile.mkstemp(dir=out, prefix=f".{gpath.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        write_graph(merger.result(), tmp, fmt=graph_format)
-        os.chmod(tmp, 0o666 & ~_UMASK)
-        os.replace(tmp, gpath)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+    write_graph(merger.result(), gpath, fmt=graph_format)  # atomic, like every result file
     summary.outputs["graph"] = gpath.name
     return summary
 

@@ -16,7 +16,7 @@ import json
 import re
 from collections import defaultdict
 
-from .errors import ClaimtrackError
+from .errors import InputError
 
 ROLES = ("source", "cue", "content")
 WORD_RE = re.compile(r"\w+")
@@ -27,27 +27,43 @@ TEXT_JOINER = " "  # *_text = TEXT_JOINER.join(text[s:e] for s, e in spans)
 # loading and validation
 # --------------------------------------------------------------------------
 
-def load_jsonl(path):
-    """Return {id: doc}; raise on duplicate ids or malformed lines."""
+def load_jsonl(path, require_text=False):
+    """Return {id: doc}; an InputError (one line, exit code 2) names the first bad line:
+    not UTF-8, not a JSON object, no usable 'id', a duplicate id, or (*require_text*, for
+    gold files) no 'text' string."""
     docs = {}
     try:
-        fh = open(path, encoding="utf-8")
+        fh = open(path, "rb")
     except OSError as exc:
-        raise ClaimtrackError(f"cannot read {path}: {exc.strerror}") from None
+        raise InputError(f"cannot read {path}: {exc.strerror}") from None
     with fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
+        for n, raw in enumerate(fh, 1):
+            if not raw.strip():
                 continue
-            try:
-                doc = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ClaimtrackError(f"{path}:{n}: not JSON ({exc})")
-            if "id" not in doc:
-                raise ClaimtrackError(f"{path}:{n}: no 'id'")
+            doc = _json_line(raw, f"{path}:{n}")
+            if not isinstance(doc.get("id"), (str, int)) or isinstance(doc.get("id"), bool):
+                raise InputError(f"{path}:{n}: no 'id' (a string or a number)")
+            if require_text and not isinstance(doc.get("text"), str):
+                raise InputError(f"{path}:{n}: no 'text' string")
             if doc["id"] in docs:
-                raise ClaimtrackError(f"{path}:{n}: duplicate id {doc['id']!r}")
+                raise InputError(f"{path}:{n}: duplicate id {doc['id']!r}")
             docs[doc["id"]] = doc
     return docs
+
+
+def _json_line(raw, where):
+    """One JSONL line as a dict, or an InputError saying why not."""
+    try:
+        doc = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise InputError(f"{where}: not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{where}: not JSON ({exc})") from None
+    except RecursionError:  # [[[[… nested deeper than the parser's stack
+        raise InputError(f"{where}: JSON nested too deeply") from None
+    if not isinstance(doc, dict):
+        raise InputError(f"{where}: not a JSON object")
+    return doc
 
 
 def coerce_spans(value):
@@ -177,7 +193,7 @@ def prepare(doc_atts, text, index, ignore=(), warn=None, label=""):
     for k, att in enumerate(doc_atts or []):
         try:
             pa = PreparedAttr(att, text, index)
-        except (ValueError, TypeError, IndexError) as exc:
+        except (ValueError, TypeError, IndexError, AttributeError) as exc:  # not a span list / dict
             if warn:
                 warn(f"{label}#{k}: dropped ({exc})")
             continue

@@ -13,13 +13,16 @@ DOT is written here (no pydot/pygraphviz dependency); CSV is the edge table.
 """
 from __future__ import annotations
 
-import csv
 import json
 import os
 from pathlib import Path
 from typing import IO
 
 import networkx as nx
+
+from .csvout import write_csv
+from .outputs import open_output
+from .safetext import visible
 
 FORMATS = {".graphml": "graphml", ".gexf": "gexf", ".json": "json", ".dot": "dot", ".gv": "dot",
            ".csv": "csv"}
@@ -75,22 +78,37 @@ EDGE_FIELDS = ["from", "to", "key", "relation", "kind", "from_label", "to_label"
 def write_edge_csv(G: nx.MultiDiGraph, out: IO[str]) -> None:
     """One row per edge: endpoints, key, relation, labels, then every other attribute."""
     extra = sorted({k for _, _, d in G.edges(data=True) for k in d} - set(EDGE_FIELDS))
-    w = csv.DictWriter(out, fieldnames=EDGE_FIELDS + extra, lineterminator="\n")
-    w.writeheader()
+    rows = ({"from": u, "to": v, "key": k, "from_label": G.nodes[u].get("label", ""),
+             "to_label": G.nodes[v].get("label", ""), **d}
+            for u, v, k, d in G.edges(keys=True, data=True))
+    write_csv(out, EDGE_FIELDS + extra, rows)
+
+
+def _xml_safe(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy of *G* whose strings XML 1.0 can hold: article text may carry control characters
+    (form feeds, ESC…), which lxml refuses; each becomes one visible stand-in."""
+    def safe(v):
+        return visible(v) if isinstance(v, str) else v
+
+    H = nx.MultiDiGraph()
+    H.graph.update({k: safe(v) for k, v in G.graph.items()})
+    for n, d in G.nodes(data=True):
+        H.add_node(safe(n), **{k: safe(v) for k, v in d.items()})
     for u, v, k, d in G.edges(keys=True, data=True):
-        w.writerow({"from": u, "to": v, "key": k, "from_label": G.nodes[u].get("label", ""),
-                    "to_label": G.nodes[v].get("label", ""), **d})
+        H.add_edge(safe(u), safe(v), key=safe(k), **{x: safe(y) for x, y in d.items()})
+    return H
 
 
 def write_graph(G: nx.MultiDiGraph, path: str | os.PathLike, fmt: str | None = None) -> str:
-    """Write *G* to *path* in the format given or implied by the extension; returns the format."""
+    """Write *G* to *path* in the format given or implied by the extension; returns the format.
+
+    The file is written whole or not at all (:func:`claimtrack.outputs.open_output`)."""
     fmt = format_for(path, fmt)
-    if fmt == "graphml":
-        nx.write_graphml(G, path)
-    elif fmt == "gexf":
-        nx.write_gexf(G, path)
+    if fmt in ("graphml", "gexf"):
+        with open_output(path, "wb") as fh:
+            (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(_xml_safe(G), fh)
     else:
-        with open(path, "w", encoding="utf-8", newline="") as fh:
+        with open_output(path, "w", newline="") as fh:
             {"json": write_node_link, "dot": write_dot, "csv": write_edge_csv}[fmt](G, fh)
     return fmt
 

@@ -16,10 +16,13 @@ claimtrack.errors.InputError: empty.txt: the article is empty
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from .errors import InputError
 
@@ -238,35 +241,75 @@ def longest_sentence_words(text: str) -> int:
     return best
 
 
-def read_bytes(path: str | Path, max_chars: int = DEFAULT_MAX_CHARS) -> bytes:
-    """The bytes of one article file ('-' is standard input), refusing files far over the limit."""
-    name = str(path)
-    if name == "-":
-        return sys.stdin.buffer.read()
+def path_name(path: str | os.PathLike) -> str:
+    """A file name fit for messages, ids and JSON: bytes the file system name could not decode
+    (kept by Python as lone surrogates, which no UTF-8 writer accepts) become U+FFFD.
+
+    >>> path_name(os.fsdecode(b"caf\\xe9.txt"))
+    'caf\ufffd.txt'
+    """
+    return os.fsencode(os.fspath(path)).decode("utf-8", "replace")
+
+
+def is_special(path: Path) -> bool:
+    """A FIFO, device or socket: reading one found in a directory could block forever."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _read_at_most(fh: IO[bytes], limit: int, name: str, max_chars: int) -> bytes:
+    """At most *limit* bytes of *fh*: an endless stream (/dev/zero, ``yes |``) is refused, not slurped."""
+    data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(f"{name}: more than {limit:,} bytes, over the limit for {max_chars:,} "
+                         f"characters (raise it with --max-chars)")
+    return data
+
+
+def read_bytes(path: str | Path, max_chars: int = DEFAULT_MAX_CHARS, regular_only: bool = False) -> bytes:
+    """The bytes of one article file ('-' is standard input), refusing files far over the limit.
+
+    A FIFO or ``<(process substitution)`` named on the command line is read like a file, up to
+    the limit; with *regular_only* (files found by walking a directory) it is refused instead.
+    """
+    name = path_name(path)
+    if str(path) == "-":
+        if sys.stdin is None or sys.stdin.closed:
+            raise InputError("<stdin>: standard input is closed (give a file, or pipe the article in)")
+        return _read_at_most(sys.stdin.buffer, max_chars * 4, "<stdin>", max_chars)
     p = Path(path)
     limit = max_chars * 4 * (HTML_MARKUP_FACTOR if p.suffix.lower() in HTML_SUFFIXES else 1)
     try:
         if p.is_dir():
             raise InputError(f"{name}: is a directory")
+        if is_special(p) and regular_only:
+            raise InputError(f"{name}: not a regular file (a FIFO, device or socket); name it on "
+                             f"the command line to read it")
         size = p.stat().st_size
         if size > limit:
             raise InputError(f"{name}: {size:,} bytes is over the limit for {max_chars:,} "
                              f"characters (raise it with --max-chars)")
-        return p.read_bytes()
+        with open(p, "rb") as fh:
+            return _read_at_most(fh, limit, name, max_chars)
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
     except PermissionError:
         raise InputError(f"{name}: permission denied") from None
     except IsADirectoryError:
         raise InputError(f"{name}: is a directory") from None
+    except OSError as exc:  # a socket, a vanished mount, an I/O error
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc.__class__.__name__})") from None
 
 
 def load_article(path: str | Path, id: str | None = None, max_chars: int = DEFAULT_MAX_CHARS,
                  lang: str | None = None) -> Article:
     """Read, decode, extract (HTML) and check one article file ('-' is standard input)."""
-    name = "<stdin>" if str(path) == "-" else str(path)
+    name = "<stdin>" if str(path) == "-" else path_name(path)
     if id is None:
-        id = "stdin" if str(path) == "-" else Path(path).stem
+        id = "stdin" if str(path) == "-" else path_name(Path(path).stem)
     data = read_bytes(path, max_chars)
     suffix = Path(str(path)).suffix.lower()
     html = True if suffix in HTML_SUFFIXES else None

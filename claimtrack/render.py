@@ -1,9 +1,10 @@
 """Human-facing output of an analysis: rich terminal tables and a flat CSV of attributions."""
 from __future__ import annotations
 
-import csv
 from typing import IO, Sequence
 
+from .csvout import write_csv as _write_csv
+from .safetext import visible
 from .types import Analysis
 
 CSV_FIELDS = ["article", "id", "sentence", "type", "source", "source_id", "cue", "cue_lemma",
@@ -16,12 +17,14 @@ def _spans(spans) -> str:
 
 
 def write_csv(results: Sequence[Analysis], out: IO[str]) -> None:
-    """One row per attribution, spans as ``start-end;start-end``."""
-    w = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
-    w.writeheader()
+    """One row per attribution, spans as ``start-end;start-end`` (cells guarded: csvout)."""
+    _write_csv(out, CSV_FIELDS, _csv_rows(results))
+
+
+def _csv_rows(results: Sequence[Analysis]):
     for r in results:
         for a in r.attributions:
-            w.writerow({
+            yield {
                 "article": r.id, "id": a.id, "sentence": a.sentence, "type": a.type,
                 "source": a.source.text if a.source else "", "source_id": a.source_id or "",
                 "cue": a.cue.text, "cue_lemma": a.cue.lemma, "cue_class": a.cue.cls,
@@ -29,18 +32,23 @@ def write_csv(results: Sequence[Analysis], out: IO[str]) -> None:
                 "claim_id": a.claim_id or "",
                 "source_spans": _spans(a.source.spans) if a.source else "",
                 "cue_spans": _spans(a.cue.spans), "content_spans": _spans(a.content.spans),
-            })
+            }
 
 
 def print_tables(results: Sequence[Analysis], out: IO[str]) -> None:
     """Readable tables: attributions, then sources and claims when the analysis has them."""
     from rich.console import Console
-    from rich.markup import escape as esc
+    from rich.markup import escape
     from rich.table import Table
+
+    def esc(text: str) -> str:
+        # article text may hold [brackets] (rich markup) and ESC sequences (terminal commands):
+        # neither may reach the terminal as anything but text
+        return escape(visible(text))
 
     console = Console(file=out, width=None if out.isatty() else 160, soft_wrap=False)
     for r in results:
-        t = Table(title=f"{r.id}: {len(r.attributions)} attributions", show_lines=True,
+        t = Table(title=f"{esc(r.id)}: {len(r.attributions)} attributions", show_lines=True,
                   title_justify="left")
         t.add_column("#", style="dim", no_wrap=True)
         t.add_column("source", style="bold cyan", max_width=28)
@@ -55,7 +63,6 @@ def print_tables(results: Sequence[Analysis], out: IO[str]) -> None:
             cue = f"{a.cue.text} [{a.cue.cls}{', negated' if a.cue.negated else ''}]"
             # a donation appeal or byline is not the article: shown, but greyed and said so
             aside = a.claim_id is None and any(s <= a.cue.start < e for s, e in r.boilerplate)
-            # article text may hold [brackets]: never let rich read them as markup
             t.add_row(a.id, esc(src), esc(cue), esc(a.content.text),
                       "not the article" if aside else a.type, style="dim" if aside else None)
         console.print(t)
@@ -65,7 +72,7 @@ def print_tables(results: Sequence[Analysis], out: IO[str]) -> None:
                 st.add_column(col)
             by_id = {s.id: s.name for s in r.sources}
             for s in r.sources:
-                st.add_row(s.id, esc(s.name), s.type, esc(", ".join(by_id.get(p, p) for p in s.part_of)),
+                st.add_row(s.id, esc(s.name), esc(s.type), esc(", ".join(by_id.get(p, p) for p in s.part_of)),
                            esc("; ".join(s.aliases)))
             console.print(st)
         if r.claims:

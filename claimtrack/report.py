@@ -575,7 +575,12 @@ def render_html(analyses: Sequence[Analysis], title: str | None = None) -> str:
 
 def write_html(analyses: Sequence[Analysis], path: str | os.PathLike,
                title: str | None = None) -> None:
-    Path(path).write_text(render_html(analyses, title), encoding="utf-8")
+    """Write the report to *path*, whole or not at all (:func:`claimtrack.outputs.open_output`)."""
+    from .outputs import open_output
+
+    html_text = render_html(analyses, title)
+    with open_output(path) as fh:
+        fh.write(html_text)
 
 
 # --- looking at it in a real browser ------------------------------------------------------------

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Iterable, Mapping, Sequence
 
+from .csvout import unguard, write_csv
 from .errors import ClaimtrackError
 from .types import Analysis, Claim
 
@@ -33,21 +34,12 @@ if TYPE_CHECKING:  # pragma: no cover
 REVIEW_FIELDS = ["article", "claim_id", "claim", "source", "source_type", "cue", "cue_class",
                  "status", "reason", "sentence", "verdict", "notes", "reviewer"]
 REVIEWER_FIELDS = ("verdict", "notes", "reviewer")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class ReviewError(ClaimtrackError):
     """A review CSV or graph file that cannot be used."""
 
     exit_code = 2
-
-
-def _cell(value: str) -> str:
-    """Keep a spreadsheet from running text as a formula (OWASP CSV injection)."""
-    value = str(value)
-    if "\n" in value or "\r" in value:
-        value = " ".join(value.split())
-    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def _unique(items: Iterable[str]) -> list[str]:
@@ -84,21 +76,15 @@ def claim_row(analysis: Analysis, claim: Claim) -> dict[str, str]:
         "cue": "; ".join(_unique(cues)), "cue_class": "; ".join(_unique(classes)),
         "status": claim.status, "reason": claim.reason, "sentence": " … ".join(sentences),
     }
-    row = {k: _cell(v) for k, v in row.items()}
     row.update({k: "" for k in REVIEWER_FIELDS})
     return row
 
 
 def write_review_csv(analyses: Sequence[Analysis], out: IO[str]) -> int:
-    """Write the review CSV (one row per claim); return the number of rows."""
-    w = csv.DictWriter(out, fieldnames=REVIEW_FIELDS, lineterminator="\n")
-    w.writeheader()
-    n = 0
-    for analysis in analyses:
-        for claim in analysis.claims:
-            w.writerow(claim_row(analysis, claim))
-            n += 1
-    return n
+    """Write the review CSV (one row per claim, one line per row, cells guarded against
+    formulas by :mod:`claimtrack.csvout`); return the number of rows."""
+    rows = (claim_row(a, c) for a in analyses for c in a.claims)
+    return write_csv(out, REVIEW_FIELDS, rows, flat=True)
 
 
 def read_review_csv(path_or_file: str | os.PathLike | IO[str]) -> dict[tuple[str, str], dict[str, str]]:
@@ -127,9 +113,17 @@ def read_review_csv(path_or_file: str | os.PathLike | IO[str]) -> dict[tuple[str
     if missing:
         raise ReviewError(f"{name}: missing column(s) {', '.join(missing)} "
                           f"(expected the header of a claimtrack review CSV)")
+    try:
+        return _reviews(reader, cols, name)
+    except csv.Error as exc:  # a runaway quote, a cell over the csv module's size limit
+        raise ReviewError(f"{name}: not a readable CSV ({exc})") from None
+
+
+def _reviews(reader: csv.DictReader, cols: dict[str, str], name: str) -> dict[tuple[str, str], dict[str, str]]:
+    """The reviewed rows of *reader*; cells lose the formula guard the writer put on them."""
     out: dict[tuple[str, str], dict[str, str]] = {}
     for row in reader:
-        get = (lambda c: (row.get(cols[c]) or "").strip() if c in cols else "")
+        get = (lambda c: unguard((row.get(cols[c]) or "").strip()) if c in cols else "")
         review = {k: get(k) for k in REVIEWER_FIELDS}
         if not review["verdict"] and not review["notes"]:
             continue

@@ -79,4 +79,4 @@ def test_eval_rejects_malformed_gold(tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "x", "text": "a"}\nnot json\n')
     res = CliRunner().invoke(main, ["eval", str(bad), "--pred", str(bad)])
-    assert res.exit_code == 1 and "not JSON" in res.output
+    assert res.exit_code == 2 and "not JSON" in res.output  # an input error (was 1)
