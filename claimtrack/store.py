@@ -157,10 +157,13 @@ class ClaimStore:
         if not keys:
             return []
         marks = ",".join("?" * len(keys))
-        rows = self.conn.execute(
-            f"SELECT c.id, c.signature, c.kind FROM clusters c WHERE c.id IN (SELECT cluster FROM "
-            f"blocks WHERE key IN ({marks})) ORDER BY c.seq LIMIT {MAX_CANDIDATES}", keys)
-        return rows.fetchall()
+        # the posting lists of the keys, then each candidate by its primary key: the cost
+        # follows the candidates, not the size of the store
+        ids = [r[0] for r in self.conn.execute(
+            f"SELECT DISTINCT cluster FROM blocks WHERE key IN ({marks}) LIMIT {MAX_CANDIDATES}", keys)]
+        rows = [self.conn.execute("SELECT seq, id, signature, kind FROM clusters WHERE id = ?",
+                                  (i,)).fetchone() for i in ids]
+        return sorted(rows, key=lambda r: r["seq"])
 
     def _place(self, app: dict, touched: set[str]) -> str:
         """Put one appearance in the cluster of its proposition (a new one if none matches)."""
