@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import types
 import warnings
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Iterator
 
 SUPPORTED_STANZA = "1.15."
 
@@ -401,3 +403,21 @@ def char_forward_unique(self, chars, chars_mask, word_orig_idx, sentlens, wordle
     if self.pad:
         res = pad_packed_sequence(res, batch_first=True)[0]
     return res
+
+
+@contextmanager
+def stock_steps(nlp) -> Iterator[object]:
+    """Run Stanza's own steps on a pipeline :func:`install` changed, for the length of a block
+    (the identity test and the benchmark compare both paths on one loaded pipeline)."""
+    saved = []
+    for proc in nlp.processors.values():
+        if 'process' in vars(proc):
+            saved.append((proc, 'process', vars(proc).pop('process')))
+        cm = getattr(getattr(getattr(proc, 'trainer', None), 'model', None), 'charmodel', None)
+        if cm is not None and 'forward' in vars(cm):
+            saved.append((cm, 'forward', vars(cm).pop('forward')))
+    try:
+        yield nlp
+    finally:
+        for obj, name, fn in saved:
+            setattr(obj, name, fn)

@@ -1,0 +1,140 @@
+"""The fast parse path gives Stanza's own output: the decoder step for step, the whole parse on
+fixed texts, and the fall-back to stock when the layer does not apply."""
+from __future__ import annotations
+
+import types
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from claimtrack import fastparse
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+TEXTS = [
+    # news sentences
+    "Russian media had claimed that two suspects of Kazakh origin who arrived in Russia in "
+    "February were killed in the operation. The Kremlin declined to comment on Monday.",
+    "The central bank raised its key rate by half a percentage point, its third increase this "
+    "year, and said further rises were likely if inflation did not slow.",
+    # a long sentence
+    "The minister, who had spent most of the week in Brussels negotiating with officials from "
+    "the European Commission, the European Parliament and several member states over the terms "
+    "of a trade agreement that critics say would hurt farmers in the south of the country while "
+    "benefiting large exporters in the north, told reporters on Friday evening that she was "
+    "confident a compromise could be reached before the end of the month, although she conceded "
+    "that several important questions, including tariffs on agricultural products and the "
+    "recognition of regional food names, remained open and would require further talks.",
+    # quotes, straight and curly, inverted and interrupted
+    '"We will not negotiate under threat," the spokesman said. "Not now, not ever."',
+    "“The Kazakh citizenship and arrival in Russia by these two people is confirmed,” the KNB "
+    "said, adding that an investigation was under way.",
+    "‘I think we'll win,’ he said, ‘but it will be close.’ Asked if he would resign, he smiled.",
+    # lists and fragments
+    "Among the demands: higher wages, shorter shifts, and an end to night work. Also: more staff.",
+    "1. Cut taxes.\n2. Build roads.\n3. Hire 5,000 teachers by 2027.\n\nThat is the plan, the "
+    "party's leader, Jan Kowalski, said.",
+    "Dr. Smith (pictured) won't attend; the U.S. Embassy didn't say why, according to AFP.",
+]
+
+
+def rows(sdocs) -> list:
+    """Everything the parse decides: sentences, tokens and their offsets, words and their
+    tags, features, lemmas, heads and relations."""
+    out = []
+    for d in sdocs:
+        for s in d.sentences:
+            out.append([(t.text, t.start_char, t.end_char,
+                         [(w.text, w.lemma, w.upos, w.xpos, w.feats, w.head, w.deprel)
+                          for w in t.words]) for t in s.tokens])
+    return out
+
+
+def stock_tarjan_tree(scores: np.ndarray) -> np.ndarray:
+    from stanza.models.common.chuliu_edmonds import chuliu_edmonds_one_root
+
+    return chuliu_edmonds_one_root(scores)
+
+
+def log_probs(rng, n: int, ties: bool) -> np.ndarray:
+    s = rng.normal(size=(n, n)) * 3
+    if ties:  # equal scores make the search order matter
+        s = np.round(s)
+    s = (s - np.log(np.exp(s).sum(1, keepdims=True))).astype(np.float32)
+    np.fill_diagonal(s, -np.inf)
+    return s
+
+
+def test_last_cycle_is_the_one_tarjan_lists_last():
+    from stanza.models.common.chuliu_edmonds import tarjan
+
+    rng = np.random.default_rng(7)
+    for _ in range(300):
+        n = int(rng.integers(2, 40))
+        tree = rng.integers(1, n, size=n)
+        tree[0] = 0
+        cycles = tarjan(tree.copy())
+        want = sorted(np.flatnonzero(cycles[-1]).tolist()) if cycles else None
+        assert fastparse.last_cycle(tree.tolist()) == want
+
+
+def test_decoder_gives_stocks_tree_step_for_step():
+    rng = np.random.default_rng(12)
+    for k in range(400):
+        scores = log_probs(rng, int(rng.integers(2, 60)), ties=k % 3 == 0)
+        assert fastparse.chuliu_edmonds_one_root(scores).tolist() == \
+            stock_tarjan_tree(scores).tolist()
+
+
+@pytest.fixture(scope="module")
+def nlp(analyzer):
+    """The session pipeline (the fast path is installed by default)."""
+    pipe = analyzer.parser.nlp
+    assert analyzer.parser.fast_status is not None and \
+        "depparse" in analyzer.parser.fast_status.accelerated
+    return pipe
+
+
+def parse_both(nlp, texts: list[str]):
+    import stanza
+
+    fast = nlp([stanza.Document([], text=t) for t in texts])
+    with fastparse.stock_steps(nlp):
+        assert "process" not in vars(nlp.processors["depparse"])
+        stock = nlp([stanza.Document([], text=t) for t in texts])
+    assert "process" in vars(nlp.processors["depparse"])  # restored
+    return fast, stock
+
+
+def test_fast_parse_is_stocks_parse(nlp):
+    seed = (EXAMPLES / "moscow_times_kaluga.txt").read_text(encoding="utf-8")
+    fast, stock = parse_both(nlp, TEXTS + [seed])
+    assert rows(fast) == rows(stock)
+    assert sum(len(s.words) for d in fast for s in d.sentences) > 700
+
+
+def test_one_text_at_a_time_is_the_same_as_together(nlp):
+    import stanza
+
+    together = rows(nlp([stanza.Document([], text=t) for t in TEXTS]))
+    alone = [r for t in TEXTS for r in rows([nlp(t)])]
+    assert together == alone
+
+
+def test_other_stanza_versions_fall_back_with_a_warning(monkeypatch):
+    import stanza
+
+    monkeypatch.setattr(stanza, "__version__", "1.16.0")
+    fake = types.SimpleNamespace(processors={"depparse": object()})
+    with pytest.warns(RuntimeWarning, match="stock Stanza"):
+        status = fastparse.install(fake)
+    assert not status.active and "all" in status.skipped
+
+
+def test_an_unknown_parser_layout_keeps_stock_depparse():
+    proc = types.SimpleNamespace(trainer=types.SimpleNamespace(model=object(), args={}))
+    fake = types.SimpleNamespace(processors={"depparse": proc})
+    with pytest.warns(RuntimeWarning, match="depparse"):
+        status = fastparse.install(fake)
+    assert "depparse" in status.skipped and "process" not in vars(proc)
