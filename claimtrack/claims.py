@@ -29,7 +29,7 @@ from .boilerplate import inside
 from .lexicon import Lexicon, load_lexicon
 from .parse import Doc, Sentence, Word
 from .sources import Gazetteer, WordIndex, hierarchy, independent, load_gazetteer
-from .kind import CHECKABLE, classify, not_checkable_reason
+from .kind import CHECKABLE, classify, not_checkable_reason, speaker_will
 from .signature import Signature, build_signature, compare, evidence_text
 from .statement import make_statement
 from .types import Analysis, Attribution, Claim, Link, Span
@@ -376,7 +376,7 @@ def _propositions(analysis: Analysis, doc: Doc | None, groups: list["_Claim"], c
         infinitive = bool(words) and any(w.lower() == "to" for w in [
             ww.text for _, ww in words if ww.upos == "PART" and ww.deprel == "mark"])
         kind = classify(a.cue.lemma if a else "", a.cue.cls if a else "", infinitive, modals,
-                        u.text.rstrip().rstrip("\"'”’").endswith("?"))
+                        u.text.rstrip().rstrip("\"'”’").endswith("?"), bool(a) and speaker_will(words))
         claim.kind = kind
         claim.stance = u.cls if a else "unattributed"
         claim.signature = sig.to_dict()

@@ -24,9 +24,24 @@ REASONS = {
 }
 
 
+def speaker_will(words) -> bool:
+    """"X said it would open three shelters", "we will …": the speaker (a pronoun subject) under
+    a future modal announces what it will do — an intention, not a prediction."""
+    future = set(tables()["modals"]["prediction"])
+    for sent, w in words:
+        if w.upos == "PRON" and w.deprel.startswith("nsubj") and w.text.lower() in SELF and w.head >= 0:
+            if any(c.lemma.lower() in future for c in sent.kids(w.head, "aux")):
+                return True
+    return False
+
+
+SELF = {"it", "they", "he", "she", "we", "i"}
+
+
 def classify(cue_lemma: str, cue_class: str, infinitive: bool, modals: list[str],
-             question_mark: bool = False) -> str:
-    """The kind of a claim from its cue (lemma and lexicon class) and its content's form."""
+             question_mark: bool = False, own_future: bool = False) -> str:
+    """The kind of a claim from its cue (lemma and lexicon class) and its content's form
+    (*own_future*: :func:`speaker_will`)."""
     k = tables()["kinds"]
     lemma = cue_lemma.lower().split()[-1] if cue_lemma else ""
     mods = {m.lower() for m in modals}
@@ -34,7 +49,7 @@ def classify(cue_lemma: str, cue_class: str, infinitive: bool, modals: list[str]
         return "question"
     if (lemma in k["advice"] or cue_class == "ask") and infinitive or mods & set(tables()["modals"]["advice"]):
         return "advice"
-    if lemma in k["intention"] or k["classes"].get(cue_class) == "intention":
+    if lemma in k["intention"] or k["classes"].get(cue_class) == "intention" or own_future:
         return "intention"
     if lemma in k["prediction"] or mods & set(tables()["modals"]["prediction"]):
         return "prediction"

@@ -46,7 +46,7 @@ def make_statement(words: list[tuple[Sentence, Word]], text: str, speaker: str |
         low = w.text.lower()
         token = w.text
         if speaker and w.upos == "PRON" and (low in POSSESSIVE and w.feat("Poss") == "Yes" or
-                                              low == "its"):
+                                              low == "its") and not _bound(words[:k], w):
             token = _possessive(speaker)
         elif speaker and w.upos == "PRON" and low in SUBJECT and w.deprel.startswith("nsubj") \
                 and w.head in tops:   # a subordinate clause's "it" may be anything: left alone
@@ -65,6 +65,17 @@ def make_statement(words: list[tuple[Sentence, Word]], text: str, speaker: str |
     lead = re.match(r"\s*[\"“]?\s*(whether|if)\s", joined, flags=re.I)
     # a question keeps its "whether": "the bridge was safe" alone would read as an assertion
     return ("whether " if kind == "question" and lead else "") + tidy(joined)
+
+
+def _bound(before: list, pron: Word) -> bool:
+    """A possessive after a subject of its number in the content refers to that subject
+    ("people … were evacuating their cattle"), not to the speaker."""
+    plural = pron.text.lower() == "their"
+    for _, w in before:
+        if w.deprel.startswith("nsubj") and w.upos in ("NOUN", "PROPN"):
+            if (w.feat("Number") == "Plur") == plural:
+                return True
+    return False
 
 
 def _infinitive_head(sent: Sentence, to: Word) -> bool:

@@ -36,6 +36,7 @@ CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS articles(
     seq INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, sha TEXT NOT NULL,
     date TEXT, outlet TEXT, url TEXT, title TEXT);
+CREATE TABLE IF NOT EXISTS outlets(name TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS clusters(
     seq INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, statement TEXT NOT NULL, kind TEXT NOT NULL,
     signature TEXT NOT NULL, status TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL DEFAULT '',
@@ -49,11 +50,13 @@ CREATE INDEX IF NOT EXISTS appearances_cluster ON appearances(cluster);
 CREATE TABLE IF NOT EXISTS links(
     source TEXT NOT NULL, target TEXT NOT NULL, relation TEXT NOT NULL, evidence TEXT NOT NULL,
     article TEXT NOT NULL, date TEXT, PRIMARY KEY(source, target, relation));
+CREATE INDEX IF NOT EXISTS links_target ON links(target);
 CREATE TABLE IF NOT EXISTS blocks(key TEXT NOT NULL, cluster TEXT NOT NULL,
     PRIMARY KEY(key, cluster)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS reviews(
     seq INTEGER PRIMARY KEY, cluster TEXT NOT NULL, rating TEXT NOT NULL, note TEXT NOT NULL,
     reviewer TEXT NOT NULL, at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS reviews_cluster ON reviews(cluster);
 """
 FTS = "CREATE VIRTUAL TABLE IF NOT EXISTS statements USING fts5(cluster UNINDEXED, statement)"
 MAX_CANDIDATES = 200   # a blocking key shared by more clusters than this is too common to block on
@@ -115,6 +118,8 @@ class ClaimStore:
             touched: set[str] = set()
             cluster_of: dict[str, str] = {}
             credited = self._credited_outlets(d)
+            if outlet_of(meta):
+                self.conn.execute("INSERT OR IGNORE INTO outlets VALUES (?)", (outlet_of(meta),))
             for app in appearances_of(d, meta):
                 app["credits"] = sorted(set(app["credits"]) | credited)
                 cid = self._place(app, touched)
@@ -129,7 +134,7 @@ class ClaimStore:
         — even when the extractor kept the credit inside a content)."""
         said = " ".join([c.get("text", "") for c in d.get("claims", [])] +
                         [a["source"]["text"] for a in d.get("attributions", []) if a.get("source")]).lower()
-        outlets = [r[0] for r in self.conn.execute("SELECT DISTINCT outlet FROM articles WHERE outlet != ''")]
+        outlets = [r[0] for r in self.conn.execute("SELECT name FROM outlets")]
         return {o for o in outlets if o.lower() in said}
 
     def _drop_article(self, id: str) -> bool:
