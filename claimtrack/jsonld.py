@@ -160,7 +160,7 @@ def claim_review(analysis: Analysis, claim: Claim,
     if claim.reason:
         machine += f" ({claim.reason})"
     item["description"] = machine
-    node: dict = {"@type": "ClaimReview", "@id": f"{cid}:review", "claimReviewed": claim.text,
+    node: dict = {"@type": "ClaimReview", "@id": f"{cid}:review", "claimReviewed": claim.statement or claim.text,
                   "itemReviewed": item, "reviewRating": _rating(review)}
     if review and review.get("reviewer"):
         node["author"] = {"@type": "Person", "name": review["reviewer"]}
