@@ -70,7 +70,7 @@ def test_last_cycle_is_the_one_tarjan_lists_last():
     from stanza.models.common.chuliu_edmonds import tarjan
 
     rng = np.random.default_rng(7)
-    for _ in range(300):
+    for _ in range(200):
         n = int(rng.integers(2, 40))
         tree = rng.integers(1, n, size=n)
         tree[0] = 0
@@ -81,7 +81,7 @@ def test_last_cycle_is_the_one_tarjan_lists_last():
 
 def test_decoder_gives_stocks_tree_step_for_step():
     rng = np.random.default_rng(12)
-    for k in range(400):
+    for k in range(200):
         scores = log_probs(rng, int(rng.integers(2, 60)), ties=k % 3 == 0)
         assert fastparse.chuliu_edmonds_one_root(scores).tolist() == \
             stock_tarjan_tree(scores).tolist()
@@ -89,11 +89,18 @@ def test_decoder_gives_stocks_tree_step_for_step():
 
 @pytest.fixture(scope="module")
 def nlp(analyzer):
-    """The session pipeline (the fast path is installed by default)."""
+    """The session pipeline (the fast path is installed by default), on one torch thread while
+    this module runs: both paths see the same setting, and on a busy two-core machine one
+    thread is several times faster than two."""
+    import torch
+
     pipe = analyzer.parser.nlp
     assert analyzer.parser.fast_status is not None and \
         "depparse" in analyzer.parser.fast_status.accelerated
-    return pipe
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield pipe
+    torch.set_num_threads(threads)
 
 
 def parse_both(nlp, texts: list[str]):
@@ -117,8 +124,9 @@ def test_fast_parse_is_stocks_parse(nlp):
 def test_one_text_at_a_time_is_the_same_as_together(nlp):
     import stanza
 
-    together = rows(nlp([stanza.Document([], text=t) for t in TEXTS]))
-    alone = [r for t in TEXTS for r in rows([nlp(t)])]
+    texts = TEXTS[::2]
+    together = rows(nlp([stanza.Document([], text=t) for t in texts]))
+    alone = [r for t in texts for r in rows([nlp(t)])]
     assert together == alone
 
 
