@@ -30,7 +30,7 @@ from .lexicon import Lexicon, load_lexicon
 from .parse import Doc, Sentence, Word
 from .sources import Gazetteer, WordIndex, hierarchy, independent, load_gazetteer
 from .kind import CHECKABLE, classify, not_checkable_reason, speaker_will
-from .signature import Signature, build_signature, compare, evidence_text
+from .signature import Signature, build_signature, compare, evidence_text, presupposes
 from .statement import make_statement
 from .types import Analysis, Attribution, Claim, Link, Span
 
@@ -401,6 +401,15 @@ def _links(analysis: Analysis, groups: list["_Claim"], claims: list[Claim],
             if A.withholds or B.withholds:
                 continue  # "did not confirm" neither supports nor contradicts anything
             ev = compare(sigs[i], sigs[j])
+            if ev is None and A.atts and B.atts and not (A.denies or B.denies):
+                pre = presupposes(sigs[i], sigs[j]) or presupposes(sigs[j], sigs[i])
+                if pre:   # one speaks of the event the other says took place
+                    said, of = (i, j) if sigs[i].predicate == pre["predicate"] else (j, i)
+                    links.append(Link(claims[of].id, claims[said].id, "confirms",
+                                      f"confirms in part: speaks of the same {pre['event']} "
+                                      f"({evidence_text(pre)})", pre))
+                    support[said].append((of, 0.5, "confirms"))
+                    continue
             if ev is None:
                 shared = _shared_args(sigs[i], sigs[j])
                 # nouns alone ("workers", "plant") do not make one claim elaborate another: a

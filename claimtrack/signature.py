@@ -29,6 +29,7 @@ DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sun
         "yesterday", "tomorrow", "tonight"}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december"}
+EXISTENCE = "occur"   # the predicate group of "take place", "happen", "occur"
 LIGHT = {"put", "take", "make", "give", "carry", "hold"}   # "take place", "put an end to"
 
 
@@ -53,17 +54,19 @@ class Signature:
     places: list[str] = field(default_factory=list)
     times: list[str] = field(default_factory=list)
     also: list[str] = field(default_factory=list)  # predicates of clauses inside ("…, killing four")
+    event: str = ""   # "an operation had taken place": the event whose occurrence is claimed
 
     def to_dict(self) -> dict:
         return {"predicate": self.predicate, "polarity": self.polarity,
                 "arguments": list(self.arguments), "numbers": [list(n) for n in self.numbers],
-                "places": list(self.places), "times": list(self.times), "also": list(self.also)}
+                "places": list(self.places), "times": list(self.times), "also": list(self.also),
+                "event": self.event}
 
     @classmethod
     def from_dict(cls, d: dict) -> "Signature":
         return cls(d.get("predicate", ""), d.get("polarity", "pos"), list(d.get("arguments", [])),
                    [list(n) for n in d.get("numbers", [])], list(d.get("places", [])),
-                   list(d.get("times", [])), list(d.get("also", [])))
+                   list(d.get("times", [])), list(d.get("also", [])), d.get("event", ""))
 
     def blocking_keys(self) -> list[str]:
         """Keys a candidate must share: a predicate (its own or an inner clause's) with one of
@@ -193,8 +196,14 @@ def build_signature(words: list[tuple[Sentence, Word]], speaker: Source | None,
     also = sorted({_group(w.lemma) for s, w in words if s is sent and w is not pred_w
                    and w.upos == "VERB" and w.deprel.split(":")[0] in ("advcl", "conj", "ccomp")
                    and sent.words[w.head] is pred_w} - {_group(pred)})
+    event = ""
+    if _group(pred) == EXISTENCE:
+        # the head noun of the phrase before "took place" comes first in an English noun phrase
+        # (and the small parser often hangs the subject on a noun inside it: "… branch of … group")
+        first = next((w for s, w in words if s is sent and w.upos == "NOUN" and w.i < pred_w.i), None)
+        event = _group(first.lemma) if first else ""
     return Signature(_group(pred), pol, sorted(args), sorted(nums), sorted(places),
-                     sorted(dict.fromkeys(times)), also)
+                     sorted(dict.fromkeys(times)), also, event)
 
 
 def _entity(sent: Sentence, w: Word, low: str, names: dict, gaz, speaker: Source | None) -> str | None:
@@ -212,6 +221,20 @@ def _entity(sent: Sentence, w: Word, low: str, names: dict, gaz, speaker: Source
              and x.deprel in ("flat", "compound", "amod") or x.i == w.i]
     name = " ".join(x.text for x in parts).lower()
     return names.get(name) or names.get(low) or "name:" + name
+
+
+def presupposes(a: Signature, b: Signature) -> dict | None:
+    """*b* speaks of the event whose occurrence *a* claims ("an operation … had taken place" —
+    "two suspects … were killed in the operation"): evidence that it took place, in part.
+    The event noun and one more shared argument or place are needed (a place alone never is)."""
+    if a.predicate != EXISTENCE or not a.event or a.polarity != "pos" or a.event not in b.arguments:
+        return None
+    shared = (set(a.arguments) | set(a.places)) & (set(b.arguments) | set(b.places))
+    if not shared - {a.event}:
+        return None
+    return {"predicate": EXISTENCE, "event": a.event, "arguments": sorted(shared), "numbers": [],
+            "places": [], "times": [], "conflicting_numbers": [], "relation": "same",
+            "extent": "part", "presupposes": True}
 
 
 def compare(a: Signature, b: Signature) -> dict | None:

@@ -45,6 +45,15 @@ def test_seed_knb_quote_confirms_but_not_the_deaths(seed):
                    for l in seed.links)
 
 
+def test_seed_operation_is_partly_confirmed_by_those_who_speak_of_it(seed):
+    """The FSB says an operation took place; Kazakhstan and Russian media speak of deaths in it
+    (independent support, in part); Moscow speaks of it too but is of the FSB's hierarchy."""
+    fsb = _claim_of(seed, "Russia's FSB security service")
+    assert fsb.status == "partly-confirmed"
+    assert "Kazakhstan" in fsb.reason and "not independent" in fsb.reason
+    assert any(l.target == fsb.id and l.evidence.get("presupposes") for l in seed.links)
+
+
 def test_seed_no_link_rests_on_a_date_or_place_alone(seed):
     for link in seed.links:
         args = link.evidence.get("arguments", [])
