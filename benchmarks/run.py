@@ -7,6 +7,10 @@
 Parts (``--only``; default all, in this order):
 
 * ``cli``      wall time of ``claimtrack --help`` and ``--version`` (median of 7 runs).
+* ``speed``    stock Stanza vs claimtrack's parse path (``parse_speed.py``): words/s of both on
+               the same pipeline, chunk by chunk, interleaved; whether every parse is identical;
+               several articles per Stanza call vs one; ``--fast`` (int8) speed, how many words
+               and arcs it changes, and its attr F1 against claimtrack's exact parse. Target ≥ 2×.
 * ``parse``    (a) Stanza parse alone, ``Parser.parse_many`` on every text in one call, uncached,
                model already loaded; (b) parse + every later stage (``analyze_doc``: extraction,
                boilerplate, sources, claims; then ``build_graph``) over the same texts, in words/s.
@@ -44,9 +48,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 DEFAULT_CORPUS = ROOT.parent / "shared" / "bench" / "polnear" / "dev.jsonl"
 DEFAULT_MODEL = ROOT.parent / "shared" / "models" / "stanza-en-mini"
-PARTS = ("cli", "parse", "cache", "accuracy", "memory", "batch")
+PARTS = ("cli", "speed", "parse", "cache", "accuracy", "memory", "batch")
 BIN = Path(sys.executable).parent / "claimtrack"
 
 
@@ -243,6 +248,55 @@ def bench_parse(t: Table, docs: list[dict], model_dir: str, cache_dir: Path, par
     return res
 
 
+def bench_speed(t: Table, docs: list[dict], model_dir: str, chunk: int, threads: int) -> None:
+    """Stock Stanza vs claimtrack's parse path on the same pipeline, interleaved (parse_speed.py).
+
+    Both run on *threads* torch threads (default 1: on a two-core machine shared with other jobs,
+    two threads spend most of their time waiting for each other, which buries the comparison)."""
+    import torch
+    from parse_speed import attr_f1, differing_words, run_engines
+
+    texts = [d["text"] for d in docs]
+    before = torch.get_num_threads()
+    torch.set_num_threads(threads)
+    try:
+        tl = run_engines(texts, model_dir, chunk=chunk)
+    finally:
+        torch.set_num_threads(before)
+    stock, exact, single, int8 = (tl["stock"], tl["exact"], tl["exact, one article per call"],
+                                  tl["int8"])
+    words = sum(len(s.words) for d in stock.docs for s in d.sentences)
+    ratio = stock.seconds / exact.seconds
+    t.add(f"parse speed, stock Stanza vs claimtrack ({len(docs)} docs, {words:,} words, chunks of "
+          f"{chunk}, interleaved, {threads} torch thread{'s' if threads > 1 else ''})",
+          f"stock {words / stock.seconds:,.0f} words/s, claimtrack {words / exact.seconds:,.0f} "
+          f"words/s: **{ratio:.2f}×**", "≥ 2×", ratio >= 2)
+    diff, arcs = differing_words(stock.docs, exact.docs)
+    same_docs = sum(word_rows_equal(a, b) for a, b in zip(stock.docs, exact.docs))
+    t.add("identical parses, claimtrack vs stock (tokens, sentences, tags, feats, lemmas, heads, "
+          "relations, offsets)", f"{same_docs}/{len(docs)} docs; {diff} of {words:,} words differ",
+          "all", diff == 0 and same_docs == len(docs))
+    diff1, _ = differing_words(exact.docs, single.docs)
+    t.add(f"{chunk} articles per Stanza call vs one per call", f"{single.seconds / exact.seconds:.2f}× "
+          f"faster; {'identical' if diff1 == 0 else f'{diff1} words differ'}", "identical",
+          diff1 == 0)
+    diff8, arcs8 = differing_words(stock.docs, int8.docs)
+    t.add("`--fast` (int8 dynamic quantisation) vs stock",
+          f"{stock.seconds / int8.seconds:.2f}× ({words / int8.seconds:,.0f} words/s); "
+          f"{100 * diff8 / words:.1f} % of words parsed differently, "
+          f"{100 * arcs8 / words:.1f} % of arcs (head or relation)")
+    if all("attributions" in d for d in docs):
+        f_exact, f_int8 = attr_f1(docs, exact.docs), attr_f1(docs, int8.docs)
+        t.add("attr F1 on these docs: claimtrack parse / `--fast`",
+              f"{f_exact:.3f} / {f_int8:.3f} (Δ {f_int8 - f_exact:+.3f})")
+
+
+def word_rows_equal(a, b) -> bool:
+    from parse_speed import word_rows
+
+    return word_rows([a]) == word_rows([b])
+
+
 def bench_accuracy(t: Table, corpus: Path, docs: list[dict], env: dict, cache_dir: Path,
                    tmp: Path) -> dict:
     gold = corpus
@@ -361,6 +415,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--only", default=",".join(PARTS), help=f"comma-separated parts: {','.join(PARTS)}")
     ap.add_argument("--docs", type=int, default=None, help="only the first N corpus documents")
+    ap.add_argument("--chunk", type=int, default=4, help="articles per Stanza call in the speed part")
+    ap.add_argument("--threads", type=int, default=1, help="torch threads in the speed part")
     ap.add_argument("--batch-docs", type=int, default=30, help="documents for the workers comparison")
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--model-dir", default=os.environ.get("CLAIMTRACK_MODEL_DIR") or str(DEFAULT_MODEL))
@@ -387,6 +443,11 @@ def main() -> None:
         cache_dir = args.cache_dir or tmp / "parse-cache"
         if "cli" in parts:
             bench_cli(t, env)
+        if "speed" in parts:
+            bench_speed(t, docs, args.model_dir, args.chunk, args.threads)
+            import gc
+
+            gc.collect()
         if parts & {"parse", "cache"}:
             bench_parse(t, docs, args.model_dir, cache_dir, parts)
             import gc

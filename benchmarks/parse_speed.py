@@ -1,0 +1,100 @@
+"""Stock Stanza vs claimtrack's parse path, side by side in one process (``run.py --only speed``).
+
+One pipeline is loaded; :func:`claimtrack.fastparse.stock_steps` switches it back to Stanza's own
+steps, so both paths use the same weights, process, threads and machine load. The corpus is cut
+into chunks of a few articles; each chunk is parsed by every engine in turn (the order rotating
+from chunk to chunk), so a burst of load from other jobs hits all of them alike. The figure is
+the ratio of total times; absolute words/s on a shared machine are noise.
+
+Also measured on the same chunks: the int8 engine (``--fast``: a second pipeline with dynamic
+int8 quantisation) and how many words it parses differently; one article per Stanza call vs a
+whole chunk per call (speed, and whether the output is the same); and, when the corpus has gold
+attributions, attr F1 of the analyses built on each engine's parses.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Tally:
+    seconds: float = 0.0
+    docs: list = field(default_factory=list)  # claimtrack Docs, in corpus order
+
+
+def word_rows(docs) -> list[list]:
+    """Per sentence, every word's decisions (text, lemma, tags, feats, head, relation, offsets)."""
+    return [[w.to_row() for w in s.words] for d in docs for s in d.sentences]
+
+
+def _timed(tally: Tally, fn, texts: list[str]) -> None:
+    t0 = time.perf_counter()
+    tally.docs.extend(fn(texts))
+    tally.seconds += time.perf_counter() - t0
+
+
+def run_engines(texts: list[str], model_dir: str, chunk: int = 4,
+                with_int8: bool = True) -> dict[str, Tally]:
+    """Parse *texts* with every engine, chunk by chunk, in rotating order."""
+    import stanza
+    from claimtrack import fastparse
+    from claimtrack.parse import Parser, _from_stanza
+
+    exact = Parser(model_dir, engine="exact", device="cpu")
+    exact.nlp("Warm-up: the first call initialises torch.")
+    int8 = Parser(model_dir, engine="int8", device="cpu") if with_int8 else None
+    if int8:
+        int8.nlp("Warm-up: the first call initialises torch.")
+
+    def call(parser, texts, per_article=False):
+        groups = [[t] for t in texts] if per_article else [texts]
+        out = []
+        for g in groups:
+            sdocs = parser.nlp([stanza.Document([], text=t) for t in g])
+            out += [_from_stanza(t, d, parser.has_ner) for t, d in zip(g, sdocs)]
+        return out
+
+    def stock(texts):
+        with fastparse.stock_steps(exact.nlp):
+            return call(exact, texts)
+
+    engines = {"stock": stock, "exact": lambda ts: call(exact, ts),
+               "exact, one article per call": lambda ts: call(exact, ts, per_article=True)}
+    if int8:
+        engines["int8"] = lambda ts: call(int8, ts)
+    tallies = {name: Tally() for name in engines}
+    names = list(engines)
+    for k in range(0, len(texts), chunk):
+        part = texts[k:k + chunk]
+        turn = (k // chunk) % len(names)
+        for name in names[turn:] + names[:turn]:
+            _timed(tallies[name], engines[name], part)
+    return tallies
+
+
+def differing_words(a, b) -> tuple[int, int]:
+    """(words whose parse differs, words whose head or relation differs) between two parses of
+    the same texts; a different sentence split counts all its words."""
+    words = arcs = 0
+    for sa, sb in zip(word_rows(a), word_rows(b)):
+        if len(sa) != len(sb):
+            words += max(len(sa), len(sb))
+            arcs += max(len(sa), len(sb))
+            continue
+        for x, y in zip(sa, sb):
+            words += x != y
+            arcs += (x[5], x[6]) != (y[5], y[6])
+    return words, arcs
+
+
+def attr_f1(docs: list[dict], parsed) -> float:
+    """attr F1 of claimtrack's analyses of these parses against the corpus's gold."""
+    from claimtrack.api import analyze_doc
+    from claimtrack.evaluate import score
+    from claimtrack.lexicon import load_lexicon
+    from claimtrack.predict import to_prediction
+
+    lex = load_lexicon(None)
+    preds = {d["id"]: to_prediction(analyze_doc(doc, d["id"], lex)) for d, doc in zip(docs, parsed)}
+    return score({d["id"]: d for d in docs}, preds)["attributions"]["attr"]["f1"]
