@@ -88,7 +88,7 @@ def extract(doc: Doc, lexicon: Lexicon | None = None, quotes: QuoteIndex | None 
         if att is not None:
             (bare if f.construction == "bare" else items).append(att)
     atts = drop_duplicates(sorted(items, key=lambda a: a.cue.start))
-    atts.extend(layout_attributions(doc, quotes, atts))
+    atts.extend(layout_attributions(doc, quotes, atts, lexicon or load_lexicon()))
     atts.sort(key=lambda a: a.cue.start)
     atts = drop_quoted_cues(atts, quotes)
     atts.extend(attach_neighbour_quotes(doc, atts, bare, quotes))

@@ -38,6 +38,9 @@ PROFORMS = {"so", "yes", "no", "otherwise"}
 HYPOTHETICAL = {"would", "could", "should", "can", "ca", "'d", "’d", "wouldn't", "couldn't",
                 "shouldn't", "can't", "cannot"}
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
+# words a title-case headline leaves in lower case ("Trump Says He Is Ready for a Fight")
+HEADLINE_LOWER = {"a", "an", "the", "and", "but", "or", "nor", "for", "of", "in", "on", "at", "to",
+                  "by", "as", "with", "from", "vs", "vs.", "is", "be", "are", "was"}
 # the cue classes of saying proper (as opposed to believing, wanting, judging, asking)
 SAY_LIKE = {"assert", "claim", "confirm", "deny", "report", "warn"}
 # classes that hedge rather than report: inside another attribution they are part of it

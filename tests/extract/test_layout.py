@@ -27,3 +27,32 @@ def test_signed_quote(analyze_text):
     r = analyze_text(SIGNED)
     a = att(r, "\u2015", "stops growing")
     assert src(a) == "Mayor Jane Holt" and a.type == "direct" and a.construction == "signed-quote"
+
+
+def test_signed_quote_whose_opening_mark_is_a_closing_one(analyze_text):
+    r = analyze_text("Readers wrote to us after the debate.\n\n"
+                     "\u201dThe schools in my town need more teachers, not more slogans.\u201d \u2015 Ana Ruiz\n")
+    a = att(r, "\u2015", "need more teachers")
+    assert src(a) == "Ana Ruiz" and a.content.text.startswith("\u201dThe schools")
+
+
+def test_speaker_label_in_capitals_whatever_its_tag(analyze_text):
+    r = analyze_text("WALLACE: Let us start with the news on the debate story tonight.\n\n"
+                     "PENCE: Well, look, the governor has made our case every single day.")
+    assert src(att(r, ":", "Let us start")) == "WALLACE"
+    assert src(att(r, ":", "made our case")) == "PENCE"
+
+
+def test_headline_verb_in_title_case(analyze_text):
+    r = analyze_text("Kremlin Denies Role in Attack on Synagogue\n\n"
+                     "Port Strike Will End Soon, Union Leader Says.\n\n"
+                     "The statement came on Friday.")
+    a = att(r, "Denies", "Role in Attack")
+    assert src(a) == "Kremlin" and a.cue.cls == "deny" and a.construction == "headline"
+    b = att(r, "Says", "Port Strike Will End Soon")
+    assert src(b) == "Union Leader" and b.cue.lemma == "say"
+
+
+def test_title_case_line_without_a_reporting_verb_is_no_headline_cue(analyze_text):
+    r = analyze_text("The Best Pizza Places in Town\n\nWe ate at all of them this week.")
+    assert not [a for a in r.attributions if a.construction == "headline"]
