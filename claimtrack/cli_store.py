@@ -8,7 +8,20 @@ import sys
 
 import click
 
-from .cli import _model_options
+
+def _model_options(f):
+    """The model options of every parsing command (as ``cli._model_options``, repeated here
+    because ``cli`` imports this module: importing ``cli`` back would be a cycle)."""
+    f = click.option("--model-dir", type=click.Path(), default=None,
+                     help="Stanza model directory (default: $CLAIMTRACK_MODEL_DIR, then Stanza's "
+                          "own ~/stanza_resources).")(f)
+    f = click.option("--cache", "cache_dir", type=click.Path(), default=None,
+                     help="Parse cache directory: a second run over the same texts skips parsing.")(f)
+    f = click.option("--lexicon", type=click.Path(dir_okay=False), default=None,
+                     help="Extra reporting words (TOML or JSON, same layout as the built-in lexicon).")(f)
+    f = click.option("--ner/--no-ner", default=None,
+                     help="Use the NER model when the model directory has one (default: yes).")(f)
+    return f
 
 STATUSES = ["confirmed", "claimed", "reported", "disputed", "denied", "not-checkable", "unattributed"]
 KINDS = ["assertion", "prediction", "advice", "intention", "opinion", "question"]
@@ -37,7 +50,7 @@ def track_cmd(inputs, db, workdir, workers, engine, scheduler, date, outlet, max
 
     \b
     Examples:
-      claimtrack track examples/stories/kaluga_raid.jsonl --db claims.db
+      claimtrack track examples/stories/rustavi_blast.jsonl --db claims.db
       claimtrack track article.txt --db claims.db --date 2024-03-09 --outlet "Moscow Times"
     """
     from .batch import Settings
