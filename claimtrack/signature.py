@@ -213,7 +213,7 @@ def _entity(sent: Sentence, w: Word, low: str, names: dict, gaz, speaker: Source
     state = gaz.demonyms.get(low) or gaz.state_names.get(low)
     if state and w.upos in ("PROPN", "ADJ", "NOUN"):
         return "state:" + state.lower()
-    if w.upos != "PROPN":
+    if w.upos != "PROPN" and w.ner in ("O", ""):   # a name, or what NER (when present) marks
         return None
     if w.deprel in ("flat", "compound") and w.head >= 0 and sent.words[w.head].upos == "PROPN":
         return None   # part of a longer name, which its head word stands for

@@ -134,3 +134,18 @@ def test_story_end_to_end_through_the_cli(tmp_path):
 
     G = read_graph(str(graph))
     assert sum(1 for _, d in G.nodes(data=True) if d.get("kind") == "cluster") == len(clusters)
+
+
+def test_an_interrupted_article_is_wholly_out_and_added_on_resume(store, monkeypatch):
+    store.add_analysis(_article("a1", "2024-05-06", "Wire", [("two died", DEATHS, "s1", "assert")]))
+
+    def killed(cid):
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as m:
+        m.setattr(store, "_restatus", killed)
+        with pytest.raises(KeyboardInterrupt):
+            store.add_analysis(_article("a2", "2024-05-07", "Daily", [("paid", PAY, "s1", "assert")]))
+    assert [a["id"] for a in store.articles()] == ["a1"] and len(list(store.clusters())) == 1
+    assert store.add_analysis(_article("a2", "2024-05-07", "Daily", [("paid", PAY, "s1", "assert")])) == "added"
+    assert len(list(store.clusters())) == 2
