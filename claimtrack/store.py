@@ -26,6 +26,7 @@ import sqlite3
 from pathlib import Path
 from typing import Iterator
 
+from .errors import InputError
 from .independence import cluster_status
 from .signature import Signature, compare
 from .timex import normalise
@@ -67,6 +68,7 @@ class ClaimStore:
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
+        self.compared = 0   # candidate clusters compared so far (the blocking's cost, for benchmarks)
 
     @classmethod
     def open(cls, path: str | Path) -> "ClaimStore":
@@ -175,6 +177,7 @@ class ClaimStore:
         sig = Signature.from_dict(app["signature"])
         best, best_score, conflicts = None, -1, []
         for row in self._candidates(sig):
+            self.compared += 1
             other = Signature.from_dict(json.loads(row["signature"]))
             ev = compare(other, sig)
             if ev is None or _times_differ(other, sig) or row["kind"] != app["kind"]:
@@ -293,7 +296,13 @@ class ClaimStore:
                 where.append("lower(c.statement) LIKE ?")
                 args.append(f"%{query.lower()}%")
         sql = "SELECT c.id FROM clusters c" + (" WHERE " + " AND ".join(where) if where else "")
-        for (cid,) in self.conn.execute(sql + " ORDER BY c.seq", args).fetchall():
+        try:
+            ids = self.conn.execute(sql + " ORDER BY c.seq", args).fetchall()
+        except sqlite3.OperationalError as exc:
+            if not query:
+                raise
+            raise InputError(f"-q {query!r}: not a valid full-text query ({exc})") from None
+        for (cid,) in ids:
             yield self.cluster(cid)
 
     def articles(self) -> list[dict]:
