@@ -125,6 +125,7 @@ def test_story_end_to_end_through_the_cli(tmp_path):
     assert scores["link_recall"] == 1.0 and scores["status_accuracy"] == 1.0, scores["errors"]
     deaths = next(c for c in clusters if c["id"] == scores["found"]["deaths"])
     assert [t["status"] for t in deaths["timeline"]] == ["claimed", "confirmed", "disputed"]
+    assert deaths["signature"]["times"] == ["2024-05-06"]   # "on Monday" in an article of that Monday
     assert {"article", "date", "outlet", "source", "cue", "class", "text"} <= set(deaths["appearances"][0])
     table = runner.invoke(main, ["claims", "--db", str(db), "--status", "not-checkable"]).output
     assert "(advice)" in table and "1 cluster(s)" in table
