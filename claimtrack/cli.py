@@ -11,36 +11,96 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import ClaimtrackError
+from .errors import EXIT_CODES, ClaimtrackError, exit_for
 
 MODEL_DIR_HELP = ("Stanza model directory (default: $CLAIMTRACK_MODEL_DIR, then Stanza's own "
                   "~/stanza_resources).")
+EXIT_CODES_HELP = "\b\nExit codes:\n" + "\n".join(f"  {code:<4} {what}" for code, what in EXIT_CODES)
+
+
+def _with_exit_codes(cmd: click.Command) -> click.Command:
+    """Every command's --help ends with the exit-code table (subcommands too)."""
+    if EXIT_CODES_HELP not in (cmd.epilog or ""):
+        cmd.epilog = f"{cmd.epilog}\n\n{EXIT_CODES_HELP}" if cmd.epilog else EXIT_CODES_HELP
+    for sub in getattr(cmd, "commands", {}).values():
+        _with_exit_codes(sub)
+    return cmd
 
 
 class Group(click.Group):
-    """Turns every ClaimtrackError into one line on stderr and its exit code."""
+    """Every error becomes one line on stderr and its exit code (errors.exit_for); a traceback
+    only with --debug. Subgroups and added commands get the exit-code table in --help."""
+
+    group_class = type  # subgroups are Groups too
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        super().add_command(_with_exit_codes(cmd), name)
 
     def invoke(self, ctx):
+        if ctx.parent is not None:  # the top group handles everything
+            return super().invoke(ctx)
+        import signal
+
+        on_term = _sigterm_interrupts()
         try:
             return super().invoke(ctx)
-        except ClaimtrackError as exc:
-            click.echo(f"claimtrack: error: {exc}", err=True)
-            ctx.exit(exc.exit_code)
-        except KeyboardInterrupt:
-            click.echo("claimtrack: interrupted", err=True)
-            ctx.exit(130)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except (Exception, KeyboardInterrupt) as exc:
+            code, line = exit_for(exc)
+            if ctx.meta.get("claimtrack.debug"):
+                import traceback
+
+                traceback.print_exc()
+            if line:
+                click.echo(f"claimtrack: {line}", err=True)
+            if isinstance(exc, BrokenPipeError):
+                _silence_stdout()
+            ctx.exit(code)
+        finally:
+            if on_term is not None:
+                signal.signal(signal.SIGTERM, on_term)
 
 
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+def _sigterm_interrupts():
+    """SIGTERM unwinds like Ctrl-C (outputs are cleaned up, exit 130); returns the old handler."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt()
+
+    return signal.signal(signal.SIGTERM, interrupt)
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so the exit flush cannot fail again."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]},
+             epilog=EXIT_CODES_HELP)
 @click.version_option(__version__, prog_name="claimtrack")
-def main() -> None:
+@click.option("--debug", is_flag=True, envvar="CLAIMTRACK_DEBUG",
+              help="Show the full traceback of an error (for bug reports).")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
     """Who claims what in a news article, and who confirmed, denied or repeated it."""
+    ctx.meta["claimtrack.debug"] = debug
 
 
 def _model_options(f):
-    f = click.option("--model-dir", type=click.Path(file_okay=False), default=None,
+    f = click.option("--model-dir", type=click.Path(), default=None,
                      help=MODEL_DIR_HELP)(f)
-    f = click.option("--cache", "cache_dir", type=click.Path(file_okay=False), default=None,
+    f = click.option("--cache", "cache_dir", type=click.Path(), default=None,
                      help="Parse cache directory: a second run over the same texts skips parsing.")(f)
     f = click.option("--lexicon", type=click.Path(dir_okay=False), default=None,
                      help="Extra reporting words (TOML or JSON, same layout as the built-in lexicon).")(f)
@@ -49,19 +109,37 @@ def _model_options(f):
     return f
 
 
+MAX_CHARS = click.IntRange(1)
+
+
 def _article_id(name: str) -> str:
-    return "stdin" if name == "-" else Path(name).stem
+    from .inputs import path_name
+
+    return "stdin" if name == "-" else path_name(Path(name).stem)
+
+
+def _check_outputs(*files, cache_dir=None) -> None:
+    """Refuse unwritable outputs (exit 4) before anything slow happens; None means not asked for."""
+    from .outputs import check_outdir, check_output
+
+    for f in files:
+        if f is not None:
+            check_output(f)
+    if cache_dir:
+        check_outdir(cache_dir, "parse cache")
 
 
 def _analyze_files(files, *, max_chars=None, lang=None, show_boilerplate=False, model_dir=None,
-                   cache_dir=None, lexicon=None, ner=None, keep_going=True):
+                   cache_dir=None, lexicon=None, ner=None, keep_going=True, outputs=()):
     """Read, check and analyse FILES with one pipeline; HTML pages keep their title, date, URL.
 
-    A bad file is a one-line error: fatal when it is the only one (or not *keep_going*),
+    *outputs* (and the cache) are checked first, so a bad ``-o`` never waits for the model. A
+    bad file is a one-line error: fatal when it is the only one (or not *keep_going*),
     otherwise reported and counted. Returns the analyses and the number of files that failed."""
     from .api import Analyzer
     from .inputs import DEFAULT_MAX_CHARS, load_article
 
+    _check_outputs(*outputs, cache_dir=cache_dir)
     limit = max_chars or DEFAULT_MAX_CHARS
     articles, failed = [], 0
     for name in files:
@@ -91,9 +169,9 @@ def _analyze_files(files, *, max_chars=None, lang=None, show_boilerplate=False, 
 @click.argument("files", nargs=-1, required=True)
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]),
               default="table", show_default=True, help="Output format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+@click.option("-o", "--output", type=click.Path(allow_dash=True), default="-",
               help="Write to this file instead of standard output.")
-@click.option("--max-chars", type=int, default=None, help="Refuse articles longer than this "
+@click.option("--max-chars", type=MAX_CHARS, default=None, help="Refuse articles longer than this "
               "(default 2,000,000 characters).")
 @click.option("--show-boilerplate", is_flag=True,
               help="Also make sources and claims of text that is not the article (appeals, credits).")
@@ -110,12 +188,12 @@ def analyze(files, fmt, output, max_chars, show_boilerplate, lang, model_dir, ca
       cat article.txt | claimtrack analyze -
     """
     from . import render
+    from .outputs import open_output
 
     results, failed = _analyze_files(files, max_chars=max_chars, lang=lang,
                                      show_boilerplate=show_boilerplate, model_dir=model_dir,
-                                     cache_dir=cache_dir, lexicon=lexicon, ner=ner)
-    out = click.open_file(output, "w", encoding="utf-8")
-    try:
+                                     cache_dir=cache_dir, lexicon=lexicon, ner=ner, outputs=[output])
+    with open_output(output, newline="") as out:  # whole or not at all
         if fmt == "table":
             render.print_tables(results, out)
         elif fmt == "json":
@@ -127,9 +205,6 @@ def analyze(files, fmt, output, max_chars, show_boilerplate, lang, model_dir, ca
                 out.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
         else:
             render.write_csv(results, out)
-    finally:
-        if output != "-":
-            out.close()
     if failed:
         sys.exit(2)
 
@@ -138,13 +213,13 @@ def analyze(files, fmt, output, max_chars, show_boilerplate, lang, model_dir, ca
 @click.argument("gold", type=click.Path(dir_okay=False, exists=True))
 @click.option("--pred", type=click.Path(dir_okay=False, exists=True), default=None,
               help="Score these predictions instead of running the extractor.")
-@click.option("--save-pred", type=click.Path(dir_okay=False), default=None,
+@click.option("--save-pred", type=click.Path(), default=None,
               help="Write the extractor's predictions here (same JSONL format).")
 @click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
 @click.option("--no-ignore", is_flag=True, help="Keep predictions inside meta.ignore_spans.")
 @click.option("--errors", "show_errors", is_flag=True,
               help="Also print recall by construction and cue lemma.")
-@click.option("--limit", type=int, default=None, help="Only the first N documents.")
+@click.option("--limit", type=click.IntRange(1), default=None, help="Only the first N documents.")
 @_model_options
 def eval_cmd(gold, pred, save_pred, as_json, no_ignore, show_errors, limit, model_dir, cache_dir,
              lexicon, ner):
@@ -155,8 +230,10 @@ def eval_cmd(gold, pred, save_pred, as_json, no_ignore, show_errors, limit, mode
       claimtrack eval ../shared/bench/polnear/dev.jsonl --cache .cache/parses
     """
     from . import evaluate
+    from .outputs import open_output
 
-    gold_docs = evaluate.load_jsonl(gold)
+    _check_outputs(save_pred, cache_dir=None if pred else cache_dir)
+    gold_docs = evaluate.load_jsonl(gold, require_text=True)
     if limit:
         gold_docs = dict(list(gold_docs.items())[:limit])
     if pred:
@@ -168,7 +245,7 @@ def eval_cmd(gold, pred, save_pred, as_json, no_ignore, show_errors, limit, mode
         analyzer = Analyzer(model_dir, cache_dir=cache_dir, lexicon=lexicon, use_ner=ner)
         pred_docs = predict_corpus(analyzer, gold_docs)
         if save_pred:
-            with open(save_pred, "w", encoding="utf-8") as fh:
+            with open_output(save_pred) as fh:
                 for d in pred_docs.values():
                     fh.write(json.dumps(d, ensure_ascii=False) + "\n")
     warn = (lambda m: click.echo(f"warning: {m}", err=True))
@@ -194,7 +271,7 @@ def models() -> None:
 
 
 @models.command()
-@click.option("--model-dir", type=click.Path(file_okay=False), default=None, help=MODEL_DIR_HELP)
+@click.option("--model-dir", type=click.Path(), default=None, help=MODEL_DIR_HELP)
 @click.option("--lang", default="en", show_default=True)
 @click.option("--ner/--no-ner", default=True, show_default=True, help="Also fetch the NER model.")
 def download(model_dir, lang, ner):
@@ -208,7 +285,7 @@ def download(model_dir, lang, ner):
 
 
 @models.command()
-@click.option("--model-dir", type=click.Path(file_okay=False), default=None, help=MODEL_DIR_HELP)
+@click.option("--model-dir", type=click.Path(), default=None, help=MODEL_DIR_HELP)
 @click.option("--lang", default="en", show_default=True)
 def info(model_dir, lang):
     """Show which model directory would be used and what it can do."""
@@ -224,11 +301,11 @@ def info(model_dir, lang):
 
 @main.command(name="export")
 @click.argument("files", nargs=-1, required=True)
-@click.option("--jsonld", "jsonld_out", type=click.Path(dir_okay=False, allow_dash=True),
+@click.option("--jsonld", "jsonld_out", type=click.Path(allow_dash=True),
               default=None, help="Write schema.org Claim/ClaimReview JSON-LD here.")
-@click.option("--review-csv", "csv_out", type=click.Path(dir_okay=False, allow_dash=True),
+@click.option("--review-csv", "csv_out", type=click.Path(allow_dash=True),
               default=None, help="Write the review CSV (one row per claim, empty verdict/notes).")
-@click.option("--html", "html_out", type=click.Path(dir_okay=False), default=None,
+@click.option("--html", "html_out", type=click.Path(), default=None,
               help="Write the self-contained HTML report here.")
 @click.option("--reviews", type=click.Path(dir_okay=False, exists=True), default=None,
               help="A filled review CSV: its verdicts fill the JSON-LD ClaimReview ratings.")
@@ -237,7 +314,7 @@ def info(model_dir, lang):
 @click.option("--date", default=None, help="The article's publication date, ISO 8601 "
               "(one article only).")
 @click.option("--show-boilerplate", is_flag=True, help="Keep text that is not the article.")
-@click.option("--max-chars", type=int, default=None, help="Refuse articles longer than this.")
+@click.option("--max-chars", type=MAX_CHARS, default=None, help="Refuse articles longer than this.")
 @_model_options
 def export_cmd(files, jsonld_out, csv_out, html_out, reviews, url, title, date, show_boilerplate,
                max_chars, model_dir, cache_dir, lexicon, ner):
@@ -253,25 +330,30 @@ def export_cmd(files, jsonld_out, csv_out, html_out, reviews, url, title, date, 
         raise click.UsageError("give at least one of --jsonld, --review-csv, --html")
     if sum(o == "-" for o in (jsonld_out, csv_out)) > 1:
         raise click.UsageError("only one output can go to standard output ('-')")
+    named = [o for o in (jsonld_out, csv_out, html_out) if o and o != "-"]
+    if len({Path(o).resolve() for o in named}) < len(named):
+        raise click.UsageError("--jsonld, --review-csv and --html must be different files")
     given = {k: v for k, v in (("url", url), ("title", title), ("date", date)) if v}
     if given and len(files) > 1:
         raise click.UsageError("--url/--title/--date describe one article: give one FILE")
+    from .outputs import open_output
+    from .review import read_review_csv
+
+    verdicts = read_review_csv(reviews) if reviews else None  # a bad sheet fails before the model
     results, _ = _analyze_files(files, max_chars=max_chars, show_boilerplate=show_boilerplate,
                                 model_dir=model_dir, cache_dir=cache_dir, lexicon=lexicon, ner=ner,
-                                keep_going=False)
+                                keep_going=False, outputs=[jsonld_out, csv_out, html_out])
     for r in results:
         r.meta.update(given)
     if jsonld_out:
         from .jsonld import write_jsonld
-        from .review import read_review_csv
 
-        verdicts = read_review_csv(reviews) if reviews else None
-        with click.open_file(jsonld_out, "w", encoding="utf-8") as out:
+        with open_output(jsonld_out) as out:
             write_jsonld(results, out, verdicts)
     if csv_out:
         from .review import write_review_csv
 
-        with click.open_file(csv_out, "w", encoding="utf-8") as out:
+        with open_output(csv_out, newline="") as out:
             n = write_review_csv(results, out)
         if csv_out != "-":
             click.echo(f"{csv_out}: {n} claim(s) to review", err=True)
@@ -291,7 +373,7 @@ def review() -> None:
 @click.argument("csv_file", type=click.Path(dir_okay=False, exists=True))
 @click.option("--graph", "graph_file", type=click.Path(dir_okay=False, exists=True), required=True,
               help="The claim graph to add the reviews to (.graphml, .gexf or node-link .json).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True,
+@click.option("-o", "--output", type=click.Path(), required=True,
               help="Write the reviewed graph here (format from the extension).")
 def review_import(csv_file, graph_file, output):
     """Merge the verdicts of a filled review CSV into a claim graph as review nodes.
@@ -304,8 +386,14 @@ def review_import(csv_file, graph_file, output):
     Example:
       claimtrack review import review.csv --graph claims.graphml -o reviewed.graphml
     """
+    from .export import format_for
     from .review import ReviewError, import_reviews, load_graph, read_review_csv, save_graph
 
+    try:
+        format_for(output)
+    except ValueError as exc:
+        raise click.UsageError(str(exc))
+    _check_outputs(output)
     verdicts = read_review_csv(csv_file)
     g = load_graph(graph_file)
     res = import_reviews(g, verdicts, origin=Path(csv_file).name)
@@ -326,12 +414,12 @@ def review_import(csv_file, graph_file, output):
 @click.option("--db", type=click.Path(dir_okay=False, exists=True), default=None,
               help="Write the corpus graph of this claim store (one node per claim cluster) "
                    "instead of analysing FILES.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True,
+@click.option("-o", "--output", type=click.Path(), required=True,
               help="Graph file; the extension picks the format (.graphml .gexf .json .dot .csv).")
 @click.option("-f", "--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "dot", "csv"]),
               default=None, help="Format, when the extension does not say.")
 @click.option("--show-boilerplate", is_flag=True, help="Keep text that is not the article.")
-@click.option("--max-chars", type=int, default=None, help="Refuse articles longer than this.")
+@click.option("--max-chars", type=MAX_CHARS, default=None, help="Refuse articles longer than this.")
 @_model_options
 def graph(files, db, output, fmt, show_boilerplate, max_chars, model_dir, cache_dir, lexicon, ner):
     """Write the claim graph of one or more articles (one merged graph) to a file.
@@ -349,6 +437,7 @@ def graph(files, db, output, fmt, show_boilerplate, max_chars, model_dir, cache_
         fmt = format_for(output, fmt)
     except ValueError as exc:
         raise click.UsageError(str(exc))
+    _check_outputs(output)
     if bool(db) == bool(files):
         raise click.UsageError("give either FILES or --db")
     if db:
@@ -372,7 +461,7 @@ def graph(files, db, output, fmt, show_boilerplate, max_chars, model_dir, cache_
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--outdir", type=click.Path(file_okay=False), required=True,
+@click.option("-o", "--outdir", type=click.Path(), required=True,
               help="Output directory (re-running into it resumes).")
 @click.option("--workers", type=click.IntRange(1), default=1, show_default=True,
               help="Parallel worker processes, each loading the pipeline once (Dask: workers "
@@ -381,7 +470,7 @@ def graph(files, db, output, fmt, show_boilerplate, max_chars, model_dir, cache_
               help="local: processes on this machine; dask: a Dask cluster.")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Dask scheduler address (e.g. tcp://10.0.0.5:8786); default: start a LocalCluster.")
-@click.option("--max-chars", type=int, default=None,
+@click.option("--max-chars", type=MAX_CHARS, default=None,
               help="Refuse articles longer than this (default 2,000,000 characters).")
 @click.option("--lang", default=None, help="Analyse with this language's Stanza models and skip "
               "the English check (the model directory must have them).")
@@ -398,8 +487,8 @@ def batch(inputs, outdir, workers, engine, scheduler, max_chars, lang, graph_for
 
     INPUT is a file (.txt, .md, .html), a directory of them, or JSONL with {"id", "text"} or
     {"id", "html"} per line ('-' reads JSONL from standard input). Re-running the same command
-    skips finished articles. Exit code: 0 all analysed, 1 some articles failed (see
-    OUTDIR/errors.jsonl), 2 bad command line or input path, 3 model problem, 130 interrupted.
+    skips finished articles. Exit code 1 means the run finished but some articles failed: see
+    OUTDIR/errors.jsonl.
 
     \b
     Examples:
@@ -414,6 +503,7 @@ def batch(inputs, outdir, workers, engine, scheduler, max_chars, lang, graph_for
 
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
+    _check_outputs(cache_dir=cache_dir)  # OUTDIR itself is checked by run_batch, before the model
     settings = Settings(model_dir=model_dir, cache_dir=cache_dir, lexicon=load_lexicon(lexicon),
                         use_ner=ner, lang=lang, include_boilerplate=show_boilerplate)
     show = sys.stderr.isatty() if progress is None else progress
@@ -434,11 +524,14 @@ def batch(inputs, outdir, workers, engine, scheduler, max_chars, lang, graph_for
     sys.exit(summary.exit_code)
 
 
-from .cli_store import claims_cmd, track_cmd  # noqa: E402  (the claim-store commands)
-
-main.add_command(track_cmd)
-main.add_command(claims_cmd)
-
-
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    # `python -m claimtrack.cli`: run the package's copy of this module, which registers the
+    # claim-store commands below (importing cli_store from __main__ would be an import cycle)
+    from claimtrack.cli import main as _package_main
+
+    _package_main()
+elif __name__ == "claimtrack.cli":  # not as __mp_main__ in a spawned worker: the same cycle
+    from .cli_store import claims_cmd, track_cmd  # noqa: E402  (the claim-store commands)
+
+    main.add_command(track_cmd)
+    main.add_command(claims_cmd)
