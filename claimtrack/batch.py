@@ -40,7 +40,7 @@ from typing import IO, Callable, Iterable, Iterator
 from .csvout import write_csv
 from .outputs import make_outdir, write_atomic
 from .graph import GraphMerger
-from .errors import ClaimtrackError, InputError
+from .errors import EXIT_OK, EXIT_SOME_FAILED, ClaimtrackError, InputError
 from .inputs import (DEFAULT_MAX_CHARS, HTML_SUFFIXES, TEXT_SUFFIXES, Article, check_language,
                      is_special, path_name, prepare_article, read_bytes)
 from .work import Outcome, Settings, analyze_articles, build_analyzer, died, text_sha256
@@ -50,8 +50,6 @@ ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 ARTICLES_DIR = "articles"
 ERRORS_DIR = "errors"
 RUN_LOG = "run-log.jsonl"
-#: exit codes of ``claimtrack batch``
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_MODEL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 _SAFE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 
 

@@ -39,9 +39,8 @@ def cell(value: object, flat: bool = False) -> object:
     text = str(value).lower() if isinstance(value, bool) else str(value)
     if flat:
         text = " ".join(text.split())
-    if text.startswith(FORMULA_START):
-        text = "'" + text
-    return visible(text)
+    text = visible(text)  # first: a carriage return becomes ␍ and starts no formula
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def unguard(value: str) -> str:
