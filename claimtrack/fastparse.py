@@ -179,21 +179,20 @@ def chosen_labels(model, lstm_outputs, sentlens: list[int], trees) -> list[list[
     from stanza.models.common.vocab import VOCAB_PREFIX_SIZE
 
     scorer = model.deprel
-    dep = scorer.dropout(scorer.hidden_func(scorer.W1(model.drop(lstm_outputs))))
-    hd = scorer.dropout(scorer.hidden_func(scorer.W2(model.drop(lstm_outputs))))
-    dep = torch.cat([dep, dep.new_ones(*dep.size()[:-1], 1)], len(dep.size()) - 1)
-    hd = torch.cat([hd, hd.new_ones(*hd.size()[:-1], 1)], len(hd.size()) - 1)
     width = lstm_outputs.size(1)
     rows, cols = [], []
     for i, (n, tree) in enumerate(zip(sentlens, trees)):
         rows.extend(range(i * width, i * width + n))
         cols.extend(i * width + int(h) for h in tree)
-    rows_t = torch.tensor(rows, device=dep.device)
-    cols_t = torch.tensor(cols, device=dep.device)
+    flat = model.drop(lstm_outputs).reshape(-1, lstm_outputs.size(-1))
+    # the dependents' and the chosen heads' vectors only, not the padded batch's
+    dep = scorer.dropout(scorer.hidden_func(scorer.W1(flat[torch.tensor(rows, device=flat.device)])))
+    hd = scorer.dropout(scorer.hidden_func(scorer.W2(flat[torch.tensor(cols, device=flat.device)])))
+    dep = torch.cat([dep, dep.new_ones(dep.size(0), 1)], 1)
+    hd = torch.cat([hd, hd.new_ones(hd.size(0), 1)], 1)
     bilin = scorer.scorer.W_bilin
-    inter = torch.einsum("NI,IJO->NJO", dep.reshape(-1, dep.size(-1))[rows_t], bilin.weight)
-    chosen = hd.reshape(-1, hd.size(-1))[cols_t]
-    out = torch.matmul(chosen.unsqueeze(1), inter).squeeze(1) + bilin.bias
+    inter = torch.einsum("NI,IJO->NJO", dep, bilin.weight)
+    out = torch.matmul(hd.unsqueeze(1), inter).squeeze(1) + bilin.bias
     best = (out.max(1)[1] + VOCAB_PREFIX_SIZE).tolist()
     labels, k = [], 0
     for n in sentlens:
@@ -297,9 +296,10 @@ def _depparse_unsupported(proc) -> str | None:
     return None
 
 
-def quantize_models(nlp, names: tuple[str, ...] = ('depparse', 'pos')) -> list[str]:
+def quantize_models(nlp, names: tuple[str, ...] = ('depparse',)) -> list[str]:
     """torch dynamic int8 quantisation of the Linear and LSTM layers of these processors' models
-    (CPU only; it may change a few tags and arcs, so it is opt-in and cached apart)."""
+    (CPU only; it changes a few arcs, so it is opt-in and cached apart). The parser only by
+    default: quantising the tagger too changes tags, and through them many more arcs."""
     import torch
 
     done = []
