@@ -464,74 +464,18 @@ def run_batch(inputs: list[str], outdir: str | os.PathLike, *, engine: str = "lo
         inspect_model_dir(resolve_model_dir(settings.model_dir), settings.lang or "en")
 
     progress = Progress(total=count_items(inputs) if on_progress else None)
-    entries: list[_Entry] = []
-    seen: set[str] = set()
+    report = (lambda: on_progress(progress)) if on_progress else (lambda: None)
+    intake = _Intake(settings, max_chars, arts_dir, errs_dir, progress, report)
     started, t0 = time.time(), time.perf_counter()
     status = "completed"
-
-    def report():
-        if on_progress:
-            on_progress(progress)
-
-    def articles() -> Iterator[Article]:
-        for item in iter_items(inputs, max_chars, stdin):
-            if item.id in seen:
-                entries.append(_Entry(item.id, item.name, None, f"{item.name}: duplicate id {item.id!r}"))
-                progress.done += 1
-                progress.failed += 1
-                report()
-                continue
-            seen.add(item.id)
-            fid = safe_name(item.id)
-            try:
-                if item.error:
-                    raise InputError(item.error)
-                art = prepare_article(item.content, item.name, item.id, max_chars, settings.lang,
-                                      html=item.html, meta=item.meta, check_lang=False)
-                sha = text_sha256(art.text)
-                done_ok = _stored_sha(arts_dir / f"{fid}.json") == sha
-                done_err = not done_ok and _stored_sha(errs_dir / f"{fid}.json") == sha
-                if not (done_ok or done_err):  # a finished article passed this check before
-                    check_language(art.text, item.name, settings.lang)
-            except InputError as exc:
-                entries.append(_Entry(item.id, item.name, None, str(exc)))
-                for stale in (arts_dir / f"{fid}.json", errs_dir / f"{fid}.json"):
-                    stale.unlink(missing_ok=True)
-                progress.done += 1
-                progress.failed += 1
-                report()
-                continue
-            entries.append(_Entry(item.id, item.name, fid, chars=len(art.text)))
-            if done_ok or done_err:  # finished in an earlier run: counted, not redone
-                progress.done += 1
-                progress.skipped += 1
-                if done_ok:
-                    progress.ok += 1
-                else:
-                    progress.failed += 1
-                report()
-                continue
-            yield art
-
-    def chunks() -> Iterator[list[Article]]:
-        chunk: list[Article] = []
-        size = 0
-        for art in articles():
-            chunk.append(art)
-            size += len(art.text)
-            if len(chunk) >= chunk_size or size >= chunk_chars:
-                yield chunk
-                chunk, size = [], 0
-        if chunk:
-            yield chunk
-
+    entries = intake.entries
     eng = make_engine(engine, settings, workers, scheduler, client)
     old_term = signal.getsignal(signal.SIGTERM)
     in_main = _is_main_thread()
     if in_main:
         signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        todo = chunks()
+        todo = _chunks(intake.articles(iter_items(inputs, max_chars, stdin)), chunk_size, chunk_chars)
         first = next(todo, None)  # nothing left to analyse: do not load a pipeline
         if first is not None:
             eng.start()
@@ -567,6 +511,78 @@ def run_batch(inputs: list[str], outdir: str | os.PathLike, *, engine: str = "lo
     summary.skipped, summary.analysed = progress.skipped, progress.analysed
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+@dataclass
+class _Intake:
+    """Items → the checked articles still to analyse. Every other item (a duplicate id, a bad
+    input, an article finished by an earlier run) becomes an entry and is counted at once."""
+
+    settings: Settings
+    max_chars: int
+    arts_dir: Path
+    errs_dir: Path
+    progress: Progress
+    report: Callable[[], None]
+    entries: list[_Entry] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)
+
+    def articles(self, items: Iterable[Item]) -> Iterator[Article]:
+        for item in items:
+            art = self._take(item)
+            if art is not None:
+                yield art
+
+    def _settle(self, ok: bool, skipped: bool = False) -> None:
+        p = self.progress
+        p.done += 1
+        p.skipped += skipped
+        p.ok += ok
+        p.failed += not ok
+        self.report()
+
+    def _take(self, item: Item) -> Article | None:
+        if item.id in self.seen:
+            self.entries.append(_Entry(item.id, item.name, None, f"{item.name}: duplicate id {item.id!r}"))
+            self._settle(False)
+            return None
+        self.seen.add(item.id)
+        fid = safe_name(item.id)
+        done = {True: self.arts_dir / f"{fid}.json", False: self.errs_dir / f"{fid}.json"}
+        try:
+            if item.error:
+                raise InputError(item.error)
+            art = prepare_article(item.content, item.name, item.id, self.max_chars,
+                                  self.settings.lang, html=item.html, meta=item.meta, check_lang=False)
+            sha = text_sha256(art.text)
+            finished = next((ok for ok, path in done.items() if _stored_sha(path) == sha), None)
+            if finished is None:  # a finished article passed this check before
+                check_language(art.text, item.name, self.settings.lang)
+        except InputError as exc:
+            self.entries.append(_Entry(item.id, item.name, None, str(exc)))
+            for stale in done.values():
+                stale.unlink(missing_ok=True)
+            self._settle(False)
+            return None
+        self.entries.append(_Entry(item.id, item.name, fid, chars=len(art.text)))
+        if finished is not None:  # finished in an earlier run: counted, not redone
+            self._settle(finished, skipped=True)
+            return None
+        return art
+
+
+def _chunks(articles: Iterable[Article], size: int, chars: int) -> Iterator[list[Article]]:
+    """*articles* in chunks of at most *size* articles or about *chars* characters."""
+    chunk: list[Article] = []
+    total = 0
+    for art in articles:
+        chunk.append(art)
+        total += len(art.text)
+        if len(chunk) >= size or total >= chars:
+            yield chunk
+            chunk, total = [], 0
+    if chunk:
+        yield chunk
 
 
 def _chain(first, rest):

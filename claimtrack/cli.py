@@ -278,7 +278,10 @@ def download(model_dir, lang, ner):
     """Fetch the official Stanza models (needs internet; shows a progress bar)."""
     from .models import download_models, resolve_model_dir
 
+    from .outputs import check_outdir
+
     path = resolve_model_dir(model_dir)
+    check_outdir(path, "model directory")  # before a download that could not be saved
     click.echo(f"Downloading Stanza '{lang}' models to {path} …", err=True)
     info = download_models(path, lang, ner=ner)
     click.echo(f"ready: {info.path} ({', '.join(info.processors)})")

@@ -102,18 +102,20 @@ def read_review_csv(path_or_file: str | os.PathLike | IO[str]) -> dict[tuple[str
             text = Path(path_or_file).read_bytes().decode("utf-8-sig")  # type: ignore[arg-type]
         except FileNotFoundError:
             raise ReviewError(f"{name}: no such file") from None
+        except OSError as exc:  # a directory, no permission, an I/O error
+            raise ReviewError(f"{name}: cannot read ({exc.strerror or exc.__class__.__name__})") from None
         except UnicodeDecodeError:
             raise ReviewError(f"{name}: not UTF-8 text (save the sheet as CSV UTF-8)") from None
     text = text.lstrip("\ufeff")
     head = text.split("\n", 1)[0]
     delim = max(",;\t", key=head.count)
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delim)
-    cols = {c.strip().lower(): c for c in (reader.fieldnames or []) if c}
-    missing = [c for c in ("article", "claim_id", "verdict") if c not in cols]
-    if missing:
-        raise ReviewError(f"{name}: missing column(s) {', '.join(missing)} "
-                          f"(expected the header of a claimtrack review CSV)")
     try:
+        cols = {c.strip().lower(): c for c in (reader.fieldnames or []) if c}
+        missing = [c for c in ("article", "claim_id", "verdict") if c not in cols]
+        if missing:
+            raise ReviewError(f"{name}: missing column(s) {', '.join(missing)} "
+                              f"(expected the header of a claimtrack review CSV)")
         return _reviews(reader, cols, name)
     except csv.Error as exc:  # a runaway quote, a cell over the csv module's size limit
         raise ReviewError(f"{name}: not a readable CSV ({exc})") from None

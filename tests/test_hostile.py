@@ -151,6 +151,11 @@ def test_unwritable_parse_cache_is_exit_4_before_the_model(article):
     assert res.exit_code == 4 and "parse cache" in one_line(res.output)
 
 
+def test_models_download_into_an_unwritable_place_is_exit_4_before_downloading(article):
+    res = run("models", "download", "--model-dir", article / "models")  # under a file
+    assert res.exit_code == 4 and "model directory" in one_line(res.output)
+
+
 def test_full_disk_is_one_line_exit_4(cli, article):
     if not Path("/dev/full").exists():
         pytest.skip("no /dev/full on this system")
