@@ -31,6 +31,10 @@ from .models import ModelInfo, inspect_model_dir, resolve_model_dir
 CACHE_VERSION = 1
 ENGINES = ("exact", "stock", "int8")
 DEVICES = ("auto", "cpu", "cuda")
+ENGINE_VAR, DEVICE_VAR = "CLAIMTRACK_ENGINE", "CLAIMTRACK_DEVICE"
+# Articles per Stanza call: as fast as larger calls (benchmarks/run.py --only speed measures
+# it, and that the parses are the same), and a progress bar gets to move.
+PARSE_CHUNK = 4
 
 
 def torch_device(choice: str = "auto") -> str:
@@ -173,11 +177,15 @@ class Parser:
 
     def __init__(self, model_dir: str | os.PathLike | None = None, cache_dir: str | os.PathLike | None = None,
                  lang: str = "en", use_ner: bool | None = None, batch_size: int = 3000,
-                 engine: str = "exact", device: str = "auto"):
+                 engine: str | None = None, device: str | None = None):
         """*engine*: ``exact`` (claimtrack's faster path, Stanza's output; the default),
         ``stock`` (plain Stanza) or ``int8`` (exact plus dynamic int8 quantisation: faster, may
         change a few arcs; cached separately). *device*: ``auto`` (CUDA when torch sees it),
-        ``cpu`` or ``cuda``."""
+        ``cpu`` or ``cuda``. Unset, they come from ``$CLAIMTRACK_ENGINE`` and
+        ``$CLAIMTRACK_DEVICE`` (the CLI's ``--fast``/``--device`` set these, so batch workers
+        inherit them)."""
+        engine = engine or os.environ.get(ENGINE_VAR) or "exact"
+        device = device or os.environ.get(DEVICE_VAR) or "auto"
         if engine not in ENGINES:
             raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
         if device not in DEVICES:
@@ -201,7 +209,10 @@ class Parser:
     @property
     def nlp(self):
         if self._nlp is None:
-            self._nlp = self._load()
+            from . import feedback
+
+            with feedback.status(f"loading Stanza models from {self.info.path} …"):
+                self._nlp = self._load()
         return self._nlp
 
     def _load(self):
@@ -274,18 +285,25 @@ class Parser:
         return self.parse_many([text])[0]
 
     def parse_many(self, texts: Sequence[str]) -> list[Doc]:
-        """Parse several texts, using the cache where it has them and one Stanza call for the rest."""
+        """Parse several texts, using the cache where it has them and one Stanza call per
+        :data:`PARSE_CHUNK` of the rest (a progress bar advances per call on a terminal)."""
+        from . import feedback
+
         out: list[Doc | None] = [self._cache_get(t) for t in texts]
         todo = [k for k, d in enumerate(out) if d is None]
         if todo:
             import stanza
 
-            in_docs = [stanza.Document([], text=texts[k]) for k in todo]
-            parsed = self.nlp(in_docs)
-            for k, sdoc in zip(todo, parsed):
-                doc = _from_stanza(texts[k], sdoc, self.has_ner)
-                self._cache_put(texts[k], doc)
-                out[k] = doc
+            nlp = self.nlp
+            with feedback.bar(len(todo)) as advance:
+                for c in range(0, len(todo), PARSE_CHUNK):
+                    part = todo[c:c + PARSE_CHUNK]
+                    parsed = nlp([stanza.Document([], text=texts[k]) for k in part])
+                    for k, sdoc in zip(part, parsed):
+                        doc = _from_stanza(texts[k], sdoc, self.has_ner)
+                        self._cache_put(texts[k], doc)
+                        out[k] = doc
+                    advance(len(part))
         return out  # type: ignore[return-value]
 
 
