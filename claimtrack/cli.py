@@ -106,7 +106,25 @@ def _model_options(f):
                      help="Extra reporting words (TOML or JSON, same layout as the built-in lexicon).")(f)
     f = click.option("--ner/--no-ner", default=None,
                      help="Use the NER model when the model directory has one (default: yes).")(f)
+    # parser settings travel as environment variables, so batch and Dask workers inherit them
+    f = click.option("--fast", is_flag=True, expose_value=False, callback=_parser_env,
+                     help="Parse with int8-quantised parser weights: faster, changes a few "
+                          "arcs (cached apart).")(f)
+    f = click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default=None,
+                     expose_value=False, callback=_parser_env,
+                     help="Run the models on: auto (CUDA when torch sees a GPU; default), cpu, "
+                          "cuda.")(f)
     return f
+
+
+def _parser_env(ctx: click.Context, param: click.Parameter, value) -> None:
+    """``--fast`` → ``CLAIMTRACK_ENGINE=int8``, ``--device X`` → ``CLAIMTRACK_DEVICE=X``."""
+    import os
+
+    if param.name == "fast" and value:
+        os.environ["CLAIMTRACK_ENGINE"] = "int8"
+    elif param.name == "device" and value:
+        os.environ["CLAIMTRACK_DEVICE"] = value
 
 
 MAX_CHARS = click.IntRange(1)
