@@ -25,6 +25,7 @@ import unicodedata
 from typing import IO, Mapping, Sequence
 from urllib.parse import quote
 
+from .safetext import web_url
 from .types import Analysis, Claim, Source
 
 SCHEMA_CONTEXT = "https://schema.org"
@@ -72,8 +73,8 @@ def _slug(s: str) -> str:
 
 def article_iri(analysis: Analysis) -> str:
     """The article's ``@id``: its URL when known, else a URN from its id."""
-    url = (analysis.meta or {}).get("url")
-    return str(url) if url else f"{URN}{_iri_part(analysis.id)}"
+    url = web_url((analysis.meta or {}).get("url"))
+    return url if url else f"{URN}{_iri_part(analysis.id)}"
 
 
 def claim_iri(analysis_id: str, claim_id: str) -> str:
@@ -106,8 +107,8 @@ def _source_node(analysis: Analysis, source: Source, by_id: Mapping[str, Source]
 def _article_node(analysis: Analysis) -> dict:
     meta = analysis.meta or {}
     node: dict = {"@type": "NewsArticle", "@id": article_iri(analysis), "identifier": analysis.id}
-    if meta.get("url"):
-        node["url"] = str(meta["url"])
+    if web_url(meta.get("url")):
+        node["url"] = web_url(meta.get("url"))
     if meta.get("title"):
         node["headline"] = str(meta["title"])
         node["name"] = str(meta["title"])

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
+from .safetext import web_url
 from .types import Analysis, Attribution, Claim
 
 # --- colours ------------------------------------------------------------------------------------
@@ -533,8 +534,9 @@ def _article_section(analysis: Analysis, k: int) -> str:
     bits = []
     if meta.get("date"):
         bits.append(_e(meta["date"]))
-    if meta.get("url"):
-        bits.append(f'<a href="{_e(meta["url"])}" rel="noreferrer">{_e(meta["url"])}</a>')
+    url = web_url(meta.get("url"))
+    if url:  # a javascript: "URL" from a hostile page is never made a link
+        bits.append(f'<a href="{_e(url)}" rel="noreferrer">{_e(url)}</a>')
     bits.append(f"{len(analysis.attributions)} attributions · {len(analysis.sources)} sources · "
                 f"{len(analysis.claims)} claims")
     return (f'<section class="article" id="{_e(view.prefix)}" data-article="{_e(analysis.id)}">'

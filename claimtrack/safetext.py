@@ -1,4 +1,5 @@
-"""Article text is untrusted: control characters never reach a terminal, an XML file or a sheet.
+"""Article text is untrusted: control characters never reach a terminal, an XML file or a sheet,
+and only http(s) addresses become links (:func:`web_url`).
 
 :func:`visible` swaps each control character (ESC, BEL, NUL, form feed, C1 controls…) and each
 lone surrogate (from undecodable file names) for one visible stand-in, so the text keeps its
@@ -31,3 +32,22 @@ def _stand_in(m: re.Match) -> str:
 def visible(text: str) -> str:
     """*text* with every control character (but tab and newline) replaced by a visible one."""
     return _UNSAFE.sub(_stand_in, text) if _UNSAFE.search(text) else text
+
+
+def web_url(url: object) -> str | None:
+    """*url* if it is an http(s) address, else None: a page's canonical link or ``--url`` may
+    be ``javascript:…``, which must never become a link or an identifier.
+
+    >>> web_url("https://example.org/a"), web_url("javascript:alert(1)"), web_url(" HTTP://x.org")
+    ('https://example.org/a', None, 'HTTP://x.org')
+    """
+    from urllib.parse import urlsplit
+
+    if not isinstance(url, str):
+        return None
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an invalid IPv6 host
+        return None
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None

@@ -352,6 +352,16 @@ def test_review_round_trip_keeps_ids_that_look_like_formulas(cli, tmp_path):
     assert res.exit_code == 0 and "1 review(s) added" in res.output, res.output
 
 
+def test_a_javascript_url_never_becomes_a_link_or_an_id(cli, article, tmp_path):
+    report, ld = tmp_path / "r.html", tmp_path / "c.jsonld"
+    res = cli("export", article, "--html", report, "--jsonld", ld, "--url", "javascript:alert(1)")
+    assert res.exit_code == 0, res.output
+    assert "javascript:" not in report.read_text(encoding="utf-8").lower()
+    assert "javascript:" not in ld.read_text(encoding="utf-8")
+    cli("export", article, "--html", report, "--url", "https://example.org/a")
+    assert 'href="https://example.org/a"' in report.read_text(encoding="utf-8")
+
+
 def test_review_sheet_with_a_huge_cell_is_one_line_exit_2(tmp_path):
     sheet = tmp_path / "r.csv"
     sheet.write_text("article,claim_id,verdict,notes\na,c1,false,\"" + "x" * 200_000 + "\"\n")
