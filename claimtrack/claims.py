@@ -414,7 +414,8 @@ def _links(analysis: Analysis, groups: list["_Claim"], claims: list[Claim],
                 shared = _shared_args(sigs[i], sigs[j])
                 # nouns alone ("workers", "plant") do not make one claim elaborate another: a
                 # shared named entity must be among them
-                if len(shared) >= 2 and any(":" in x for x in shared):
+                small = min(len(sigs[i].arguments), len(sigs[j].arguments))
+                if len(shared) >= 2 and len(shared) * 2 >= small and any(":" in x for x in shared):
                     ev = {"arguments": shared}
                     links.append(Link(claims[j].id, claims[i].id, "elaborates",
                                       "shares " + ", ".join(x.split(":", 1)[-1] for x in shared), ev))

@@ -8,7 +8,8 @@ An appearance adds an independent *origin* unless an earlier appearance already 
   Wire reported"), the same words from the same source in another outlet (a wire story
   republished), or the same relay carrying it again;
 * **the same hierarchy**: the FSB and Moscow, a ministry and its government
-  (``part_of``, transitively, as resolved in each article).
+  (``part_of``, transitively, as resolved in each article);
+* **no named source** (an unresolved "they"): it cannot be shown to be independent.
 
 Status, first that applies: ``not-checkable`` (advice, intention, opinion, question),
 ``disputed`` (asserted and denied, or another cluster contradicts it — opposite polarity or a
@@ -75,9 +76,12 @@ def _when(a: dict) -> str:
 
 def status_at(kind: str, apps: list[dict], contra: list[dict]) -> tuple[str, str]:
     """The status and reason of a cluster given its appearances so far and contradicting links."""
-    origins, notes, earlier = [], [], []
+    origins, notes, earlier, unnamed = [], [], [], []
     for a in apps:
         if a["class"] not in SUPPORT:
+            continue
+        if not a["source_key"]:   # an unresolved speaker cannot be shown to be independent
+            unnamed.append(a)
             continue
         why = _dependence(a, earlier)
         if why is None:
@@ -87,6 +91,8 @@ def status_at(kind: str, apps: list[dict], contra: list[dict]) -> tuple[str, str
         earlier.append(a)
     denials = [a for a in apps if a["class"] == "deny"]
     own = [a for a in apps if a["class"] == "unattributed"]
+    if unnamed and origins:
+        notes.append(f"an unnamed source ({_when(unnamed[0])}) is not counted as independent")
     tail = ("; " + "; ".join(dict.fromkeys(notes))) if notes else ""
     if kind not in CHECKABLE:
         cue = next((a["cue"] for a in apps if a["cue"]), "")
@@ -111,6 +117,8 @@ def status_at(kind: str, apps: list[dict], contra: list[dict]) -> tuple[str, str
         if all(a["class"] == "report" for a in apps if a["class"] in SUPPORT):
             return "reported", f"reported by {_who([o])} ('{o['cue']}'); no independent confirmation{tail}"
         return "claimed", f"rests on {_who([o])} alone ({_when(o)}){tail}"
+    if unnamed:
+        return "claimed", f"rests on an unnamed source ({_when(unnamed[0])}){tail}"
     if own:
         return "unattributed", f"stated in the outlets' own voice ({_who(own)}), with no source"
     return "reported", "neither asserted nor denied (a source declined to confirm it)"

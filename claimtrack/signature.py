@@ -29,6 +29,7 @@ DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sun
         "yesterday", "tomorrow", "tonight"}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december"}
+WEAK = {"have", "be", "do", "get", "say", "make"}
 EXISTENCE = "occur"   # the predicate group of "take place", "happen", "occur"
 LIGHT = {"put", "take", "make", "give", "carry", "hold"}   # "take place", "put an end to"
 
@@ -248,10 +249,16 @@ def compare(a: Signature, b: Signature) -> dict | None:
     inner = a.predicate != b.predicate   # one says it in a clause of a larger claim
     if inner and a.predicate not in b.also and b.predicate not in a.also:
         return None
+    if inner and (b.predicate if b.predicate in a.also else a.predicate) in WEAK:
+        return None   # "have", "be" in a clause inside say too little to join two claims
     sa, sb = set(a.arguments), set(b.arguments)
     shared = sa & sb
     small = min(len(sa), len(sb))
     if not shared or len(shared) * 2 < small or len(shared) < min(2, small):
+        return None
+    # one shared argument joins a short claim to a long one only with a number to back it
+    same_number = {tuple(n) for n in a.numbers if n[1]} & {tuple(n) for n in b.numbers}
+    if len(shared) < 2 and max(len(sa), len(sb)) > 3 and not same_number:
         return None
     conflicts = []
     units_b = {u: v for v, u in b.numbers if u}

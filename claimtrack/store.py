@@ -182,6 +182,9 @@ class ClaimStore:
             ev = compare(other, sig)
             if ev is None or _times_differ(other, sig) or row["kind"] != app["kind"]:
                 continue
+            if self.conn.execute("SELECT 1 FROM appearances WHERE cluster = ? AND article = ? AND "
+                                 "claim != ?", (row["id"], app["article"], app["claim"])).fetchone():
+                continue   # the article's own grouping (claims.py) already kept these two apart
             if ev["relation"] == "contradicts":
                 conflicts.append((row["id"], ev))
                 continue
