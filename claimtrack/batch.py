@@ -92,11 +92,18 @@ class Item:
     error: str | None = None  # a problem found while reading (unreadable file, bad JSON line)
 
 
+def is_batch_outdir(path: Path) -> bool:
+    """Whether *path* is (or is becoming) the output directory of a batch run."""
+    return (path / RUN_LOG).is_file() or ((path / ARTICLES_DIR).is_dir() and (path / ERRORS_DIR).is_dir())
+
+
 def _iter_dir(root: Path) -> Iterator[Path]:
     """Article and JSONL files under *root*, sorted, hidden ones skipped (special files too:
-    see :func:`_file_item`)."""
+    see :func:`_file_item`). A batch output directory inside *root* (``batch . -o out``) is
+    skipped: its index.jsonl and run log are not articles."""
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")
+                             and not is_batch_outdir(Path(dirpath) / d))
         for f in sorted(filenames):
             if not f.startswith(".") and f.lower().endswith(ARTICLE_SUFFIXES + JSONL_SUFFIXES):
                 yield Path(dirpath) / f

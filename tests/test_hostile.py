@@ -259,6 +259,27 @@ def test_a_fifo_inside_a_batch_directory_is_listed_not_waited_for(tmp_path):
     assert all("not a regular file" in r for r in reasons), reasons
 
 
+def test_batch_output_inside_the_input_directory_is_not_read_back(tmp_path, analyzer, monkeypatch):
+    import claimtrack.batch as batch
+    from batchkit import model_dir
+    from claimtrack.batch import Settings, iter_items, run_batch
+
+    monkeypatch.setattr(batch, "build_analyzer", lambda settings: analyzer)  # the session's
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "old-run").mkdir()
+    (corpus / "old-run" / "run-log.jsonl").write_text('{"status": "completed"}\n')
+    (corpus / "out" / "articles").mkdir(parents=True)  # `batch corpus -o corpus/out`, resumed
+    (corpus / "out" / "errors").mkdir()
+    (corpus / "out" / "index.jsonl").write_text('{"id": "a", "input": "x", "status": "ok"}\n')
+    (corpus / "a.txt").write_text(TEXT)
+    assert [i.id for i in iter_items([str(corpus)])] == ["a"]
+    summary = run_batch([str(corpus)], corpus / "out", settings=Settings(model_dir=model_dir()),
+                        on_progress=lambda p: None)
+    assert (summary.articles, summary.failed) == (1, 0)
+
+
 def test_deeply_nested_json_in_a_batch_feed_is_one_error_line(tmp_path):
     from batchkit import model_dir
     from claimtrack.batch import Settings, run_batch
