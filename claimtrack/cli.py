@@ -261,7 +261,8 @@ def eval_cmd(gold, pred, save_pred, as_json, no_ignore, show_errors, limit, mode
         from .predict import predict_corpus
 
         analyzer = Analyzer(model_dir, cache_dir=cache_dir, lexicon=lexicon, use_ner=ner)
-        pred_docs = predict_corpus(analyzer, gold_docs)
+        parses: dict | None = {} if show_errors else None
+        pred_docs = predict_corpus(analyzer, gold_docs, parses=parses)
         if save_pred:
             with open_output(save_pred) as fh:
                 for d in pred_docs.values():
@@ -272,6 +273,10 @@ def eval_cmd(gold, pred, save_pred, as_json, no_ignore, show_errors, limit, mode
         from .predict import breakdown
 
         res["breakdown"] = breakdown(gold_docs, pred_docs)
+        if not pred:
+            from .predict import parse_paths
+
+            res["breakdown"]["misses"] = parse_paths(gold_docs, pred_docs, parses, analyzer.lexicon)
     if as_json:
         click.echo(json.dumps(res, indent=2, sort_keys=True))
     else:

@@ -9,6 +9,8 @@ from collections import Counter, defaultdict
 
 from .api import Analyzer
 from .evaluate import DocIndex, normalize_spans
+from .lexicon import Lexicon
+from .parse import Doc, Sentence, Word
 from .types import Analysis
 
 
@@ -29,15 +31,21 @@ def to_prediction(result: Analysis) -> dict:
     return {"id": result.id, "attributions": atts}
 
 
-def predict_corpus(analyzer: Analyzer, gold_docs: dict, batch: int = 16) -> dict:
-    """Predictions for every gold document, keyed by id."""
+def predict_corpus(analyzer: Analyzer, gold_docs: dict, batch: int = 16,
+                   parses: dict[str, Doc] | None = None) -> dict:
+    """Predictions for every gold document, keyed by id (with *parses*, the parses kept too)."""
+    from .api import analyze_doc
+
     out = {}
     items = list(gold_docs.items())
     for k in range(0, len(items), batch):
         chunk = items[k:k + batch]
-        results = analyzer.analyze_many([d["text"] for _, d in chunk], [i for i, _ in chunk])
-        for r in results:
+        docs = analyzer.parser.parse_many([d["text"] for _, d in chunk])
+        for (doc_id, _), doc in zip(chunk, docs):
+            r = analyze_doc(doc, doc_id, analyzer.lexicon, include_boilerplate=analyzer.include_boilerplate)
             out[r.id] = to_prediction(r)
+            if parses is not None:
+                parses[doc_id] = doc
     return out
 
 
@@ -72,6 +80,57 @@ def breakdown(gold_docs: dict, pred_docs: dict) -> dict:
             "pred": {k: dict(v) for k, v in pred_by.items()}}
 
 
+def parse_paths(gold_docs: dict, pred_docs: dict, parses: dict[str, Doc], lexicon: Lexicon) -> dict:
+    """Why each missed gold attribution was missed, as far as the parse tells: its cue word is
+    not in the lexicon (no rule), or the parse offers no path from the cue to the content —
+    the cue mis-tagged, cue and content in different sentences, or the content hanging
+    nowhere near the cue (a parser error a rule cannot recover) — or a path exists that no
+    rule takes."""
+    from .extract.tree import lemma_candidates
+
+    out: Counter = Counter()
+    for doc_id, g in gold_docs.items():
+        doc, text = parses.get(doc_id), g["text"]
+        if doc is None:
+            continue
+        index = DocIndex(text)
+        pred = [(_units(index, text, a["cue"]), _units(index, text, a["content"]))
+                for a in (pred_docs.get(doc_id) or {}).get("attributions", [])]
+        words = [(s, w) for s in doc.sentences for w in s.words]
+        for a in g.get("attributions", []):
+            cu, co = _units(index, text, a["cue"]), _units(index, text, a["content"])
+            if any(cu & pc and co & pco for pc, pco in pred):
+                continue
+            cue = [(s, w) for s, w in words if any(x <= w.start < y for x, y in a["cue"])]
+            content = [(s, w) for s, w in words if w.upos != "PUNCT"
+                       and any(x <= w.start < y for x, y in a["content"])]
+            out[_miss_reason(cue, content, text, a, lexicon, lemma_candidates)] += 1
+    return dict(out)
+
+
+PARSER_ERRORS = ("parser: cue mis-tagged", "parser: cue and content split into two sentences",
+                 "parser: content detached from the cue")
+
+
+def _miss_reason(cue: list[tuple[Sentence, Word]], content: list[tuple[Sentence, Word]], text: str,
+                 a: dict, lex: Lexicon, lemma_candidates) -> str:
+    known = [(s, w) for s, w in cue if any(lex.verb_class(x) or lex.noun_class(x) for x in lemma_candidates(w))]
+    if not cue or not content or (not known and not any(w.upos == "PUNCT" for _, w in cue)):
+        return "no rule: cue word not in the lexicon" if cue and content else "no words"
+    if not known:
+        return "rule: layout cue missed"
+    sent, w = known[0]
+    if w.upos not in ("VERB", "AUX", "NOUN"):
+        return PARSER_ERRORS[0]
+    quoted = text[a["content"][0][0]:a["content"][0][0] + 1] in "\"'\u201c\u201d\u2018\u2019\u00ab"
+    if all(s is not sent for s, _ in content):
+        return "rule: quotation in another sentence" if quoted else PARSER_ERRORS[1]
+    near = set(sent.subtree(w.i)) | (set(sent.subtree(w.head)) if w.head >= 0 else set())
+    if not any(s is sent and x.i in near and x.i != w.i for s, x in content):
+        return PARSER_ERRORS[2]
+    return "rule: a parse path exists, no rule takes it"
+
+
 def format_breakdown(b: dict, top: int = 25) -> str:
     lines = ["Gold recall by kind (hit/total):"]
     for k, v in sorted(b["gold"].items()):
@@ -89,6 +148,13 @@ def format_breakdown(b: dict, top: int = 25) -> str:
         if k.startswith("construction:"):
             tot = v.get("hit", 0) + v.get("miss", 0)
             lines.append(f"  {k[13:]:<28} {v.get('hit', 0):>5}/{tot:<5} {v.get('hit', 0) / tot:.3f}")
+    if b.get("misses"):
+        m = b["misses"]
+        parser = sum(v for k, v in m.items() if k in PARSER_ERRORS)
+        lines.append(f"Missed gold attributions by what the parse allows ({sum(m.values())} missed; "
+                     f"{parser} are parser errors a rule cannot recover):")
+        for k, v in sorted(m.items(), key=lambda kv: -kv[1]):
+            lines.append(f"  {k:<52} {v:>5}")
     lines.append(f"Cue lemmas with most false positives (top {top}):")
     fps = sorted(((v.get("miss", 0), k) for k, v in b["pred"].items() if k.startswith("cue_lemma:")),
                  reverse=True)[:top]

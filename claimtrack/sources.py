@@ -113,6 +113,9 @@ class Entity:
     pos: float                       # first mention offset: orders ids
     aliases: list[str] = field(default_factory=list)
     part_of: list[str] = field(default_factory=list)   # entity keys
+    # typed a person only because its name is two capitalised words: "it" may still prove it
+    # an organisation ("The bank's owner, Crédit Rhône, … It declined to say")
+    weak: bool = False
 
     def add_alias(self, text: str) -> None:
         if text and text != self.name and text not in self.aliases:
@@ -171,6 +174,11 @@ def _ner(w: Word) -> str:
     return w.ner.split("-")[-1] if w.ner and w.ner != "O" else ""
 
 
+ORG_TYPES = {"government", "organisation", "media"}
+NAME_PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "den", "del", "della", "la", "le", "bin",
+                  "ibn", "al", "el", "dos", "das", "ter"}
+HONORIFIC = re.compile(r"\b(?:mr|mrs|ms|miss|dr|prof|sen|rep|gov|gen|col|capt|sgt|lt|rev|sir|dame|lady|lord)\b\.?",
+                       re.I)
 SPOKESPERSON = re.compile(
     r"(?:an?\s+|the\s+)?(?:\w+\s+)?(spokes\w+|representative|press secretary)\s+(?:for|of)\s+(.+)$", re.I)
 
@@ -284,22 +292,55 @@ class Resolver:
         """A pronoun: the nearest earlier source of a compatible kind."""
         if not (m.low in PRONOUNS or (m.head is not None and m.head.upos == "PRON" and len(m.words) == 1)):
             return None
-        ent = self._antecedent(PRONOUNS.get(m.low, "thing"))
+        kind = PRONOUNS.get(m.low, "thing")
+        ent = self._antecedent(kind)
         if ent is not None:
-            if PRONOUNS.get(m.low) == "person" and self._bare_name(ent):
-                ent.type = "person"  # "he"/"she" tells what the lone name was
+            if kind == "person" and (self._bare_name(ent) or ent.weak):
+                ent.type, ent.weak = "person", False  # "he"/"she" tells what the name was
+            elif kind == "thing" and ent.weak:
+                ent.type, ent.weak = "organisation", False
             return ent
         return self._entity("name:" + m.low, m.clean, "anonymous", m.pos)
 
     def _by_spokesperson(self, m: "Mention") -> Entity | None:
-        """A spokesperson for X → X."""
+        """A spokesperson for X: a person who speaks for X, part of it."""
         found = SPOKESPERSON.match(m.text.strip())
         if not found:
             return None
         inner = found.group(2)
         s = m.pos + m.text.find(inner)
-        return self._match(inner, [w for _, w in self.words.in_spans([(int(s), int(s) + len(inner))])],
-                           m.pos)
+        org = self._match(inner, [w for _, w in self.words.in_spans([(int(s), int(s) + len(inner))])],
+                          m.pos)
+        ent = self._entity("person:" + m.low, m.clean, "person", m.pos)
+        self._member_of(ent, org)
+        return ent
+
+    def _member_of(self, ent: Entity, org: Entity) -> None:
+        """*ent* belongs to *org* (a spokeswoman to her union); *org* counts as mentioned."""
+        if org.key != ent.key and org.key not in ent.part_of:
+            ent.part_of.append(org.key)
+        if org.key not in self.order:
+            self.order.append(org.key)
+
+    def _affiliation(self, m: "Mention", skip: Iterable[Word] = ()) -> Entity | None:
+        """The organisation a role in the mention belongs to: "the union's spokeswoman", "a
+        council spokeswoman", "the chairman of the board" (never a state: that is part_of)."""
+        skip_ids = {w.i for w in skip}
+        for role in m.words:
+            if self.gaz.heads.get(role.text.lower()) not in ("person", "anonymous") or role.i in skip_ids:
+                continue
+            owner = [w for w in m.words if w.head == role.i and w.i not in skip_ids and (
+                w.deprel in ("nmod:poss", "compound") or (w.deprel == "nmod" and w.i > role.i))
+                and (w.upos == "PROPN" or self.gaz.heads.get(w.lemma.lower()) in ORG_TYPES)]
+            if not owner:
+                continue
+            phrase = _phrase(m.words, owner[0])
+            if not phrase or self.gaz.country_in(phrase) or phrase.lower() in self.gaz.state_names:
+                continue
+            org = self._match("the " + phrase, [w for w in m.words if w.text in phrase.split()], m.pos - 0.25)
+            if org.type != "person":
+                return org
+        return None
 
     def _by_acronym(self, m: "Mention") -> Entity | None:
         """An acronym introduced in the article, or its long form ("the KNB", "the Kazakh
@@ -381,8 +422,14 @@ class Resolver:
                 e.name = name
             return e
         ent = self._entity("person:" + name.lower(), name, "person", m.pos)
+        roles = {self.gaz.heads.get(t.strip(",.")) for t in (title + " " + m.clean[len(title) + len(name):]).lower().split()}
+        ent.weak = not (roles & {"person", "government"} or HONORIFIC.search(title)
+                        or any(_ner(w) in ("PERSON", "PER") for w in m.words))
         if title and any(t in self.gaz.heads and self.gaz.heads[t] == "government" for t in title.lower().split()):
             self._part_of(ent, self._country(title), m.pos)
+        org = self._affiliation(m, skip=[w for w in m.words if w.text in name.split()])
+        if org is not None:
+            self._member_of(ent, org)
         return ent
 
     def _by_surname(self, m: "Mention") -> Entity | None:
@@ -412,6 +459,10 @@ class Resolver:
             low = _key(clean)
         ent = self._entity("name:" + low, clean, typ, m.pos)
         self._part_of(ent, owner, m.pos)
+        if typ == "person":
+            org = self._affiliation(m)
+            if org is not None:
+                self._member_of(ent, org)
         if typ in ("government", "anonymous", "person"):
             self._part_of(ent, self._country(clean, skip_head=m.hlow), m.pos)
         elif typ == "media":
@@ -460,8 +511,10 @@ class Resolver:
             return w.upos == "PROPN" and w.text[:1].isupper() and w.text.lower() not in self.gaz.heads
 
         runs: list[list[Word]] = []
-        for w in words:
-            if name_word(w) and runs and runs[-1] and words.index(runs[-1][-1]) == words.index(w) - 1:
+        for k, w in enumerate(words):
+            # "Marta de Vries": a lowercase particle between two names belongs to the name
+            particle = w.text.lower() in NAME_PARTICLES and k + 1 < len(words) and name_word(words[k + 1])
+            if (name_word(w) or particle) and runs and runs[-1] and words.index(runs[-1][-1]) == k - 1:
                 runs[-1].append(w)
             elif name_word(w):
                 runs.append([w])
@@ -502,7 +555,7 @@ class Resolver:
             e = self.entities[k]
             if kind == "person" and (e.type == "person" or self._bare_name(e)):
                 return e
-            if kind == "thing" and e.type not in ("person", "anonymous"):
+            if kind == "thing" and (e.type not in ("person", "anonymous") or e.weak):
                 return e
             if kind == "group" and e.type != "person":
                 return e
@@ -514,6 +567,8 @@ class Resolver:
         cands = {hlow, hlemma, hlow.rstrip("s")}
         for k in reversed(self.order):
             e = self.entities[k]
+            if e.type == "person" and self.gaz.heads.get(hlow) != "person":
+                continue  # "the ministry" is not the ministry's spokeswoman
             names = [e.name, *e.aliases]
             for n in names:
                 ws = {x.lower().strip(".,") for x in n.split()}
@@ -529,6 +584,19 @@ class Resolver:
         out = [Source(ids[e.key], e.name, list(e.aliases), e.type, [ids[p] for p in e.part_of], e.key)
                for e in ents]
         return out, ids
+
+
+def _phrase(words: list[Word], head: Word) -> str:
+    """The words of *head*'s subtree among *words*, without case markers ("'s", "of")."""
+    ids = {head.i}
+    grew = True
+    while grew:
+        grew = False
+        for w in words:
+            if w.head in ids and w.i not in ids:
+                ids.add(w.i)
+                grew = True
+    return " ".join(w.text for w in words if w.i in ids and w.upos not in ("PART", "ADP", "DET", "PUNCT"))
 
 
 def resolve_sources(analysis: Analysis, doc: Doc | None, skip: Iterable[str] = (),

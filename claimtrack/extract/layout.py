@@ -13,7 +13,7 @@ from ..quotes import QuoteIndex
 from ..types import Attribution, Cue, Role, Span
 from .candidate import trim
 from .tree import is_quote
-from .words import CLOSERS, DASHES, HEADLINE_LOWER, LAYOUT_STOP, OPENERS
+from .words import CLOSERS, DASHES, HEADLINE_LOWER, LAYOUT_STOP, OPENERS, PLACES
 
 Located = tuple[Sentence, Word]
 _MARKS = re.escape(OPENERS + CLOSERS)
@@ -46,8 +46,11 @@ class _WordTable:
 
 
 def name_like(ws: list[Located]) -> bool:
-    """A short run of capitalised or name-like words with no verb: a signature or label."""
+    """A short run of capitalised or name-like words with no verb: a signature or label (a
+    place in capitals is a dateline: "NEW DELHI:")."""
     content = [w for _, w in ws if w.upos != "PUNCT"]
+    if content and " ".join(w.text for w in content).lower() in PLACES:
+        return False
     return 1 <= len(content) <= 6 and content[0].text[:1].isupper() and all(
         w.upos in ("PROPN", "NOUN", "ADJ", "NUM", "DET", "ADP", "CCONJ") or w.text[:1].isupper()
         for w in content) and not any(w.upos in ("VERB", "AUX") and not _capitals(w.text) for w in content) \
@@ -101,8 +104,9 @@ def speaker_labels(doc: Doc, quotes: QuoteIndex, atts: list[Attribution]):
         if colon is None or colon.i == 0 or (colon.start, colon.end) in cues:
             continue
         label = [(sent, w) for w in sent.words[:colon.i]]
-        if not name_like([x for x in label if not is_quote(x[1].text)]):
-            continue
+        if not name_like([x for x in label if not is_quote(x[1].text)]) or any(
+                w.text[:1].islower() and w.text.lower() not in HEADLINE_LOWER for _, w in label):
+            continue  # "Dempsey dove deeper: …" is a sentence, not a label
         cs, ce = trim(text, colon.end, _line_end(text, colon.end))
         if ce - cs < 10:
             continue

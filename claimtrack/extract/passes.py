@@ -52,8 +52,20 @@ def drop_quoted_cues(atts: list[Attribution], quotes: QuoteIndex) -> list[Attrib
         if inside and (quotes.region_at(a.cue.spans[0][0]) is not None
                        or any(b.construction == "speaker-label" for b in inside)):
             continue
+        if _within_one_quote(a, quotes):
+            continue
         kept.append(a)
     return [a for a in kept if not (a.cue.cls in HEDGES and _holders(a, kept)) and checkable(a)]
+
+
+def _within_one_quote(a: Attribution, quotes: QuoteIndex) -> bool:
+    """“We want to serve them the way they wish to be served.”: cue, source and content all in
+    one quotation are what its speaker said (the quotation may join its speaker only later)."""
+    region = quotes.region_at(a.cue.spans[0][0])
+    if region is None or a.construction in ("signed-quote", "speaker-label", "headline"):
+        return False
+    spans = [sp for r in (a.source, a.cue, a.content) if r for sp in r.spans]
+    return all(region[0] <= s and e <= region[1] for s, e in spans)
 
 
 def checkable(a: Attribution) -> bool:

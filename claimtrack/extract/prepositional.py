@@ -9,6 +9,7 @@ from ..lexicon import Lexicon
 from ..parse import Sentence, Word
 from .candidate import Found
 from .tree import base, noun_phrase, strip_punct
+from .words import SOURCE_NOUNS
 
 
 def prep_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:
@@ -54,7 +55,10 @@ def _reported_clause(sent: Sentence, src_head: int) -> list[int]:
     participle it may hang on."""
     pred = sent.words[src_head].head
     hops = 0
-    while pred >= 0 and hops < 3 and base(sent.words[pred]) in ("advcl", "acl", "xcomp", "conj") \
+    # ("…, down from 6.2 percent a year earlier, according to X": nor for the modifier it
+    # happens to hang on — climb to a clause)
+    while pred >= 0 and hops < 3 and (base(sent.words[pred]) in ("advcl", "acl", "xcomp", "conj")
+                                      or sent.words[pred].upos not in ("VERB", "AUX", "ADJ")) \
             and sent.words[pred].head >= 0:
         pred = sent.words[pred].head
         hops += 1
@@ -64,9 +68,10 @@ def _reported_clause(sent: Sentence, src_head: int) -> list[int]:
 
 
 def citing_cue(sent: Sentence, w: Word, cls: str) -> Found | None:
-    """"…, citing X": X is the source of the clause the participle hangs on."""
+    """"…, citing X": X is the source of the clause the participle hangs on — when X can speak
+    (a person, a body, a document); "citing a risk of landslides" gives a reason, not a source."""
     objs = sent.kids(w.i, "obj")
-    if not objs or w.head < 0:
+    if not objs or w.head < 0 or not can_speak(objs[0]):
         return None
     source = noun_phrase(sent, objs[0].i)
     content = strip_punct(sent, sent.subtree(w.head, exclude=[w.i]))
@@ -84,3 +89,11 @@ def adverb_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:
     if len([k for k in content if sent.words[k].upos != "PUNCT"]) < 2:
         return None
     return Found(sent, [w.i], w.text.lower(), cls, content, [], "adverb")
+
+
+def can_speak(w: Word) -> bool:
+    """Whether a noun phrase's head can be a source: a name, a pronoun, a person or body by
+    NER, or a noun the gazetteer knows as a source ("officials", "a report", "the ministry")."""
+    ner = w.ner.split("-")[-1] if w.ner and w.ner != "O" else ""
+    return (w.upos in ("PROPN", "PRON") or ner in ("PERSON", "PER", "ORG", "NORP", "GPE")
+            or w.lemma.lower() in SOURCE_NOUNS or w.text.lower() in SOURCE_NOUNS)

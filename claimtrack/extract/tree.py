@@ -58,6 +58,19 @@ def join_split_name(sent: Sentence, verb: int, source: list[int]) -> list[int]:
     return sorted(out)
 
 
+def complete_determiner(sent: Sentence, verb: int, source: list[int]) -> list[int]:
+    """"The WHO warned": a parser may read "WHO" as a pronoun and leave "The" alone as the
+    subject; a determiner is never a speaker, the subject words after it complete it."""
+    if not source or any(sent.words[k].upos != "DET" for k in source):
+        return source
+    out = set(source)
+    k = max(out) + 1
+    while k < len(sent.words) and sent.words[k].head == verb and sent.words[k].deprel.startswith("nsubj"):
+        out.update(sent.subtree(k))
+        k = max(out) + 1
+    return sorted(out)
+
+
 def has_subject(sent: Sentence, i: int) -> bool:
     """Whether word i has a subject of its own (nominal, clausal or expletive)."""
     return any(k.deprel.split(":")[0] in ("nsubj", "expl", "csubj") for k in sent.kids(i))
@@ -81,7 +94,9 @@ def inherited_subject(sent: Sentence, i: int, avoid: Iterable[int] = ()) -> tupl
         # ", adding that …" is a participle whatever relation the parser gave it
         return None, ""
     how = "conjunct" if base(w) == "conj" else "participle"
-    if w.deprel.startswith("acl") and w.head >= 0 and sent.words[w.head].upos in ("NOUN", "PROPN", "PRON"):
+    if w.deprel.startswith("acl") and w.head >= 0 and sent.words[w.head].upos in ("NOUN", "PROPN", "PRON") \
+            and not sent.kids(w.head, "case"):
+        # (not "posted on Twitter accusing …": a noun behind a preposition is where, not who)
         # "a report saying …", "officials warning …": the noun is the source
         return noun_phrase(sent, w.head, exclude=[w.i]), how
     for hops, head in enumerate(sent.ancestors(i)):
@@ -90,7 +105,7 @@ def inherited_subject(sent: Sentence, i: int, avoid: Iterable[int] = ()) -> tupl
         if head.i in banned:
             continue
         if head.upos in ("VERB", "AUX", "ADJ") or head.deprel == "root":
-            subj = subject(sent, head.i, avoid=banned)
+            subj = subject(sent, head.i, passive_ok=True, avoid=banned)
             if subj is not None:
                 return noun_phrase(sent, subj.i), how
     return None, ""
@@ -109,7 +124,11 @@ def dateline(sent: Sentence, text: str) -> list[int]:
             first = sent.words[0].text
             caps = first.isupper() and sum(ch.isalpha() for ch in first) >= 3
             agency = any(x.text == "(" for x in sent.words[:k])
-            if free and (caps or (agency and first[:1].isupper())):
+            # "Indianapolis – Several thousand teachers …": a short capitalised place before it
+            place = k <= 3 and all(x.text[:1].isupper() or x.text == "," for x in sent.words[:k]) \
+                and k + 1 < len(sent.words) and sent.words[k + 1].text[:1].isupper() \
+                and all(x.upos == "PROPN" or x.text == "," for x in sent.words[:k])
+            if free and (caps or place or (agency and first[:1].isupper())):
                 return list(range(k + 1))
             return []
     return []

@@ -26,7 +26,7 @@ from ..types import Span
 from .candidate import Found
 from .prepositional import citing_cue
 from .quotes import adjacent_quotes
-from .tree import (agent, cue_words, dateline, has_subject, inherited_subject, is_expl,
+from .tree import (agent, complete_determiner, cue_words, dateline, has_subject, inherited_subject, is_expl,
                    join_split_name, lemma_candidates, negated, noun_phrase, strip_punct, subject)
 from .words import (ADDRESSEE_VERBS, BARE_SPEECH, CITING, DECLINING, FALLBACK_SKIP, NOT_REPORTING,
                     PROFORMS, QUESTION_MARKS, REL_PRONOUNS, SAY_LIKE, SPEECH_VERBS, TIME_WORDS,
@@ -60,7 +60,9 @@ def verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None = 
     w, cls, prt = head
     if w.lemma.lower() in CITING and w.feat("VerbForm") in ("Ger", "Part") and w.deprel.startswith("advcl") \
             and w.text.lower().endswith("ing"):
-        return citing_cue(sent, w, cls)
+        cited = citing_cue(sent, w, cls)
+        if cited is not None:
+            return cited  # otherwise what is cited is a reason the subject gives: a plain cue
     d = _draft(sent, w, cls, prt, lex)
     _complement_content(d, lex)
     for step in (_topic_content, _host_clause_content, _question_content, _addressee_content,
@@ -171,7 +173,7 @@ def _complement_content(d: Draft, lex: Lexicon) -> None:
     d.proform = proform(sent, w)
     clausal_only = lex.clausal_only(w.lemma)
     rels = ("ccomp",) if clausal_only else ("ccomp", "xcomp", "csubj:pass")
-    d.comps = [k for k in sent.kids(w.i) if k.deprel in rels
+    d.comps = [k for k in sent.kids(w.i) if (k.deprel in rels and not _bare_predicate(sent, k))
                or (k.deprel == "parataxis" and d.cls in SAY_LIKE)
                # "asked workers if they planned to attend": the question is an adverbial clause
                or (d.cls == "ask" and k.deprel.startswith("advcl") and k.i > w.i and any(
@@ -179,9 +181,25 @@ def _complement_content(d: Draft, lex: Lexicon) -> None:
     # a parataxis before the cue is inverted speech; after it, usually the quote (colon) or aside
     for k in d.comps:
         d.content.extend(sent.subtree(k.i))
+    _stranded_subject(d)
     _passive_subject(d)
     if not clausal_only:
         _object_content(d, lex)
+
+
+def _bare_predicate(sent: Sentence, k: Word) -> bool:
+    """"pleaded guilty", "remained silent": an adjective alone is a state, not something said."""
+    return k.deprel == "xcomp" and k.upos == "ADJ" and not sent.children[k.i]
+
+
+def _stranded_subject(d: Draft) -> None:
+    """"Authorities say a stabbing that killed two may have occurred": a parser may hang the
+    reported clause's subject on the cue as its object, leaving the clause without a subject."""
+    sent = d.sent
+    clauses = [k for k in d.comps if k.deprel == "ccomp" and not has_subject(sent, k.i)]
+    for o in sent.kids(d.w.i, "obj"):
+        if clauses and d.w.i < o.i < clauses[0].i:
+            d.content.extend(sent.subtree(o.i))
 
 
 def _passive_subject(d: Draft) -> None:
@@ -237,6 +255,8 @@ def _host_clause_content(d: Draft) -> None:
     the clause the cue hangs on is the content."""
     sent, w = d.sent, d.w
     marks = {m.lemma.lower() for m in sent.kids(w.i, "mark")}
+    if marks == {"as"} and _comparison(sent, w):
+        return
     if w.head < 0 or not (w.deprel.startswith("parataxis") or (w.deprel.startswith("advcl") and (
             marks == {"as"} or (not marks and d.cls in SAY_LIKE and subject(sent, w.i) is not None)))):
         return
@@ -250,6 +270,12 @@ def _host_clause_content(d: Draft) -> None:
                 if k < w.i and sent.words[k].deprel != "case"]
         d.content = [k for k in ante if k >= min(ante[-1:] or [0]) - 8] + d.content
         d.construction = "relative"
+
+
+def _comparison(sent: Sentence, w: Word) -> bool:
+    """"as many cases as they had reported": the second "as" of a comparison, not a report."""
+    first = min(m.i for m in sent.kids(w.i, "mark"))
+    return any(x.lemma.lower() == "as" and x.i < first - 1 for x in sent.words[max(0, first - 8):first])
 
 
 def _question_content(d: Draft) -> None:
@@ -277,7 +303,10 @@ def _addressee_content(d: Draft) -> None:
         return
     for o in sent.kids(w.i, "obj", "iobj", "obl"):
         for c in sent.kids(o.i, "acl"):
-            rel = any(k.text.lower() in REL_PRONOUNS for k in sent.kids(c.i))
+            subjects = [k for k in sent.kids(c.i) if k.deprel.startswith("nsubj")]
+            # "told reporters at a conference that officials began …": a "that" beside another
+            # subject opens a complement, not a relative clause
+            rel = any(k.text.lower() in REL_PRONOUNS for k in sent.kids(c.i)) and len(subjects) < 2
             if c.i > o.i and not rel and has_subject(sent, c.i):
                 d.content = sent.subtree(c.i)
                 return
@@ -351,7 +380,10 @@ def _quoted_content(d: Draft, quotes: QuoteIndex | None) -> None:
     left, right = adjacent_quotes(sent, d.w, d.cue, quotes)
     if left:
         d.quoted = [left] + ([right] if right else [])
-        d.content = [k for k in d.content if left[0] <= sent.words[k].start < left[1]]
+        # 'Apple was "pulled into the enterprise," Cook said': the clause that runs into the
+        # quotation from this sentence is said too (a mixed quote), not only the quoted words
+        d.content = [k for k in d.content if sent.words[k].start < left[1]
+                     and (sent.words[k].start >= left[0] or left[0] > sent.start)]
         d.construction = "inverted-quote"
     elif right and (not d.content or d.construction == "verb-fallback"):
         d.quoted = [right]
@@ -408,6 +440,10 @@ def _source(d: Draft, quotes: QuoteIndex | None) -> list[int] | None:
                 or (quotes is not None and not cue_quoted and quotes.region_at(sent.words[k].start))]
     in_quote = in_quote + (dateline(sent, quotes.text) if quotes is not None else [])
     subj = subject(sent, w.i, avoid=d.content + in_quote)
+    if subj is None and d.quoted and d.quoted[0][1] <= w.start:
+        between = _between_quote_and_cue(sent, d)
+        if between:
+            return [k for k in between if k not in d.exclude]
     if subj is None and d.quoted and not d.passive:
         # "…,” said Rep. Jane Doe, the top Democrat": the speaker after an inverted verb is often
         # labelled as an object or oblique
@@ -427,10 +463,23 @@ def _source(d: Draft, quotes: QuoteIndex | None) -> list[int] | None:
         if source is not None and d.construction == "verb":
             d.construction = how or d.construction
     if source and subj is not None:
-        source = join_split_name(sent, w.i, source)
+        source = complete_determiner(sent, w.i, join_split_name(sent, w.i, source))
     if source:
         source = [k for k in source if k not in d.content and k not in d.exclude and k not in in_quote]
     return source
+
+
+def _between_quote_and_cue(sent: Sentence, d: Draft) -> list[int]:
+    """'“…,” Mayer, Disney's chairman, said Tuesday': the words between the closing mark and
+    the verb name the speaker, whatever the parser made of them (it may call "Tuesday" the
+    subject and hang the name inside the quotation)."""
+    end = d.quoted[0][1]
+    idx = [k for k in range(len(sent.words)) if end <= sent.words[k].start < d.w.start]
+    idx = strip_punct(sent, idx)
+    names = [k for k in idx if sent.words[k].upos in ("PROPN", "NOUN", "PRON")]
+    if not names or len(idx) > 25 or any(sent.words[k].upos in ("VERB", "AUX") for k in idx):
+        return []
+    return idx
 
 
 def _subject_source(sent: Sentence, w: Word, subj: Word) -> list[int]:

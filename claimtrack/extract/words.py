@@ -8,6 +8,7 @@ one place.
 from __future__ import annotations
 
 from ..lexicon import builtin_words
+from ..resources import load_json
 from ..quotes import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_CLOSE, SINGLE_OPEN
 
 # -- vocabulary (package data) -----------------------------------------------------------
@@ -24,6 +25,11 @@ TIME_WORDS = builtin_words("time")
 # modifiers that belong to the saying, not to the speaker ("X in a statement on Monday")
 DETACHED = TIME_WORDS | builtin_words("occasion")
 LAYOUT_STOP = builtin_words("layout_stop")
+# nouns that name who or what can be a source (people, bodies, media, documents): the
+# gazetteer's head nouns
+PLACES = frozenset(k.lower() for st in load_json("gazetteer.json")["states"]
+                   for k in [st["name"], *st.get("aliases", []), *st.get("capitals", [])])
+SOURCE_NOUNS = frozenset(w.lower() for words in load_json("gazetteer.json")["heads"].values() for w in words)
 
 # -- closed classes ------------------------------------------------------------------------
 OPENERS = DOUBLE_OPEN + SINGLE_OPEN + "\"'`"

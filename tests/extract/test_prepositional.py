@@ -13,8 +13,22 @@ def test_according_to_as_reported_and_citing(seed, example):
     assert src(att(r, "according to", "At least 30 people died")) == "official figures"
     a = att(r, "reported", "The river rose by four metres")
     assert src(a) == "the regional newspaper" and a.construction == "as-clause"
-    a = att(r, "citing", "evacuated 2,000 residents")
-    assert src(a) == "a risk of further landslides"
+    # a reason is not a source: the services cite the risk as theirs
+    a = att(r, "citing", "a risk of further landslides")
+    assert src(a) == "Emergency services" and "evacuated" not in a.content.text
+
+
+def test_citing_a_body_or_document_makes_it_the_source(analyze_text):
+    r = analyze_text("The airline cancelled 40 flights on Monday, citing a ministry report.")
+    a = att(r, "citing", "cancelled 40 flights")
+    assert src(a) == "a ministry report" and a.construction == "citing"
+
+
+def test_according_to_climbs_from_a_modifier_to_its_clause(analyze_text):
+    r = analyze_text("Prices rose 5.7 percent in May, up from 4.2 percent a year earlier, "
+                     "according to the statistics office.")
+    a = att(r, "according to", "Prices rose")
+    assert src(a) == "the statistics office"
 
 
 def test_sourceless_adverb_cue(example):
