@@ -146,3 +146,40 @@ def test_an_unknown_parser_layout_keeps_stock_depparse():
     with pytest.warns(RuntimeWarning, match="depparse"):
         status = fastparse.install(fake)
     assert "depparse" in status.skipped and "process" not in vars(proc)
+
+
+def test_cli_flags_reach_the_parser_and_int8_parses_are_cached_apart(monkeypatch):
+    import os
+
+    from claimtrack import cli
+    from claimtrack.parse import Parser
+
+    def model_dir():
+        return os.environ.get("CLAIMTRACK_MODEL_DIR") or EXAMPLES.parent.parent / "shared" / \
+            "models" / "stanza-en-mini"
+
+    for var in ("CLAIMTRACK_ENGINE", "CLAIMTRACK_DEVICE"):  # recorded, so restored afterwards
+        monkeypatch.setenv(var, "")
+        monkeypatch.delenv(var)
+    exact = Parser(model_dir())
+    assert (exact.engine, exact.device) == ("exact", "auto")
+    cli._parser_env(None, types.SimpleNamespace(name="fast"), True)
+    cli._parser_env(None, types.SimpleNamespace(name="device"), "cpu")
+    fast = Parser(model_dir())
+    assert (fast.engine, fast.device) == ("int8", "cpu")
+    assert fast.cache_key("x") != exact.cache_key("x")
+    assert Parser(model_dir(), engine="stock").cache_key("x") == exact.cache_key("x")
+    with pytest.raises(ValueError):
+        Parser(model_dir(), engine="turbo")
+
+
+def test_feedback_is_silent_unless_asked_or_on_a_terminal(monkeypatch, capsys):
+    from claimtrack import feedback
+
+    monkeypatch.setenv("CLAIMTRACK_PROGRESS", "0")
+    assert not feedback.enabled()
+    with feedback.status("loading"), feedback.bar(5) as advance:
+        advance(5)
+    assert capsys.readouterr().err == ""
+    monkeypatch.setenv("CLAIMTRACK_PROGRESS", "1")
+    assert feedback.enabled()
