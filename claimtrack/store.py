@@ -77,6 +77,7 @@ class ClaimStore:
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA cache_size=-32000")   # 32 MB of pages: the blocking index stays hot
         conn.executescript(SCHEMA)
         try:
             conn.execute(FTS)
