@@ -88,6 +88,9 @@ class DaskEngine:
                 except (OSError, TimeoutError) as exc:
                     raise ClaimtrackError(f"cannot reach the Dask scheduler at {self.scheduler} "
                                           f"({exc.__class__.__name__})") from None
+                except (ValueError, TypeError) as exc:  # a malformed address: a usage error
+                    raise ClaimtrackError(f"--scheduler {self.scheduler}: not a Dask scheduler "
+                                          f"address ({exc}); e.g. tcp://10.0.0.5:8786") from None
             else:
                 from pathlib import Path
 

@@ -313,6 +313,11 @@ def test_file_name_that_is_not_utf8_gives_a_writable_id(cli, tmp_path):
     assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["id"] == "caf\ufffd"
 
 
+def test_a_malformed_dask_scheduler_address_is_a_usage_error(article, tmp_path):
+    res = run("batch", article, "-o", tmp_path / "out", "--engine", "dask", "--scheduler", "notaurl")
+    assert res.exit_code == 2 and "not a Dask scheduler address" in one_line(res.output)
+
+
 # -- article text that is hostile to the output formats ----------------------------------------
 
 CONTROL_TEXT = "The minister said that taxes would rise \x1b[31mtoday\x07 and tomorrow.\x0c\n"
