@@ -13,7 +13,7 @@ claim, to a claim graph (:mod:`claimtrack.graph`). The claim node itself is not 
 >>> buf = io.StringIO(); write_review_csv([a], buf)
 1
 >>> buf.getvalue().splitlines()[1]
-'kaluga,c1,X,,,,,unverified,one source,,,,'
+'kaluga,c1,X,,assertion,,,,,unverified,one source,,,,'
 """
 from __future__ import annotations
 
@@ -31,8 +31,8 @@ from .types import Analysis, Claim
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
-REVIEW_FIELDS = ["article", "claim_id", "claim", "source", "source_type", "cue", "cue_class",
-                 "status", "reason", "sentence", "verdict", "notes", "reviewer"]
+REVIEW_FIELDS = ["article", "claim_id", "claim", "statement", "kind", "source", "source_type", "cue",
+                 "cue_class", "status", "reason", "sentence", "verdict", "notes", "reviewer"]
 REVIEWER_FIELDS = ("verdict", "notes", "reviewer")
 
 
@@ -72,6 +72,7 @@ def claim_row(analysis: Analysis, claim: Claim) -> dict[str, str]:
             sentences.append(analysis.text[s:e].strip())
     row = {
         "article": analysis.id, "claim_id": claim.id, "claim": claim.text,
+        "statement": claim.statement, "kind": claim.kind,
         "source": "; ".join(_unique(names)), "source_type": "; ".join(_unique(types)),
         "cue": "; ".join(_unique(cues)), "cue_class": "; ".join(_unique(classes)),
         "status": claim.status, "reason": claim.reason, "sentence": " … ".join(sentences),
