@@ -183,3 +183,16 @@ def test_feedback_is_silent_unless_asked_or_on_a_terminal(monkeypatch, capsys):
     assert capsys.readouterr().err == ""
     monkeypatch.setenv("CLAIMTRACK_PROGRESS", "1")
     assert feedback.enabled()
+
+
+def test_head_constraint_repair_gives_stocks_parse_too(nlp):
+    """Stanza 1.15 can repair two subjects or objects on one head (off in the mini model's
+    config); the fast path repairs only sentences that need it, with stock's own function."""
+    config = nlp.processors["depparse"].config
+    before = config.get("resolve_head_constraints")
+    config["resolve_head_constraints"] = True
+    try:
+        fast, stock = parse_both(nlp, TEXTS)
+    finally:
+        config["resolve_head_constraints"] = before
+    assert rows(fast) == rows(stock)
