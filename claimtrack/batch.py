@@ -39,6 +39,7 @@ from typing import IO, Callable, Iterable, Iterator
 
 from .csvout import write_csv
 from .outputs import make_outdir, write_atomic
+from .safetext import utf8_safe
 from .graph import GraphMerger
 from .errors import EXIT_OK, EXIT_SOME_FAILED, ClaimtrackError, InputError
 from .inputs import (DEFAULT_MAX_CHARS, HTML_SUFFIXES, TEXT_SUFFIXES, Article, check_language,
@@ -146,6 +147,8 @@ def _jsonl_items(fh: IO[bytes], label: str, stem: str, max_chars: int,
         if not isinstance(rec, dict):
             yield Item(bad, name, error=f"{name}: not a JSON object")
             continue
+        # JSON may spell lone surrogates ("\ud800"), which no UTF-8 result file can hold
+        rec = {k: utf8_safe(v) if isinstance(v, str) else v for k, v in rec.items()}
         rid = rec.get("id")
         id = str(rid) if rid not in (None, "") else f"{stem}-{lineno}"
         meta = {k: rec[k] for k in ("title", "date", "url", "outlet") if isinstance(rec.get(k), str) and rec[k]}

@@ -17,6 +17,7 @@ import re
 from collections import defaultdict
 
 from .errors import InputError
+from .safetext import utf8_safe
 
 ROLES = ("source", "cue", "content")
 WORD_RE = re.compile(r"\w+")
@@ -63,6 +64,8 @@ def _json_line(raw, where):
         raise InputError(f"{where}: JSON nested too deeply") from None
     if not isinstance(doc, dict):
         raise InputError(f"{where}: not a JSON object")
+    if isinstance(doc.get("text"), str):  # a lone surrogate ("\ud800") cannot be written back
+        doc["text"] = utf8_safe(doc["text"])
     return doc
 
 

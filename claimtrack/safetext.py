@@ -34,6 +34,19 @@ def visible(text: str) -> str:
     return _UNSAFE.sub(_stand_in, text) if _UNSAFE.search(text) else text
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def utf8_safe(text: str) -> str:
+    """*text* with each lone surrogate (valid in JSON as ``"\\ud800"``, but in no UTF-8 file)
+    replaced by U+FFFD: same length, so offsets stay valid.
+
+    >>> utf8_safe("a\\ud800b") == "a\\ufffdb"
+    True
+    """
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 def web_url(url: object) -> str | None:
     """*url* if it is an http(s) address, else None: a page's canonical link or ``--url`` may
     be ``javascript:…``, which must never become a link or an identifier.

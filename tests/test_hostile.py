@@ -280,6 +280,21 @@ def test_batch_output_inside_the_input_directory_is_not_read_back(tmp_path, anal
     assert (summary.articles, summary.failed) == (1, 0)
 
 
+def test_lone_surrogates_in_a_batch_feed_are_analysed_and_written(tmp_path, analyzer, monkeypatch):
+    import claimtrack.batch as batch
+    from batchkit import model_dir
+    from claimtrack.batch import Settings, run_batch
+
+    monkeypatch.setattr(batch, "build_analyzer", lambda settings: analyzer)
+    feed = tmp_path / "feed.jsonl"  # valid JSON, but "\ud800" has no UTF-8 encoding
+    feed.write_text('{"id": "s\\udc00", "text": "The minister said that taxes would rise \\ud800 today."}\n')
+    summary = run_batch([str(feed)], tmp_path / "out", settings=Settings(model_dir=model_dir()))
+    assert (summary.ok, summary.failed) == (1, 0)
+    [result] = (tmp_path / "out" / "articles").glob("*.json")
+    data = json.loads(result.read_text(encoding="utf-8"))
+    assert data["id"] == "s\ufffd" and "rise \ufffd today" in data["attributions"][0]["content"]["text"]
+
+
 def test_deeply_nested_json_in_a_batch_feed_is_one_error_line(tmp_path):
     from batchkit import model_dir
     from claimtrack.batch import Settings, run_batch
