@@ -105,8 +105,10 @@ def status_at(kind: str, apps: list[dict], contra: list[dict]) -> tuple[str, str
     if contra:
         ids = ", ".join(sorted({l.get("target") or l.get("source") for l in contra}))
         ev = contra[0].get("evidence", {})
-        what = "a conflicting number" if ev.get("conflicting_numbers") else "the opposite"
-        return "disputed", f"{ids} says {what} ({_who(origins or apps)} say this){tail}"
+        nums = ev.get("conflicting_numbers") or []
+        what = ("a conflicting number (" + ", ".join(f"{x} vs {y} {u}".strip() for x, y, u in nums) + ")"
+                if nums else "the opposite")
+        return "disputed", f"{ids} says {what}; this rests on {_who(origins or apps)}{tail}"
     if len(origins) >= 2:
         first, rest = origins[0], origins[1:]
         verb = "confirms" if any(a["class"] == "confirm" for a in rest) else "asserts"
