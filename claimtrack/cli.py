@@ -550,14 +550,11 @@ def batch(inputs, outdir, workers, engine, scheduler, max_chars, lang, graph_for
     sys.exit(summary.exit_code)
 
 
+from .cli_store import claims_cmd, track_cmd  # noqa: E402  (the claim-store commands)
+
+main.add_command(track_cmd)
+main.add_command(claims_cmd)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    # `python -m claimtrack.cli`: run the package's copy of this module, which registers the
-    # claim-store commands below (importing cli_store from __main__ would be an import cycle)
-    from claimtrack.cli import main as _package_main
-
-    _package_main()
-elif __name__ == "claimtrack.cli":  # not as __mp_main__ in a spawned worker: the same cycle
-    from .cli_store import claims_cmd, track_cmd  # noqa: E402  (the claim-store commands)
-
-    main.add_command(track_cmd)
-    main.add_command(claims_cmd)
+    main()
