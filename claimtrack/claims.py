@@ -455,6 +455,42 @@ def _verb(others: list[int], groups: list[_Claim], names: str = "") -> str:
     return word if plural else word.replace("confirm", "confirms").replace("assert", "asserts")
 
 
+def _sort_support(links: list[tuple[int, float, str]], groups: list[_Claim], mine: list[str],
+                  tree: dict[str, set[str]]) -> tuple[list[int], list[int], list[int], list[int]]:
+    """A claim's supporting and disputing claims: independent in full, independent in part,
+    not independent (same source or hierarchy), and disputing."""
+    indep_full, indep_part, dependent, disputed = [], [], [], []
+    for o, cov, rel in links:
+        osrc = [a.source_id for a in _primary(groups[o]) if a.source_id]
+        if not osrc or rel == "contradicted":
+            continue
+        if rel == "contradicts":
+            disputed.append(o)
+            continue
+        free = all(independent(x, y, tree) for x in osrc for y in mine) if mine else True
+        if not free:
+            dependent.append(o)
+        elif cov >= FULL:
+            indep_full.append(o)
+        else:
+            indep_part.append(o)
+    return indep_full, indep_part, dependent, disputed
+
+
+def _dependent_note(analysis: Analysis, groups: list[_Claim], dependent: list[int], mine: list[str],
+                    tree: dict[str, set[str]], who) -> str:
+    """Why support from the same source or hierarchy is not counted."""
+    dsrc = [a.source_id for o in dependent for a in _primary(groups[o]) if a.source_id]
+    ids = ", ".join(analysis.claims[o].id for o in dependent)
+    if set(dsrc) <= set(mine):
+        return f"{who(mine)} says it again ({ids}), which adds no independent support"
+    common = set().union(*(tree.get(x, {x}) for x in dsrc)) & set().union(
+        *(tree.get(x, {x}) for x in mine))
+    top = who(sorted(c for c in common if not any(p for p in
+                     next((s.part_of for s in analysis.sources if s.id == c), []))))
+    return f"{who(dsrc)} backs it ({ids}), but is not independent: both speak for {top}"
+
+
 def _statuses(analysis: Analysis, groups: list[_Claim],
               support: dict[int, list[tuple[int, float, str]]]) -> None:
     tree = hierarchy(analysis.sources)
@@ -482,36 +518,9 @@ def _statuses(analysis: Analysis, groups: list[_Claim],
         indep_own = len({min(tree.get(s, {s})) for s in mine}) > 1 and all(
             independent(x, y, tree) for x in mine for y in mine if x != y)
         notes: list[str] = []
-        indep_full, indep_part, dependent = [], [], []
-        disputed = []
-        for o, cov, rel in support[k]:
-            osrc = [a.source_id for a in _primary(groups[o]) if a.source_id]
-            if not osrc:
-                continue
-            if rel in ("contradicts",):
-                disputed.append(o)
-                continue
-            if rel == "contradicted":
-                continue
-            free = all(independent(x, y, tree) for x in osrc for y in mine) if mine else True
-            if not free:
-                dependent.append(o)
-            elif cov >= FULL:
-                indep_full.append(o)
-            else:
-                indep_part.append(o)
+        indep_full, indep_part, dependent, disputed = _sort_support(support[k], groups, mine, tree)
         if dependent:
-            dsrc = [a.source_id for o in dependent for a in _primary(groups[o]) if a.source_id]
-            ids = ", ".join(analysis.claims[o].id for o in dependent)
-            if set(dsrc) <= set(mine):
-                notes.append(f"{who(mine)} says it again ({ids}), which adds no independent support")
-            else:
-                common = set().union(*(tree.get(x, {x}) for x in dsrc)) & set().union(
-                    *(tree.get(x, {x}) for x in mine))
-                top = who(sorted(c for c in common if not any(p for p in
-                                 next((s.part_of for s in analysis.sources if s.id == c), []))))
-                notes.append(f"{who(dsrc)} backs it ({ids}), but is not independent: "
-                             f"both speak for {top}")
+            notes.append(_dependent_note(analysis, groups, dependent, mine, tree, who))
 
         def srcs(os: list[int]) -> str:
             # every source of the supporting chains, outermost first ("Reuters and satellite images")
