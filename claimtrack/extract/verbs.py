@@ -63,6 +63,8 @@ def verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None = 
         cited = citing_cue(sent, w, cls)
         if cited is not None:
             return cited  # otherwise what is cited is a reason the subject gives: a plain cue
+    if discourse_marker(sent, w):
+        return None
     d = _draft(sent, w, cls, prt, lex)
     _complement_content(d, lex)
     for step in (_topic_content, _host_clause_content, _question_content, _addressee_content,
@@ -112,6 +114,17 @@ def cue_class(sent: Sentence, w: Word, lex: Lexicon) -> tuple[Word, str, Word | 
     return w, cls, prt
 
 
+def discourse_marker(sent: Sentence, w: Word) -> bool:
+    """"That said, …", "Having said that, …", "Needless to say, …": a connective opening the
+    sentence, not a report."""
+    before = [x.text.lower() for x in sent.words[:w.i]]
+    after = sent.words[w.i + 1].text if w.i + 1 < len(sent.words) else ""
+    if before in (["that"], ["this"], ["having"], ["needless", "to"], ["suffice", "it", "to"]) and after == ",":
+        return True
+    return before == ["having"] and after.lower() in ("that", "this") and \
+        w.i + 2 < len(sent.words) and sent.words[w.i + 2].text == ","
+
+
 def particle(sent: Sentence, i: int, lex: Lexicon) -> Word | None:
     """The particle or preposition of a phrasal cue ("pointed out", "called for", "called on"),
     if the word right after the verb is one the lexicon lists for it and hangs on the verb or on
@@ -146,7 +159,10 @@ def _draft(sent: Sentence, w: Word, cls: str, prt: Word | None, lex: Lexicon) ->
     phrasal = prt is not None and lex.phrasal.get(w.lemma.lower(), {}).get(prt.text.lower()) is not None
     if phrasal:
         cue = sorted(set(cue) | {prt.i})
-    passive = any(k.deprel in ("aux:pass", "nsubj:pass", "csubj:pass") for k in sent.kids(w.i)) or \
+    passive = any(k.deprel in ("aux:pass", "csubj:pass") for k in sent.kids(w.i)) or (
+        # "Several experts cautioned …" given a passive subject: without a passive auxiliary a
+        # finite past form is active whatever the relation says
+        any(k.deprel == "nsubj:pass" for k in sent.kids(w.i)) and w.xpos not in ("VBD", "VBN")) or \
         w.feat("Voice") == "Pass" and w.deprel in ("acl",)
     return Draft(sent, w, cls, prt, phrasal, cue, passive, set(cue))
 
@@ -439,7 +455,7 @@ def _source(d: Draft, quotes: QuoteIndex | None) -> list[int] | None:
     in_quote = [k for k in range(len(sent.words)) if any(s <= sent.words[k].start < e for s, e in d.quoted)
                 or (quotes is not None and not cue_quoted and quotes.region_at(sent.words[k].start))]
     in_quote = in_quote + (dateline(sent, quotes.text) if quotes is not None else [])
-    subj = subject(sent, w.i, avoid=d.content + in_quote)
+    subj = subject(sent, w.i, passive_ok=not d.passive, avoid=d.content + in_quote)
     if subj is None and d.quoted and d.quoted[0][1] <= w.start:
         between = _between_quote_and_cue(sent, d)
         if between:

@@ -111,3 +111,14 @@ def test_conjoined_verb_inherits_the_subject():
     assert a.content.text.startswith("that he should be considered")
     assert a.type == "mixed"  # "striking arm" is quoted inside the reported clause
 
+
+
+def test_that_said_is_a_connective_not_a_report(analyze_text):
+    r = analyze_text("That said, the company expects sales to recover next year.")
+    assert not any(a.cue.text == "said" or src(a).lower() == "that" for a in r.attributions)
+
+
+def test_active_verb_with_a_mislabelled_passive_subject(analyze_text):
+    r = analyze_text("Several experts cautioned that the proposals might well change after the election.")
+    a = att(r, "cautioned", "the proposals might well change")
+    assert src(a) == "Several experts"
