@@ -5,11 +5,14 @@ pronoun → nearest compatible earlier source; acronym introduced in parentheses
 ("the Kazakh National Security Committee (KNB)"); gazetteer agency or media name found
 anywhere in the mention ("Russia's FSB security service" = FSB); a state named by itself, its
 capital, its seat of power or "<demonym> authorities" ("Moscow", "the Kremlin", "Kazakh
-authorities"); a spokesperson *for* X (→ X); a definite description whose head noun names an
-earlier source ("the committee"); a person (NER when present, else a run of proper nouns);
-otherwise a new source typed by its head noun ("official figures" → document). ``part_of``
-comes from the gazetteer and from countries/demonyms modifying the head (not from locatives:
-"the U.S. Embassy in Moscow" is part of the United States, not of Russia).
+authorities"); a spokesperson *for* X (a person ``part_of`` X); a definite description whose
+head noun names an earlier source ("the committee"); a person (NER when present, else a run of
+proper nouns, "Marta de Vries"; a role noun — spokeswoman, chairman, director — makes a person
+``part_of`` the organisation named with it, "the union's spokeswoman"); otherwise a new source
+typed by its head noun ("official figures" → document). A name typed a person only by its
+capitals becomes an organisation when "it" points back to it. ``part_of`` also comes from the
+gazetteer and from countries/demonyms modifying the head (not from locatives: "the U.S.
+Embassy in Moscow" is part of the United States, not of Russia).
 
 >>> from claimtrack.types import Analysis                   # doctest: +SKIP
 >>> resolve_sources(analysis, doc)                         # doctest: +SKIP
