@@ -2,7 +2,7 @@
 
 Cells hold article text, which is untrusted: a cell starting with ``=``, ``+``, ``-``, ``@``,
 tab or carriage return is prefixed with ``'`` so a spreadsheet shows it instead of running it
-as a formula (OWASP "CSV injection"), and control characters become visible stand-ins
+as a formula (OWASP "CSV injection"; a leading ``'`` is doubled, which a spreadsheet shows as one), and control characters become visible stand-ins
 (:func:`claimtrack.safetext.visible`). :func:`unguard` undoes the prefix for files read back
 (the review sheet), so ids survive the round trip.
 
@@ -13,8 +13,8 @@ as a formula (OWASP "CSV injection"), and control characters become visible stan
 >>> print(buf.getvalue(), end="")
 id,text
 '-x,"'=HYPERLINK(""http://evil"")"
->>> unguard("'-x"), unguard("'quoted'")
-('-x', "'quoted'")
+>>> unguard("'-x"), unguard("''quoted'"), unguard("it's")
+('-x', "'quoted'", "it's")
 """
 from __future__ import annotations
 
@@ -40,12 +40,13 @@ def cell(value: object, flat: bool = False) -> object:
     if flat:
         text = " ".join(text.split())
     text = visible(text)  # first: a carriage return becomes ␍ and starts no formula
-    return "'" + text if text.startswith(FORMULA_START) else text
+    # a leading ' is doubled too, so that unguard() can tell it from the guard
+    return "'" + text if text.startswith(FORMULA_START + ("'",)) else text
 
 
 def unguard(value: str) -> str:
     """A cell as it was before :func:`cell` guarded it against formulas."""
-    if value.startswith("'") and value[1:2] and value[1] in "=+-@\t\r":
+    if value.startswith("'") and value[1:2] and value[1] in "=+-@\t\r'":
         return value[1:]
     return value
 
