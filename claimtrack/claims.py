@@ -32,7 +32,7 @@ from .sources import Gazetteer, WordIndex, hierarchy, independent, load_gazettee
 from .kind import CHECKABLE, classify, not_checkable_reason, speaker_will
 from .signature import Signature, build_signature, compare, evidence_text, presupposes
 from .statement import make_statement
-from .types import Analysis, Attribution, Claim, Link, Span
+from .types import Analysis, Attribution, Claim, Link, Source, Span
 
 NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
            "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
@@ -380,9 +380,21 @@ def _propositions(analysis: Analysis, doc: Doc | None, groups: list["_Claim"], c
         claim.kind = kind
         claim.stance = u.cls if a else "unattributed"
         claim.signature = sig.to_dict()
-        claim.statement = make_statement(words, u.text, speaker.name if speaker else None, kind)
+        claim.statement = make_statement(words, u.text, speaker.name if speaker else None, kind,
+                                         _nation(speaker, by_id))
         sigs.append(sig)
     return sigs
+
+
+def _nation(speaker: Source | None, by_id: dict) -> str | None:
+    """The state a speaking body belongs to (the U.S. Embassy → United States), if any."""
+    if speaker is None or speaker.key.startswith("state:"):
+        return None
+    for pid in speaker.part_of:
+        parent = by_id.get(pid)
+        if parent is not None and parent.key.startswith("state:"):
+            return parent.name
+    return None
 
 
 def _shared_args(a: Signature, b: Signature) -> list[str]:

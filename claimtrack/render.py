@@ -77,9 +77,11 @@ def print_tables(results: Sequence[Analysis], out: IO[str]) -> None:
             console.print(st)
         if r.claims:
             ct = Table(title="claims", title_justify="left", show_lines=True)
-            for col, kw in (("id", {}), ("status", {"style": "bold"}), ("claim", {"max_width": 70}),
-                            ("reason", {"max_width": 50})):
+            for col, kw in (("id", {}), ("status", {"style": "bold"}), ("kind", {}),
+                            ("statement", {"max_width": 70}), ("reason", {"max_width": 50})):
                 ct.add_column(col, **kw)
             for c in r.claims:
-                ct.add_row(c.id, c.status, esc(c.text), esc(c.reason))
+                # the statement reads on its own ("two of Kazakhstan's citizens"); the text as
+                # written is in the attributions table above
+                ct.add_row(c.id, c.status, c.kind, esc(c.statement or c.text), esc(c.reason))
             console.print(ct)

@@ -41,7 +41,8 @@ def tables() -> dict:
     groups = {w: name for name, words in data["predicates"].items() for w in words}
     return {"groups": groups, "times": set(data["times"]["words"]),
             "place_cases": set(data["place_cases"]["words"]), "stop": set(data["stop"]["words"]),
-            "kinds": data["kinds"], "modals": data["modals"]}
+            "kinds": data["kinds"], "modals": data["modals"],
+            "citizenry": set(data.get("statements", {}).get("citizenry", []))}
 
 
 @dataclass

@@ -33,8 +33,9 @@ def _possessive(name: str) -> str:
 
 
 def make_statement(words: list[tuple[Sentence, Word]], text: str, speaker: str | None,
-                   kind: str) -> str:
-    """The content of *words* (spans of *text*) as a statement that reads alone."""
+                   kind: str, nation: str | None = None) -> str:
+    """The content of *words* (spans of *text*) as a statement that reads alone; *nation* is
+    the state a speaking body belongs to, whose people its "its citizens" are."""
     if not words:
         return tidy(text)
     out: list[str] = []
@@ -47,7 +48,7 @@ def make_statement(words: list[tuple[Sentence, Word]], text: str, speaker: str |
         token = w.text
         if speaker and w.upos == "PRON" and (low in POSSESSIVE and w.feat("Poss") == "Yes" or
                                               low == "its") and not _bound(words[:k], w):
-            token = _possessive(speaker)
+            token = _possessive(nation if nation and _people(words, k) else speaker)
         elif speaker and w.upos == "PRON" and low in SUBJECT and w.deprel.startswith("nsubj") \
                 and w.head in tops:   # a subordinate clause's "it" may be anything: left alone
             token = speaker
@@ -65,6 +66,15 @@ def make_statement(words: list[tuple[Sentence, Word]], text: str, speaker: str |
     lead = re.match(r"\s*[\"“]?\s*(whether|if)\s", joined, flags=re.I)
     # a question keeps its "whether": "the bridge was safe" alone would read as an assertion
     return ("whether " if kind == "question" and lead else "") + tidy(joined)
+
+
+def _people(words: list[tuple[Sentence, Word]], k: int) -> bool:
+    """Whether the possessive at *k* owns a state's people ("its citizens", "its troops")."""
+    from .signature import tables
+
+    sent, pron = words[k]
+    owned = sent.words[pron.head] if pron.head >= 0 else None
+    return owned is not None and owned.lemma.lower() in tables()["citizenry"]
 
 
 def _bound(before: list, pron: Word) -> bool:

@@ -59,3 +59,8 @@ def test_times_are_normalised_against_the_article_date():
     assert normalise("saturday", "2024-03-09") == "2024-03-09"
     assert normalise("last sunday", "2024-03-09") == "2024-03-03"
     assert normalise("thursday", "2024-03-09") == "2024-03-07"
+
+
+def test_a_state_bodys_citizens_are_the_states(seed):
+    advice = next(c for c in seed.claims if c.kind == "advice")
+    assert advice.statement.startswith("United States' citizens should avoid")
