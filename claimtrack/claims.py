@@ -503,7 +503,7 @@ def _dependent_note(analysis: Analysis, groups: list[_Claim], dependent: list[in
     return f"{who(dsrc)} backs it ({ids}), but is not independent: both speak for {top}"
 
 
-def _unattributed(claim: Claim, others: list[str]) -> None:
+def _article_voice(claim: Claim, others: list[str]) -> None:
     claim.status = "unattributed"
     claim.reason = "stated in the article's own voice, with no source"
     if others:
@@ -525,7 +525,7 @@ def _statuses(analysis: Analysis, groups: list[_Claim],
     for k, (claim, g) in enumerate(zip(analysis.claims, groups)):
         prim = _primary(g)
         if not prim:
-            _unattributed(claim, [analysis.claims[o].id for o, _, _ in support[k]])
+            _article_voice(claim, [analysis.claims[o].id for o, _, _ in support[k]])
             continue
         mine = [a.source_id for a in prim if a.source_id]
         relays = [b.source_id for u in g.units for b in u.atts[1:] if b.source_id]
