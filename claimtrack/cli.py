@@ -555,6 +555,10 @@ from .cli_store import claims_cmd, track_cmd  # noqa: E402  (the claim-store com
 main.add_command(track_cmd)
 main.add_command(claims_cmd)
 
+from .cli_serve import serve_cmd  # noqa: E402  (the fact-checker's desk)
+
+main.add_command(serve_cmd)
+
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -188,3 +188,81 @@ def write_jsonld(analyses: Sequence[Analysis], out: IO[str],
                  reviews: Mapping[tuple[str, str], Mapping[str, str]] | None = None) -> None:
     json.dump(to_jsonld(analyses, reviews), out, ensure_ascii=False, indent=2)
     out.write("\n")
+
+
+# --- a claim of the claim store (the desk's ClaimReview) ---------------------------------------
+
+def _cluster_author(app: Mapping) -> dict:
+    """A store appearance's source as a schema.org author (the store keeps name and key only)."""
+    key = app.get("source_key") or ""
+    stype = "Person" if key.startswith("person:") else \
+        "GovernmentOrganization" if key.startswith("state:") else "Organization"
+    return {"@type": stype, "@id": f"{URN}source:{_iri_part(_slug(key))}", "name": app["source"]}
+
+
+def _cluster_claim(cluster: Mapping, article_urls: Mapping[str, str] | None = None) -> dict:
+    """The schema.org ``Claim`` of a store cluster: its statement, who made it, where it appeared."""
+    node: dict = {"@type": "Claim", "@id": f"{URN}cluster:{_iri_part(cluster['id'])}",
+                  "identifier": cluster["id"], "text": cluster["statement"]}
+    authors, seen = [], set()
+    for app in cluster.get("appearances", []):
+        if app.get("source") and app.get("source_key") and app["source_key"] not in seen:
+            seen.add(app["source_key"])
+            authors.append(_cluster_author(app))
+    if authors:
+        node["author"] = authors
+    first = (cluster.get("first_seen") or {}).get("date")
+    if first:
+        node["datePublished"] = str(first)
+    articles = {}
+    for app in cluster.get("appearances", []):
+        art = {"@type": "NewsArticle", "@id": f"{URN}{_iri_part(app['article'])}",
+               "identifier": app["article"]}
+        if app.get("date"):
+            art["datePublished"] = str(app["date"])
+        if web_url((article_urls or {}).get(app["article"])):
+            art["url"] = web_url(article_urls[app["article"]])
+        if app.get("outlet"):
+            art["publisher"] = {"@type": "NewsMediaOrganization", "name": app["outlet"]}
+        articles.setdefault(app["article"], art)
+    if articles:
+        node["appearance"] = list(articles.values())
+        node["firstAppearance"] = {"@id": next(iter(articles.values()))["@id"]}
+    node["description"] = f"claimtrack status: {cluster.get('status', '')}" + \
+        (f" ({cluster['reason']})" if cluster.get("reason") else "")
+    return node
+
+
+def cluster_claimreview(cluster: Mapping, url: str,
+                        article_urls: Mapping[str, str] | None = None) -> dict:
+    """Google's ClaimReview for a store cluster whose page is *url*, from its latest review.
+
+    Every ClaimReview has ``url``, ``datePublished`` (the review's date), ``author`` (the
+    reviewer), ``claimReviewed`` (the cluster's standalone statement) and ``reviewRating`` with
+    ``alternateName`` (the verdict) and, when given, ``ratingValue`` on a 1–5 scale. A cluster
+    nobody has reviewed is a schema.org ``Claim`` only: never a ClaimReview with an empty rating.
+    *article_urls* (article id → URL) gives the appearances their ``url``.
+
+    >>> c = {"id": "k1", "statement": "two workers died", "status": "claimed", "appearances": [],
+    ...      "reviews": []}
+    >>> cluster_claimreview(c, "http://127.0.0.1:8765/claims/k1")["@type"]
+    'Claim'
+    >>> c["reviews"] = [{"rating": "False", "value": 1, "note": "", "reviewer": "Ana", "at": "2024-05-10T09:00:00+00:00"}]
+    >>> r = cluster_claimreview(c, "http://127.0.0.1:8765/claims/k1")
+    >>> r["reviewRating"]["alternateName"], r["datePublished"], r["author"]["name"]
+    ('False', '2024-05-10', 'Ana')
+    """
+    claim = _cluster_claim(cluster, article_urls)
+    reviews = [r for r in cluster.get("reviews", []) if (r.get("rating") or "").strip()]
+    if not reviews:
+        return {"@context": SCHEMA_CONTEXT, **claim}
+    review = reviews[-1]   # the latest verdict is the one published
+    rating: dict = {"@type": "Rating", "alternateName": review["rating"]}
+    if review.get("value") is not None:
+        rating.update(ratingValue=int(review["value"]), bestRating=5, worstRating=1)
+    if review.get("note"):
+        rating["ratingExplanation"] = review["note"]
+    return {"@context": SCHEMA_CONTEXT, "@type": "ClaimReview", "@id": f"{claim['@id']}:review",
+            "url": url, "datePublished": (review.get("at") or "")[:10],
+            "author": {"@type": "Person", "name": review.get("reviewer") or "claimtrack desk"},
+            "claimReviewed": cluster["statement"], "reviewRating": rating, "itemReviewed": claim}

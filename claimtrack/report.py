@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -94,6 +95,22 @@ def _e(s: object) -> str:
 def _short(s: str, n: int) -> str:
     s = " ".join(str(s).split())
     return s if len(s) <= n else s[: n - 1].rstrip() + "…"
+
+
+_NEGATION = re.compile(r"\b(not|never|no|neither|nor)\b|n't\b", re.I)
+
+
+def cue_label(cue) -> str:
+    """The cue as a label: its text, with "not " only when the text does not say it already.
+
+    >>> from claimtrack.types import Cue
+    >>> cue_label(Cue("did not confirm", [(0, 15)], "confirm", "confirm", True))
+    'did not confirm'
+    >>> cue_label(Cue("confirmed", [(0, 9)], "confirm", "confirm", True))
+    'not confirmed'
+    """
+    text = cue.text
+    return text if not cue.negated or _NEGATION.search(text) else "not " + text
 
 
 # --- the article with highlights ----------------------------------------------------------------
@@ -188,9 +205,8 @@ class _View:
             return f"{c.id} [{c.status}]: {c.reason}"
         x = self.attrs[attr_id]
         c = self.claim_of.get(attr_id)
-        neg = "not " if x.cue.negated else ""
         claim = f" → {c.id} [{c.status}]" if c else ""
-        return f"{x.id}: {self.source_name(x)} — {neg}{x.cue.text} ({x.cue.cls}){claim}"
+        return f"{x.id}: {self.source_name(x)} — {cue_label(x.cue)} ({x.cue.cls}){claim}"
 
     def anchor(self, ident: str) -> str:
         return f"{self.prefix}-{ident}"
@@ -264,9 +280,8 @@ def _claims_table(view: _View) -> str:
                 continue
             s = view.sources.get(x.source_id or "")
             stype = f' <span class="stype">{_e(s.type)}</span>' if s else ""
-            neg = "not " if x.cue.negated else ""
             said.append(f'<a href="#{_e(view.anchor(aid))}">{_e(view.source_name(x))}</a>{stype} '
-                        f'<span class="cue">{_e(neg + x.cue.text)}</span>')
+                        f'<span class="cue">{_e(cue_label(x.cue))}</span>')
         rows.append(
             f'<tr id="{_e(view.anchor(c.id))}" data-a="{_e(" ".join(c.attributions or [c.id]))}">'
             f'<td><a href="#{_e(view.anchor(first))}">{_e(c.id)}</a></td>'
@@ -282,10 +297,9 @@ def _attributions_table(view: _View) -> str:
     rows = []
     for x in view.a.attributions:
         c = view.claim_of.get(x.id)
-        neg = "not " if x.cue.negated else ""
         rows.append(
             f'<tr data-a="{_e(x.id)}"><td><a href="#{_e(view.anchor(x.id))}">{_e(x.id)}</a></td>'
-            f"<td>{_e(view.source_name(x))}</td><td>{_e(neg + x.cue.text)} "
+            f"<td>{_e(view.source_name(x))}</td><td>{_e(cue_label(x.cue))} "
             f'<span class="stype">{_e(x.cue.cls)}</span></td><td>{_e(x.content.text)}</td>'
             f"<td>{_e(x.type)}</td><td>{_e(c.id) if c else ''}</td></tr>")
     open_ = "" if view.a.claims else " open"
@@ -293,6 +307,40 @@ def _attributions_table(view: _View) -> str:
             '<table class="attrs"><thead><tr><th>#</th><th>source</th><th>cue</th><th>content</th>'
             "<th>type</th><th>claim</th></tr></thead><tbody>" + "".join(rows)
             + "</tbody></table></details>")
+
+
+def _hierarchy(view: _View, sid: str) -> list[str]:
+    """The names up a source's ``part_of`` chain (FSB → Russia), each once."""
+    chain: list[str] = []
+    seen = {sid}
+    todo = list(view.sources[sid].part_of) if sid in view.sources else []
+    while todo:
+        p = todo.pop(0)
+        if p in seen or p not in view.sources:
+            continue
+        seen.add(p)
+        chain.append(view.sources[p].name)
+        todo.extend(view.sources[p].part_of)
+    return chain
+
+
+def _sources_table(view: _View) -> str:
+    """Every resolved source: its type, the names it goes by and the hierarchy it speaks for."""
+    if not view.a.sources:
+        return ""
+    said: dict[str, int] = defaultdict(int)
+    for x in view.a.attributions:
+        if x.source_id:
+            said[x.source_id] += 1
+    rows = []
+    for src in view.a.sources:
+        aliases = [a for a in src.aliases if a and a != src.name]
+        up = " → ".join(_e(n) for n in _hierarchy(view, src.id))
+        rows.append(f'<tr><td>{_e(src.name)}</td><td><span class="stype">{_e(src.type)}</span></td>'
+                    f"<td>{_e('; '.join(aliases))}</td><td>{up}</td><td>{said[src.id]}</td></tr>")
+    return ('<h3>Sources</h3><table class="sources"><thead><tr><th>source</th><th>type</th>'
+            '<th>also called</th><th>part of</th><th>attributions</th></tr></thead><tbody>'
+            + "".join(rows) + "</tbody></table>")
 
 
 # --- the claim graph as SVG ---------------------------------------------------------------------
@@ -545,8 +593,15 @@ def _article_section(analysis: Analysis, k: int) -> str:
             f'<div class="text">{_article_html(view)}</div>'
             f'<h3>Claim graph</h3><div class="graphbox">{_graph_svg(view)}</div>'
             f"<h3>Claims</h3>{_claims_table(view)}"
+            f"{_sources_table(view)}"
             f"{_attributions_table(view)}"
             "</section>")
+
+
+def article_fragment(analysis: Analysis, k: int = 0) -> str:
+    """One article's section of the report, for pages that bring their own ``<head>`` (the
+    desk serves :data:`CSS` and :data:`SCRIPT` as files, so its pages need no inline script)."""
+    return _article_section(analysis, k)
 
 
 def render_html(analyses: Sequence[Analysis], title: str | None = None) -> str:
@@ -583,6 +638,9 @@ def write_html(analyses: Sequence[Analysis], path: str | os.PathLike,
     html_text = render_html(analyses, title)
     with open_output(path) as fh:
         fh.write(html_text)
+
+
+CSS, SCRIPT = _CSS, _JS  # the report's style and script, for the desk's static files
 
 
 # --- looking at it in a real browser ------------------------------------------------------------

@@ -56,8 +56,10 @@ CREATE TABLE IF NOT EXISTS blocks(key TEXT NOT NULL, cluster TEXT NOT NULL,
     PRIMARY KEY(key, cluster)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS reviews(
     seq INTEGER PRIMARY KEY, cluster TEXT NOT NULL, rating TEXT NOT NULL, note TEXT NOT NULL,
-    reviewer TEXT NOT NULL, at TEXT NOT NULL);
+    reviewer TEXT NOT NULL, at TEXT NOT NULL, value INTEGER);
 CREATE INDEX IF NOT EXISTS reviews_cluster ON reviews(cluster);
+CREATE TABLE IF NOT EXISTS documents(article TEXT PRIMARY KEY, text TEXT NOT NULL,
+    analysis TEXT NOT NULL);
 """
 FTS = "CREATE VIRTUAL TABLE IF NOT EXISTS statements USING fts5(cluster UNINDEXED, statement)"
 MAX_CANDIDATES = 200   # a blocking key shared by more clusters than this is too common to block on
@@ -79,6 +81,7 @@ class ClaimStore:
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA cache_size=-32000")   # 32 MB of pages: the blocking index stays hot
         conn.executescript(SCHEMA)
+        _migrate(conn)
         try:
             conn.execute(FTS)
             fts = True
@@ -239,11 +242,30 @@ class ClaimStore:
                           (status, reason, json.dumps(timeline), cid))
 
     def add_review(self, cluster: str, rating: str, note: str = "", reviewer: str = "",
-                   at: str = "") -> None:
-        """Record a fact-checker's verdict on a cluster (the desk writes these)."""
+                   at: str = "", value: int | None = None) -> None:
+        """Record a fact-checker's verdict on a cluster (the desk writes these): *rating* is
+        the verdict in words ("False", "Misleading"), *value* its place on a 1–5 scale."""
         with self.conn:
-            self.conn.execute("INSERT INTO reviews(cluster, rating, note, reviewer, at) VALUES (?,?,?,?,?)",
-                              (cluster, rating, note, reviewer, at))
+            self.conn.execute("INSERT INTO reviews(cluster, rating, note, reviewer, at, value) "
+                              "VALUES (?,?,?,?,?,?)", (cluster, rating, note, reviewer, at, value))
+
+    def save_document(self, article: str, text: str, analysis: dict) -> None:
+        """Keep an article's text and analysis (``Analysis.to_dict()``), so the desk can show
+        the article with its highlights later; ``track`` does not need them."""
+        with self.conn:
+            self.conn.execute("INSERT OR REPLACE INTO documents VALUES (?,?,?)",
+                              (article, text, json.dumps(analysis, ensure_ascii=False)))
+
+    def document(self, article: str) -> dict | None:
+        """``{"text", "analysis"}`` of an article kept by :meth:`save_document`, else None."""
+        row = self.conn.execute("SELECT text, analysis FROM documents WHERE article = ?",
+                                (article,)).fetchone()
+        return None if row is None else {"text": row["text"], "analysis": json.loads(row["analysis"])}
+
+    def article_clusters(self, article: str) -> dict[str, str]:
+        """The cluster of each claim of an article: ``{claim id: cluster id}``."""
+        return {r["claim"]: r["cluster"] for r in self.conn.execute(
+            "SELECT DISTINCT claim, cluster FROM appearances WHERE article = ? ORDER BY seq", (article,))}
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -263,7 +285,8 @@ class ClaimStore:
                  "article": r["article"], "date": r["date"]}
                 for r in self.conn.execute("SELECT * FROM links WHERE target = ? "
                                            "ORDER BY source, relation", (cid,))]
-        reviews = [{"rating": r["rating"], "note": r["note"], "reviewer": r["reviewer"], "at": r["at"]}
+        reviews = [{"rating": r["rating"], "value": r["value"], "note": r["note"],
+                    "reviewer": r["reviewer"], "at": r["at"]}
                    for r in self.conn.execute("SELECT * FROM reviews WHERE cluster = ? ORDER BY seq", (cid,))]
         first = apps[0] if apps else {}
         out = {"id": cid, "statement": row["statement"], "kind": row["kind"],
@@ -309,10 +332,24 @@ class ClaimStore:
         for (cid,) in ids:
             yield self.cluster(cid)
 
+    def article(self, id: str) -> dict | None:
+        """One article's metadata (as in :meth:`articles`), or None."""
+        row = self.conn.execute("SELECT id, sha, date, outlet, url, title FROM articles WHERE id = ?",
+                                (id,)).fetchone()
+        return dict(row) if row else None
+
     def articles(self) -> list[dict]:
         """Every article in the store, in the order they were added."""
         return [dict(r) for r in self.conn.execute("SELECT id, sha, date, outlet, url, title "
                                                    "FROM articles ORDER BY seq")]
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Bring a store written by an older claimtrack up to the current tables (columns added
+    since: ``reviews.value``, the reviewer's 1–5 rating)."""
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(reviews)")}
+    if "value" not in columns:
+        conn.execute("ALTER TABLE reviews ADD COLUMN value INTEGER")
 
 
 def _appearance(r: sqlite3.Row) -> dict:
