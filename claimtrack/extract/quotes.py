@@ -18,7 +18,9 @@ def adjacent_quotes(sent: Sentence, w: Word, cue: list[int],
     """Quotations standing right before and right after the cue and its speaker, with nothing
     but punctuation between ("“…,” the mayor said", "said Ellis: “…”", "“A,” he said, “B.”")."""
     words = sent.words
-    allowed = _speaker_words(sent, w) | set(cue)
+    # words the parser hung on the verb from inside a quotation ("… Full panic mode,” said X",
+    # the quote's subject taken for the verb's) are not the speaker's
+    allowed = {k for k in _speaker_words(sent, w) if quotes.region_at(words[k].start) is None} | set(cue)
 
     def passable(k: int) -> bool:
         return k in allowed or (words[k].upos == "PUNCT" and not is_quote(words[k].text))

@@ -59,3 +59,11 @@ def test_inverted_quote_with_speaker_after_the_verb():
     assert a.content.text.endswith(',"')
     assert a.type == "direct"
 
+
+
+def test_quote_split_by_the_sentence_splitter_still_meets_its_speaker(analyze_text):
+    r = analyze_text("\u201cThe campaign is in panic mode. Full panic mode,\u201d said Leslie Wimes, "
+                     "a local party organiser.")
+    a = att(r, "said", "Full panic mode")
+    assert src(a).startswith("Leslie Wimes") and a.type == "direct"
+    assert a.content.text.startswith("\u201cThe campaign is in panic mode.")
