@@ -26,10 +26,10 @@ from ..types import Span
 from .candidate import Found
 from .prepositional import citing_cue
 from .quotes import adjacent_quotes
-from .tree import (agent, complete_determiner, cue_words, dateline, has_subject, inherited_subject, is_expl,
-                   join_split_name, lemma_candidates, negated, noun_phrase, strip_punct, subject)
-from .words import (ADDRESSEE_VERBS, BARE_SPEECH, CITING, DECLINING, FALLBACK_SKIP, NOT_REPORTING,
-                    PROFORMS, QUESTION_MARKS, REL_PRONOUNS, SAY_LIKE, SPEECH_VERBS, TIME_WORDS,
+from .tree import (agent, complete_determiner, cue_words, dateline, has_subject, inherited_subject,
+                   is_expl, join_split_name, lemma_candidates, negated, noun_phrase, strip_punct, subject)
+from .words import (ADDRESSEE_VERBS, BARE_SPEECH, CITING, DECLINING, DOCUMENT_NOUNS, EVIDENCE_VERBS,
+                    FALLBACK_SKIP, NOT_REPORTING, PROFORMS, QUESTION_MARKS, REL_PRONOUNS, SAY_LIKE, SPEECH_VERBS, TIME_WORDS,
                     TOPIC_CASES, TOPIC_VERBS)
 
 
@@ -236,7 +236,8 @@ def _object_content(d: Draft, lex: Lexicon) -> None:
     controlled = any(k.deprel == "xcomp" for k in d.comps) or any(
         c.deprel.startswith("acl") and any(m.lemma == "to" for m in sent.kids(c.i, "mark"))
         for o in objs for c in sent.kids(o.i))
-    if not objs or not (lex.takes_object(w.lemma) or controlled) or any(k.deprel == "ccomp" for k in d.comps):
+    if not objs or not (lex.takes_object(w.lemma) or controlled or _evidence(sent, w)) \
+            or any(k.deprel == "ccomp" for k in d.comps):
         return
     last = max(o.i for o in objs)
     for o in objs:
@@ -247,10 +248,23 @@ def _object_content(d: Draft, lex: Lexicon) -> None:
         if c.i > last and c.upos == "VERB" and not sent.kids(c.i, "cc") \
                 and not any(sent.words[k].text == "," for k in range(last, c.i) if sent.words[k].head == c.i):
             d.content.extend(sent.subtree(c.i))
+    if _evidence(sent, w):
+        # "shows the mayor with a narrow lead", "shows Clinton ahead by 3 points": the finding
+        # goes on after the object
+        for k in sent.kids(w.i, "obl", "advmod", "xcomp", "advcl"):
+            if k.i > last and k.lemma.lower() not in TIME_WORDS:
+                d.content.extend(sent.subtree(k.i))
     # "accused her of lying", "described him as reckless", "blamed X for Y"
     for o in sent.kids(w.i, "obl", "advcl"):
         if o.i > w.i and any(c.lemma.lower() in ("of", "for", "as") for c in sent.kids(o.i, "case", "mark")):
             d.content.extend(sent.subtree(o.i))
+
+
+def _evidence(sent: Sentence, w: Word) -> bool:
+    """"Polling averages show Clinton with a lead": a poll, study or report that shows,
+    indicates or finds something states it (its object is the finding)."""
+    subj = subject(sent, w.i)
+    return w.lemma.lower() in EVIDENCE_VERBS and subj is not None and subj.lemma.lower() in DOCUMENT_NOUNS
 
 
 def _topic_content(d: Draft) -> None:

@@ -25,10 +25,12 @@ TIME_WORDS = builtin_words("time")
 # modifiers that belong to the saying, not to the speaker ("X in a statement on Monday")
 DETACHED = TIME_WORDS | builtin_words("occasion")
 LAYOUT_STOP = builtin_words("layout_stop")
+EVIDENCE_VERBS = builtin_words("evidence")
 # nouns that name who or what can be a source (people, bodies, media, documents): the
 # gazetteer's head nouns
 PLACES = frozenset(k.lower() for st in load_json("gazetteer.json")["states"]
                    for k in [st["name"], *st.get("aliases", []), *st.get("capitals", [])])
+DOCUMENT_NOUNS = frozenset(w.lower() for w in load_json("gazetteer.json")["heads"]["document"])
 SOURCE_NOUNS = frozenset(w.lower() for words in load_json("gazetteer.json")["heads"].values() for w in words)
 
 # -- closed classes ------------------------------------------------------------------------

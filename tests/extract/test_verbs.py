@@ -122,3 +122,11 @@ def test_active_verb_with_a_mislabelled_passive_subject(analyze_text):
     r = analyze_text("Several experts cautioned that the proposals might well change after the election.")
     a = att(r, "cautioned", "the proposals might well change")
     assert src(a) == "Several experts"
+
+
+def test_a_poll_that_shows_something_states_it(analyze_text):
+    r = analyze_text("The latest poll shows the mayor with a narrow lead over her rival.")
+    a = att(r, "shows", "the mayor with a narrow lead")
+    assert src(a) == "The latest poll"
+    assert not [x for x in analyze_text("The photo shows the mayor with her dog.").attributions
+                if x.cue.lemma == "show"]
