@@ -24,7 +24,7 @@ CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; style-src-attr 
 HEADERS = {
     "content-security-policy": CSP,
     "x-content-type-options": "nosniff",
-    "referrer-policy": "no-referrer",
+    "referrer-policy": "same-origin",   # "no-referrer" would make form posts say Origin: null
     "x-frame-options": "DENY",
     "cross-origin-opener-policy": "same-origin",
 }
