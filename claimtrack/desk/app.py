@@ -21,11 +21,29 @@ from .security import BodyLimit, SecurityHeaders
 MAX_BODY = 8_000_000   # bytes: a long article as HTML, with room to spare
 
 
+def evidence_text(key: str, value) -> str:
+    """A link's evidence value as words: lists joined, a conflicting number as "2 vs 5 worker".
+
+    >>> evidence_text("conflicting_numbers", [["2", "5", "worker"]])
+    '2 vs 5 worker'
+    >>> evidence_text("arguments", ["plant", "worker"]), evidence_text("extent", "full")
+    ('plant, worker', 'full')
+    """
+    if isinstance(value, (list, tuple)):
+        if key == "conflicting_numbers":
+            return "; ".join(f"{v[0]} vs {v[1]} {' '.join(map(str, v[2:]))}".strip()
+                             if isinstance(v, (list, tuple)) and len(v) >= 2 else str(v) for v in value)
+        return ", ".join(" ".join(map(str, v)) if isinstance(v, (list, tuple)) else str(v) for v in value)
+    return str(value)
+
+
 def _templates():
     import jinja2
 
-    return jinja2.Environment(loader=jinja2.PackageLoader("claimtrack.desk", "templates"),
-                              autoescape=True)
+    env = jinja2.Environment(loader=jinja2.PackageLoader("claimtrack.desk", "templates"),
+                             autoescape=True)
+    env.globals["evidence_text"] = evidence_text
+    return env
 
 
 async def _error(request: Request, exc: HTTPException) -> Response:
