@@ -80,7 +80,7 @@ def attach_neighbour_quotes(doc: Doc, atts: list[Attribution], bare: list[Attrib
         k = _standalone_quote(text, qs, qe, roles, sent_of)
         if k is None:
             continue
-        host = _host(text, atts, bare, qs, qe, k)
+        host = _host(text, atts, bare, qs, qe, k, sent_of)
         if host is None:
             continue
         host.content = Role.from_spans(text, list(host.content.spans) + [(qs, qe)])
@@ -118,10 +118,16 @@ def _standalone_quote(text: str, qs: int, qe: int, roles: list[Span],
 
 
 def _host(text: str, atts: list[Attribution], bare: list[Attribution], qs: int, qe: int,
-          k: int) -> Attribution | None:
+          k: int, sent_of: Callable[[int], int | None]) -> Attribution | None:
     """The attribution a standalone quotation continues: the nearest cue before it if that is
-    quoted speech, a colon cue or a bare speaker; else a direct quote right after it."""
-    before = [a for a in atts + bare if a.cue.start < qs and a.sentence >= k - 2]
+    quoted speech, a colon cue or a bare speaker; else a direct quote right after it. "Near"
+    counts from the end of what the speaker has said so far, so a quote running on over
+    several paragraphs stays with its speaker."""
+    def last(a: Attribution) -> int:
+        end = sent_of(a.content.spans[-1][1] - 1) if a.content.spans else None
+        return max(a.sentence, end if end is not None else a.sentence)
+
+    before = [a for a in atts + bare if a.cue.start < qs and last(a) >= k - 2]
     for a in sorted(before, key=lambda a: a.cue.start, reverse=True):
         colon = text[a.cue.spans[-1][1]:a.cue.spans[-1][1] + 2].strip() == ":"
         if a.construction == "bare" or a.type in ("direct", "mixed") or colon:

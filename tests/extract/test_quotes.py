@@ -67,3 +67,13 @@ def test_quote_split_by_the_sentence_splitter_still_meets_its_speaker(analyze_te
     a = att(r, "said", "Full panic mode")
     assert src(a).startswith("Leslie Wimes") and a.type == "direct"
     assert a.content.text.startswith("\u201cThe campaign is in panic mode.")
+
+
+def test_a_quote_running_on_over_several_paragraphs_stays_with_its_speaker(analyze_text):
+    r = analyze_text("\u201cWe will rebuild every house,\u201d the mayor said on Monday.\n\n"
+                     "\u201cIt will take years. The money is not there yet. We are asking for help.\u201d\n\n"
+                     "\u201cBut we will do it together, street by street.\u201d\n\n"
+                     "\u201cNobody will be left behind.\u201d\n\nThe governor did not comment.")
+    a = att(r, "said", "We will rebuild")
+    assert src(a) == "the mayor"
+    assert "street by street" in a.content.text and a.content.text.endswith("left behind.\u201d")
