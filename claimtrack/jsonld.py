@@ -1,9 +1,10 @@
 """schema.org ``Claim`` and ``ClaimReview`` as JSON-LD, for fact-checkers' tools.
 
-One ``ClaimReview`` per claim, its ``itemReviewed`` the ``Claim`` (text, author = the sources that
-make it, typed ``Person``/``Organization``/``GovernmentOrganization``/``NewsMediaOrganization``,
-``appearance`` = the article). The review's rating is left empty for a reviewer to fill, unless
-verdicts from a filled review CSV are passed in (see :mod:`claimtrack.review`).
+One ``Claim`` per claim (text, author = the sources that make it, typed
+``Person``/``Organization``/``GovernmentOrganization``/``NewsMediaOrganization``, ``appearance`` =
+the article); a claim with a reviewer's verdict (from a filled review CSV, see
+:mod:`claimtrack.review`, or the desk's store) becomes a ``ClaimReview`` with the ``Claim`` as its
+``itemReviewed``. An unrated ClaimReview is never written.
 
 ``@id``s are stable: ``urn:claimtrack:<article id>:<claim id>`` for a claim (``…:review`` for its
 review), ``urn:claimtrack:<article id>`` for an article without a URL, and
@@ -13,7 +14,9 @@ review), ``urn:claimtrack:<article id>`` for an article without a URL, and
 >>> a = Analysis("kaluga", "FSB said X.", "0" * 64, sources=[Source("s1", "FSB", type="government")],
 ...              claims=[Claim("c1", "X", "unverified", "one source")])
 >>> doc = to_jsonld([a])
->>> review = doc["@graph"][1]
+>>> doc["@graph"][1]["@type"], doc["@graph"][1]["@id"]
+('Claim', 'urn:claimtrack:kaluga:c1')
+>>> review = to_jsonld([a], {("kaluga", "c1"): {"verdict": "False", "reviewer": "A"}})["@graph"][1]
 >>> review["@type"], review["itemReviewed"]["@id"]
 ('ClaimReview', 'urn:claimtrack:kaluga:c1')
 """
@@ -131,18 +134,24 @@ def claim_authors(analysis: Analysis, claim: Claim) -> list[Source]:
     return out
 
 
-def _rating(review: Mapping[str, str] | None) -> dict:
-    rating: dict = {"@type": "Rating", "alternateName": ""}
-    if review:
-        rating["alternateName"] = review.get("verdict", "") or ""
-        if review.get("notes"):
-            rating["ratingExplanation"] = review["notes"]
+def _rating(review: Mapping[str, str]) -> dict:
+    rating: dict = {"@type": "Rating", "alternateName": review["verdict"].strip()}
+    if str(review.get("rating") or "").strip().isdigit():   # a 1–5 rating, when the review has one
+        rating.update(ratingValue=int(review["rating"]), bestRating=5, worstRating=1)
+    if review.get("notes"):
+        rating["ratingExplanation"] = review["notes"]
     return rating
 
 
 def claim_review(analysis: Analysis, claim: Claim,
                  review: Mapping[str, str] | None = None) -> dict:
-    """The ``ClaimReview`` node of one claim, with its ``Claim`` nested as ``itemReviewed``."""
+    """The ``ClaimReview`` node of one reviewed claim, with its ``Claim`` nested as
+    ``itemReviewed``; an unreviewed claim (no verdict) is the ``Claim`` node alone.
+
+    A ClaimReview has what Google's ClaimReview structured data requires: ``url`` (the
+    review's ``url`` when given, else the article's), ``datePublished`` (the review's ``date``,
+    else the day of the export), ``author`` (the reviewer), ``claimReviewed`` (the claim's
+    standalone statement) and ``reviewRating`` with ``alternateName`` (the verdict)."""
     by_id = {s.id: s for s in analysis.sources}
     meta = analysis.meta or {}
     cid = claim_iri(analysis.id, claim.id)
@@ -161,19 +170,37 @@ def claim_review(analysis: Analysis, claim: Claim,
     if claim.reason:
         machine += f" ({claim.reason})"
     item["description"] = machine
-    node: dict = {"@type": "ClaimReview", "@id": f"{cid}:review", "claimReviewed": claim.statement or claim.text,
+    if not (review and (review.get("verdict") or "").strip()):
+        return item   # nobody has rated it: a Claim, never a ClaimReview with an empty rating
+    node: dict = {"@type": "ClaimReview", "@id": f"{cid}:review",
+                  "url": web_url(review.get("url")) or web_url(meta.get("url")) or cid,
+                  "datePublished": str(review.get("date") or _today()),
+                  "author": _reviewer(review, meta),
+                  "claimReviewed": claim.statement or claim.text,
                   "itemReviewed": item, "reviewRating": _rating(review)}
-    if review and review.get("reviewer"):
-        node["author"] = {"@type": "Person", "name": review["reviewer"]}
     return node
+
+
+def _today() -> str:
+    from datetime import datetime, timezone
+
+    return datetime.now(timezone.utc).date().isoformat()
+
+
+def _reviewer(review: Mapping[str, str], meta: Mapping) -> dict:
+    """The review's author: the reviewer, else the publisher given in ``meta``, else claimtrack."""
+    if (review.get("reviewer") or "").strip():
+        return {"@type": "Person", "name": review["reviewer"].strip()}
+    return {"@type": "Organization", "name": str(meta.get("publisher") or "claimtrack review")}
 
 
 def to_jsonld(analyses: Sequence[Analysis],
               reviews: Mapping[tuple[str, str], Mapping[str, str]] | None = None) -> dict:
-    """One JSON-LD document (``@graph``) for all *analyses*: each article, then its reviews.
+    """One JSON-LD document (``@graph``) for all *analyses*: each article, then per claim a
+    ``ClaimReview`` when it was reviewed, else its ``Claim``.
 
     *reviews* maps ``(article id, claim id)`` to ``{"verdict", "notes", "reviewer"}`` (as read by
-    :func:`claimtrack.review.read_review_csv`) to fill the ratings.
+    :func:`claimtrack.review.read_review_csv`; optional ``rating`` 1–5, ``url``, ``date``).
     """
     graph: list[dict] = []
     for analysis in analyses:
@@ -257,11 +284,8 @@ def cluster_claimreview(cluster: Mapping, url: str,
     if not reviews:
         return {"@context": SCHEMA_CONTEXT, **claim}
     review = reviews[-1]   # the latest verdict is the one published
-    rating: dict = {"@type": "Rating", "alternateName": review["rating"]}
-    if review.get("value") is not None:
-        rating.update(ratingValue=int(review["value"]), bestRating=5, worstRating=1)
-    if review.get("note"):
-        rating["ratingExplanation"] = review["note"]
+    rating = _rating({"verdict": review["rating"], "notes": review.get("note") or "",
+                      "rating": "" if review.get("value") is None else str(review["value"])})
     return {"@context": SCHEMA_CONTEXT, "@type": "ClaimReview", "@id": f"{claim['@id']}:review",
             "url": url, "datePublished": (review.get("at") or "")[:10],
             "author": {"@type": "Person", "name": review.get("reviewer") or "claimtrack desk"},

@@ -29,12 +29,16 @@ SCHEMA = {
     "CreativeWork": CREATIVE_WORK,
     "Claim": CREATIVE_WORK | {"appearance", "firstAppearance"},
     "ClaimReview": CREATIVE_WORK | {"claimReviewed", "itemReviewed", "reviewRating"},
-    "Rating": THING | {"alternateName", "ratingExplanation", "ratingValue"},
+    "Rating": THING | {"alternateName", "ratingExplanation", "ratingValue", "bestRating", "worstRating"},
     "Person": THING | {"affiliation"},
     "Organization": ORGANIZATION,
     "GovernmentOrganization": ORGANIZATION,
     "NewsMediaOrganization": ORGANIZATION,
 }
+
+
+REVIEWED = {("sample", "c2"): {"verdict": "False", "rating": "1", "reviewer": "A. Checker",
+                               "date": "2024-03-20"}}
 
 
 def loader_for(vocab: str):
@@ -76,13 +80,13 @@ def walk(node, vocab, seen):
 @pytest.mark.parametrize("vocab", ["http://schema.org/", "https://schema.org/"])
 def test_jsonld_expands_against_schema_org_context(vocab):
     doc = to_jsonld([sample_analysis({"title": "Kaluga", "date": "2024-03-16",
-                                      "url": "https://example.org/kaluga"})])
+                                      "url": "https://example.org/kaluga"})], REVIEWED)
     load, served = loader_for(vocab)
     expanded = jsonld.expand(json.loads(json.dumps(doc)), {"documentLoader": load})
     assert served, "the schema.org context was not loaded"
     seen: list[str] = []
     walk(expanded, vocab, seen)
-    assert seen.count("ClaimReview") == 2 and seen.count("Claim") == 2
+    assert seen.count("ClaimReview") == 1 and seen.count("Claim") == 2   # c2 reviewed, c1 not
     assert {"NewsArticle", "GovernmentOrganization", "Rating"} <= set(seen)
     # the same document as RDF: well-formed IRIs, the claims typed schema:Claim
     nquads = jsonld.to_rdf(doc, {"documentLoader": load, "format": "application/n-quads"})
@@ -92,7 +96,7 @@ def test_jsonld_expands_against_schema_org_context(vocab):
 
 
 def test_claim_content_authors_and_ids():
-    doc = to_jsonld([sample_analysis()])
+    doc = to_jsonld([sample_analysis()], {("sample", "c1"): {"verdict": "True", "reviewer": "A"}})
     article, r1, r2 = doc["@graph"]
     assert doc["@context"] == "https://schema.org"
     assert article == {"@type": "NewsArticle", "@id": "urn:claimtrack:sample", "identifier": "sample"}
@@ -105,23 +109,23 @@ def test_claim_content_authors_and_ids():
     assert c1["appearance"] == {"@id": "urn:claimtrack:sample"}
     assert "datePublished" not in c1  # unknown date: not invented
     assert c1["description"] == "claimtrack status: confirmed (confirmed by Kazakhstan)"
-    knb = r2["itemReviewed"]["author"][0]
+    knb = r2["author"][0]          # c2 has no review: the Claim itself
+    assert r2["@type"] == "Claim" and r2["@id"] == "urn:claimtrack:sample:c2"
     assert knb["alternateName"] == ["The KNB"]
     assert knb["parentOrganization"][0]["name"] == "Kazakhstan"
-    # the rating is left for the reviewer
-    assert r1["reviewRating"] == {"@type": "Rating", "alternateName": ""}
-    assert "author" not in r1
 
 
 def test_meta_fills_article_and_dates_and_ids_are_stable():
     meta = {"title": "Kazakhstan confirms", "date": "2024-03-16", "url": "https://example.org/k"}
-    doc = to_jsonld([sample_analysis(meta)])
+    doc = to_jsonld([sample_analysis(meta)], {("sample", "c1"): {"verdict": "True", "reviewer": "A",
+                                                                 "date": "2024-03-20"}})
     article, r1, _ = doc["@graph"]
     assert article["@id"] == article["url"] == "https://example.org/k"
     assert article["headline"] == "Kazakhstan confirms" and article["datePublished"] == "2024-03-16"
     assert r1["itemReviewed"]["datePublished"] == "2024-03-16"
     assert r1["itemReviewed"]["appearance"] == {"@id": "https://example.org/k"}
-    assert json.dumps(doc) == json.dumps(to_jsonld([sample_analysis(meta)]))
+    assert r1["url"] == "https://example.org/k" and r1["datePublished"] == "2024-03-20"
+    assert json.dumps(to_jsonld([sample_analysis(meta)])) == json.dumps(to_jsonld([sample_analysis(meta)]))
     ids = [n["@id"] for n in doc["@graph"]]
     assert len(ids) == len(set(ids))
 
@@ -131,7 +135,7 @@ def test_ids_are_escaped_and_unique_across_articles():
     a.id, b.id = "my article", "other"
     graph = to_jsonld([a, b])["@graph"]
     ids = [n["@id"] for n in graph]
-    assert "urn:claimtrack:my%20article:c1:review" in ids
+    assert "urn:claimtrack:my%20article:c1" in ids
     assert len(ids) == len(set(ids)) == 6
 
 
@@ -142,7 +146,7 @@ def test_source_types_and_document_sources():
         "CreativeWork", "Organization"]
     a = sample_analysis()
     a.sources[0] = Source("s1", "official figures", [], "document", [], "official figures")
-    c1 = to_jsonld([a])["@graph"][1]["itemReviewed"]
+    c1 = to_jsonld([a])["@graph"][1]
     assert [x["name"] for x in c1["author"]] == ["Kazakhstan"]
     assert c1["citation"] == [{"@type": "CreativeWork", "@id": "urn:claimtrack:source:official-figures",
                                "name": "official figures"}]
@@ -155,12 +159,44 @@ def test_reviews_fill_the_rating():
     assert r2["reviewRating"] == {"@type": "Rating", "alternateName": "False",
                                   "ratingExplanation": "arrests were reported"}
     assert r2["author"] == {"@type": "Person", "name": "A. Checker"}
-    assert r1["reviewRating"]["alternateName"] == ""
+    assert r1["@type"] == "Claim" and "reviewRating" not in r1   # never an empty rating
+
+
+GOOGLE_REQUIRED = ("url", "datePublished", "author", "reviewRating", "claimReviewed")
+
+
+def test_every_claimreview_has_googles_required_fields(seed):
+    """Google's ClaimReview structured data: url, datePublished, author, claimReviewed and a
+    reviewRating with alternateName; claimReviewed is the claim's standalone statement."""
+    reviews = {(seed.id, c.id): {"verdict": "Unproven", "notes": "", "reviewer": ""}
+               for c in seed.claims[::2]}
+    reviews[(seed.id, seed.claims[0].id)] = {"verdict": "True", "rating": "5", "reviewer": "Desk",
+                                             "notes": "checked"}
+    seed_with_url = copy.copy(seed)
+    seed_with_url.meta = {**seed.meta, "url": "https://example.org/kaluga"}
+    graph = to_jsonld([seed_with_url], reviews)["@graph"]
+    by_claim = {c.id: c for c in seed.claims}
+    reviews_seen = [n for n in graph if n["@type"] == "ClaimReview"]
+    assert len(reviews_seen) == len(reviews)
+    for node in reviews_seen:
+        for field in GOOGLE_REQUIRED:
+            assert node.get(field), (node["@id"], field)
+        assert node["url"] == "https://example.org/kaluga"
+        assert node["author"]["name"] and node["author"]["@type"] in ("Person", "Organization")
+        assert node["reviewRating"]["alternateName"] in ("True", "Unproven")
+        claim = by_claim[node["itemReviewed"]["identifier"]]
+        assert node["claimReviewed"] == (claim.statement or claim.text)
+    first = reviews_seen[0]["reviewRating"]
+    assert (first["ratingValue"], first["bestRating"], first["worstRating"]) == (5, 5, 1)
+    claims_only = [n for n in graph if n["@type"] == "Claim"]
+    assert len(claims_only) == len(seed.claims) - len(reviews)
+    assert all("reviewRating" not in n for n in claims_only)
 
 
 def test_seed_article_jsonld_expands(seed):
-    """The real pipeline's output: one ClaimReview per claim, all terms in schema.org."""
-    doc = to_jsonld([seed])
+    """The real pipeline's output, every claim reviewed: one ClaimReview per claim, all terms
+    in schema.org."""
+    doc = to_jsonld([seed], {(seed.id, c.id): {"verdict": "False", "reviewer": "A"} for c in seed.claims})
     load, _ = loader_for("http://schema.org/")
     expanded = jsonld.expand(json.loads(json.dumps(doc)), {"documentLoader": load})
     seen: list[str] = []
