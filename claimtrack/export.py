@@ -99,6 +99,42 @@ def _xml_safe(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return H
 
 
+#: attribute names that networkx's GEXF writer takes for GEXF's own fields (an edge's ``type`` is
+#: its direction, ``id`` its XML id; a node's ``key`` becomes ``networkx_key``): written under
+#: these names and renamed back by :func:`read_graph`, so a GEXF round trip keeps every attribute
+GEXF_RENAMES = {"node": {"key": "source_key"}, "edge": {"type": "attribution_type", "id": "edge_id"}}
+GEXF_EDGE_KEY = "edge_key"   # GEXF has no edge keys: the key travels as an attribute
+
+
+def _gexf_out(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy of *G* with the GEXF-reserved attribute names renamed and edge keys as attributes."""
+    nodes, edges = GEXF_RENAMES["node"], GEXF_RENAMES["edge"]
+    H = nx.MultiDiGraph()
+    H.graph.update(G.graph)
+    for n, d in G.nodes(data=True):
+        H.add_node(n, **{nodes.get(k, k): v for k, v in d.items()})
+    for u, v, k, d in G.edges(keys=True, data=True):
+        H.add_edge(u, v, key=k, **{edges.get(x, x): y for x, y in d.items()}, **{GEXF_EDGE_KEY: str(k)})
+    return H
+
+
+def _gexf_in(H: nx.Graph) -> nx.MultiDiGraph:
+    """Undo :func:`_gexf_out` on a graph read by ``nx.read_gexf``."""
+    nodes = {v: k for k, v in GEXF_RENAMES["node"].items()}
+    edges = {v: k for k, v in GEXF_RENAMES["edge"].items()}
+    G = nx.MultiDiGraph()
+    G.graph.update(H.graph)
+    for n, d in H.nodes(data=True):
+        G.add_node(n, **{nodes.get(k, k): v for k, v in d.items()})
+    triples = H.edges(keys=True, data=True) if H.is_multigraph() else \
+        ((u, v, None, d) for u, v, d in H.edges(data=True))
+    for u, v, k, d in triples:
+        d = {x: y for x, y in d.items() if x != "id"}   # the XML id the reader adds
+        key = d.pop(GEXF_EDGE_KEY, k)
+        G.add_edge(u, v, key=key, **{edges.get(x, x): y for x, y in d.items()})
+    return G
+
+
 def write_graph(G: nx.MultiDiGraph, path: str | os.PathLike, fmt: str | None = None) -> str:
     """Write *G* to *path* in the format given or implied by the extension; returns the format.
 
@@ -106,7 +142,10 @@ def write_graph(G: nx.MultiDiGraph, path: str | os.PathLike, fmt: str | None = N
     fmt = format_for(path, fmt)
     if fmt in ("graphml", "gexf"):
         with open_output(path, "wb") as fh:
-            (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(_xml_safe(G), fh)
+            if fmt == "graphml":
+                nx.write_graphml(_xml_safe(G), fh)
+            else:
+                nx.write_gexf(_gexf_out(_xml_safe(G)), fh)
     else:
         with open_output(path, "w", newline="") as fh:
             {"json": write_node_link, "dot": write_dot, "csv": write_edge_csv}[fmt](G, fh)
@@ -114,13 +153,16 @@ def write_graph(G: nx.MultiDiGraph, path: str | os.PathLike, fmt: str | None = N
 
 
 def read_graph(path: str | os.PathLike, fmt: str | None = None) -> nx.MultiDiGraph:
-    """Read back a GraphML, GEXF or node-link JSON graph written by :func:`write_graph`."""
+    """Read back a GraphML, GEXF or node-link JSON graph written by :func:`write_graph`.
+
+    GraphML needs ``nx.read_graphml(path, force_multigraph=True)`` (without it, a graph with no
+    parallel edges comes back as a DiGraph that has lost its edge keys); GEXF gets its renamed
+    attributes and edge keys back (:data:`GEXF_RENAMES`)."""
     fmt = format_for(path, fmt)
     if fmt == "graphml":
         return nx.read_graphml(path, force_multigraph=True)
     if fmt == "gexf":
-        # GEXF has no edge keys: parallel edges come back with integer keys.
-        return nx.MultiDiGraph(nx.read_gexf(path))
+        return _gexf_in(nx.read_gexf(path))
     if fmt == "json":
         return read_node_link(path)
     raise ValueError(f"cannot read {fmt} back into a graph")

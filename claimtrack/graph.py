@@ -207,7 +207,8 @@ def corpus_graph(store) -> nx.MultiDiGraph:
 
     Edges: source → cluster (the appearance's class as a verb, with ``date``, ``article``,
     ``outlet``, ``cue``), cluster → cluster (``confirms``, ``contradicts``, ``elaborates`` with
-    their evidence), cluster → article (``appears_in``)."""
+    their evidence), cluster → article (``appears_in``), review → cluster (``reviews``: the
+    verdicts recorded on the desk)."""
     G = nx.MultiDiGraph()
     for art in store.articles():
         G.add_node(article_node(art["id"]), kind="article", label=art["title"] or art["id"],
@@ -232,4 +233,17 @@ def corpus_graph(store) -> nx.MultiDiGraph:
             G.add_edge(node, f"cluster:{l['target']}", key=f"{c['id']}/{l['relation']}/{l['target']}",
                        kind="claim_link", relation=l["relation"], date=l["date"] or "",
                        article=l["article"], evidence=_js(l["evidence"]))
+        _add_reviews(G, node, c)
     return G
+
+
+def _add_reviews(G: nx.MultiDiGraph, node: str, cluster: dict) -> None:
+    """A fact-checker's reviews of a cluster (the desk's), as ``review`` nodes beside it: the
+    same node kind and attributes as ``claimtrack review import`` gives a per-article claim."""
+    for k, r in enumerate(cluster.get("reviews", []), 1):
+        rnode = f"review:{cluster['id']}:{k}"
+        extra = {} if r.get("value") is None else {"rating": int(r["value"])}
+        G.add_node(rnode, kind="review", label=r["rating"], verdict=r["rating"], notes=r["note"] or "",
+                   reviewer=r["reviewer"] or "", date=r["at"] or "", cluster=cluster["id"], **extra)
+        G.add_edge(rnode, node, key=f"{cluster['id']}/review{k}", kind="review", relation="reviews",
+                   date=r["at"] or "")

@@ -45,8 +45,10 @@ def test_every_attribute_is_json_scalar(seed_graph):
     json.dumps(nx.node_link_data(seed_graph, edges="edges"))
 
 
-@pytest.mark.parametrize("ext", ["graphml", "json"])
+@pytest.mark.parametrize("ext", ["graphml", "gexf", "json"])
 def test_round_trip_unchanged(seed_graph, tmp_path, ext):
+    """Every node and edge attribute comes back, GEXF included (its reserved names — an edge's
+    ``type``, a node's ``key`` — are renamed on the way out and back on the way in)."""
     path = tmp_path / f"seed.{ext}"
     assert write_graph(seed_graph, path) == ext
     back = read_graph(path)

@@ -274,3 +274,20 @@ def test_claims_page_filters_and_claim_page_reviews(client):
     bad = client.post(f"/claims/{k}/review", data={"verdict": "", "rating": "5", "reviewer": "x", "csrf": token})
     assert bad.status_code == 400
     assert client.get("/claims/k999").status_code == 404
+
+
+def test_reviews_go_into_the_corpus_graph(client, tmp_path):
+    from claimtrack.export import read_graph, write_graph
+    from claimtrack.graph import corpus_graph
+
+    k = _cluster(client, "workers")["id"]
+    client.post(f"/api/claims/{k}/review", json={"verdict": "True", "rating": 5, "reviewer": "Graph"})
+    with client.app.state.desk.store() as store:
+        G = corpus_graph(store)
+    reviews = [(n, d) for n, d in G.nodes(data=True) if d["kind"] == "review" and d["cluster"] == k]
+    assert reviews and reviews[-1][1]["verdict"] == "True" and reviews[-1][1]["rating"] == 5
+    assert G.has_edge(reviews[-1][0], f"cluster:{k}")
+    for ext in ("graphml", "gexf"):
+        write_graph(G, tmp_path / f"c.{ext}")
+        back = read_graph(tmp_path / f"c.{ext}")
+        assert dict(back.nodes(data=True))[reviews[-1][0]] == reviews[-1][1]
