@@ -95,5 +95,5 @@ def can_speak(w: Word) -> bool:
     """Whether a noun phrase's head can be a source: a name, a pronoun, a person or body by
     NER, or a noun the gazetteer knows as a source ("officials", "a report", "the ministry")."""
     ner = w.ner.split("-")[-1] if w.ner and w.ner != "O" else ""
-    return (w.upos in ("PROPN", "PRON") or ner in ("PERSON", "PER", "ORG", "NORP", "GPE")
+    return (w.upos in ("PROPN", "PRON", "NUM") or ner in ("PERSON", "PER", "ORG", "NORP", "GPE")
             or w.lemma.lower() in SOURCE_NOUNS or w.text.lower() in SOURCE_NOUNS)

@@ -24,12 +24,12 @@ from ..parse import Sentence, Word
 from ..quotes import QuoteIndex
 from ..types import Span
 from .candidate import Found
-from .prepositional import citing_cue
+from .prepositional import can_speak, citing_cue
 from .quotes import adjacent_quotes
 from .tree import (agent, complete_determiner, cue_words, dateline, has_subject, inherited_subject,
                    is_expl, join_split_name, lemma_candidates, negated, noun_phrase, strip_punct, subject)
 from .words import (ADDRESSEE_VERBS, BARE_SPEECH, CITING, DECLINING, DOCUMENT_NOUNS, EVIDENCE_VERBS,
-                    FALLBACK_SKIP, NOT_REPORTING, PROFORMS, QUESTION_MARKS, REL_PRONOUNS, SAY_LIKE, SPEECH_VERBS, TIME_WORDS,
+                    FALLBACK_SKIP, NAMING_VERBS, NOT_REPORTING, PROFORMS, QUESTION_MARKS, REL_PRONOUNS, SAY_LIKE, SPEECH_VERBS, TIME_WORDS,
                     TOPIC_CASES, TOPIC_VERBS)
 
 
@@ -45,6 +45,7 @@ class Draft:
     cue: list[int]
     passive: bool
     exclude: set[int]            # the cue's own words, never content or source
+    clausal_only: bool = False   # a cue only with a reported clause or quotation
     comps: list[Word] = field(default_factory=list)
     content: list[int] = field(default_factory=list)
     construction: str = "verb"
@@ -63,7 +64,7 @@ def verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None = 
         cited = citing_cue(sent, w, cls)
         if cited is not None:
             return cited  # otherwise what is cited is a reason the subject gives: a plain cue
-    if discourse_marker(sent, w):
+    if discourse_marker(sent, w) or naming_participle(sent, w) or mute_evidence(sent, w):
         return None
     d = _draft(sent, w, cls, prt, lex)
     _complement_content(d, lex)
@@ -123,6 +124,21 @@ def discourse_marker(sent: Sentence, w: Word) -> bool:
         return True
     return before == ["having"] and after.lower() in ("that", "this") and \
         w.i + 2 < len(sent.words) and sent.words[w.i + 2].text == ","
+
+
+def naming_participle(sent: Sentence, w: Word) -> bool:
+    """"The ransomware, dubbed Ryuk, …": a naming verb as a participle after a noun names it."""
+    if w.lemma.lower() not in NAMING_VERBS or w.text.lower().endswith("ing") or \
+            sent.kids(w.i, "aux", "aux:pass", "nsubj"):
+        return False
+    return w.deprel == "acl" and (w.feat("VerbForm") == "Part" or w.xpos == "VBN")
+
+
+def mute_evidence(sent: Sentence, w: Word) -> bool:
+    """"The surge in cases suggested that …": a thing that shows or suggests, and cannot speak
+    (no person, body or document), is the article's own inference, not a source."""
+    subj = subject(sent, w.i)
+    return w.lemma.lower() in EVIDENCE_VERBS and subj is not None and not can_speak(subj)
 
 
 def particle(sent: Sentence, i: int, lex: Lexicon) -> Word | None:
@@ -187,7 +203,7 @@ def _complement_content(d: Draft, lex: Lexicon) -> None:
         # "called for the nominee to be taken …": the phrase the preposition heads is the content
         d.content.extend(k for k in sent.subtree(d.prt.head) if k != d.prt.i)
     d.proform = proform(sent, w)
-    clausal_only = lex.clausal_only(w.lemma)
+    clausal_only = d.clausal_only = lex.clausal_only(w.lemma)
     rels = ("ccomp",) if clausal_only else ("ccomp", "xcomp", "csubj:pass")
     d.comps = [k for k in sent.kids(w.i) if (k.deprel in rels and not _bare_predicate(sent, k))
                or (k.deprel == "parataxis" and d.cls in SAY_LIKE)
@@ -285,8 +301,8 @@ def _host_clause_content(d: Draft) -> None:
     the clause the cue hangs on is the content."""
     sent, w = d.sent, d.w
     marks = {m.lemma.lower() for m in sent.kids(w.i, "mark")}
-    if marks == {"as"} and _comparison(sent, w):
-        return
+    if marks == {"as"} and (_comparison(sent, w) or d.clausal_only):
+        return  # (nor "As the outage continued, …": a verb that needs a clause to report)
     if w.head < 0 or not (w.deprel.startswith("parataxis") or (w.deprel.startswith("advcl") and (
             marks == {"as"} or (not marks and d.cls in SAY_LIKE and subject(sent, w.i) is not None)))):
         return
@@ -480,6 +496,8 @@ def _source(d: Draft, quotes: QuoteIndex | None) -> list[int] | None:
         subj = next((k for k in sent.kids(w.i) if k.i > w.i and k.upos in ("PROPN", "NOUN", "PRON")
                      and k.deprel.split(":")[0] in ("obj", "obl", "nsubj", "appos", "dep", "iobj")
                      and not sent.kids(k.i, "case") and k.i not in in_quote), None)
+        if subj is not None and not d.passive:
+            return [k for k in _speaker_after(sent, subj) if k not in d.exclude and k not in in_quote]
     if d.passive:
         ag = agent(sent, w.i)
         source = [k for k in noun_phrase(sent, ag.i) if sent.words[k].deprel != "case"
@@ -510,6 +528,14 @@ def _between_quote_and_cue(sent: Sentence, d: Draft) -> list[int]:
     if not names or len(idx) > 25 or any(sent.words[k].upos in ("VERB", "AUX") for k in idx):
         return []
     return idx
+
+
+def _speaker_after(sent: Sentence, subj: Word) -> list[int]:
+    """'“…,” quipped Pitt of his role': after an inverted verb, a lowercase prepositional
+    phrase hanging on the speaker is about what was said, not part of the name."""
+    about = [k for k in sent.kids(subj.i, "nmod", "obl") if k.i > subj.i and not k.text[:1].isupper()
+             and any(c.lemma.lower() in ("of", "about", "on") for c in sent.kids(k.i, "case"))]
+    return noun_phrase(sent, subj.i, exclude=[k.i for k in about])
 
 
 def _subject_source(sent: Sentence, w: Word, subj: Word) -> list[int]:

@@ -130,3 +130,15 @@ def test_a_poll_that_shows_something_states_it(analyze_text):
     assert src(a) == "The latest poll"
     assert not [x for x in analyze_text("The photo shows the mayor with her dog.").attributions
                 if x.cue.lemma == "show"]
+
+
+def test_things_that_cannot_speak_do_not_suggest_and_as_clauses_need_a_reporting_verb(analyze_text):
+    r = analyze_text("The surge in cases suggested that the virus was spreading faster than expected.")
+    assert not r.attributions  # the article's own inference
+    r = analyze_text("As the outage continued, engineers worked through the night.")
+    assert not r.attributions
+
+
+def test_inverted_speaker_keeps_out_what_the_remark_was_about(analyze_text):
+    r = analyze_text("\u201cIt was a gift,\u201d quipped Pitt of his role in the film.")
+    assert src(att(r, "quipped", "It was a gift")) == "Pitt"
