@@ -291,3 +291,66 @@ def test_reviews_go_into_the_corpus_graph(client, tmp_path):
         write_graph(G, tmp_path / f"c.{ext}")
         back = read_graph(tmp_path / f"c.{ext}")
         assert dict(back.nodes(data=True))[reviews[-1][0]] == reviews[-1][1]
+
+
+# --- fetching (only with --allow-fetch) and the command ---------------------------------------
+
+@pytest.fixture()
+def page_server():
+    """A loopback HTTP server with one article page and one binary file."""
+    import http.server
+    import threading
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            body, ctype = ((b"<html><body><article><p>" + HERALD.encode() + b"</p></article></body></html>",
+                            "text/html; charset=utf-8") if self.path == "/story" else (b"\x00" * 64, "image/png"))
+            self.send_response(200)
+            self.send_header("content-type", ctype)
+            self.send_header("content-length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{srv.server_address[1]}"
+    srv.shutdown()
+    srv.server_close()
+
+
+def test_allow_fetch_reads_http_pages_with_a_cap(analyzer, tmp_path, page_server):
+    from claimtrack.desk.fetch import fetch
+
+    with TestClient(create_app(analyzer, str(tmp_path / "f.db"), allow_fetch=True), base_url=BASE) as c:
+        r = c.post("/api/articles", json={"url": page_server + "/story", "id": "fetched"})
+        assert r.status_code == 201, r.text
+        assert "hospital" in r.json()["meta"]["text"]
+        r = c.post("/api/articles", json={"url": page_server + "/image"})
+        assert r.status_code == 400 and "not a text or HTML page" in r.json()["error"]
+        r = c.post("/api/articles", json={"url": "file:///etc/passwd"})
+        assert r.status_code == 400 and "http(s)" in r.json()["error"]
+    with pytest.raises(InputError, match="fetch limit"):
+        fetch(page_server + "/story", max_bytes=20)
+
+
+def test_serve_refuses_a_taken_port_and_an_unopenable_store_before_the_model(tmp_path):
+    import socket
+
+    from click.testing import CliRunner
+
+    from claimtrack.cli import main
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen(1)
+        port = s.getsockname()[1]
+        res = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "d.db"), "--port", str(port),
+                                        "--model-dir", str(tmp_path / "no-model")])
+    assert res.exit_code == 2 and "cannot listen" in res.output
+    res = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "missing" / "d.db"),
+                                    "--model-dir", str(tmp_path / "no-model"), "--port", "0"])
+    assert res.exit_code == 4 and "cannot open the claim store" in res.output
+    assert "Exit codes" in CliRunner().invoke(main, ["serve", "--help"]).output
