@@ -9,8 +9,8 @@ from typing import Callable
 from ..parse import Doc, Sentence, Word
 from ..quotes import QuoteIndex
 from ..types import Attribution, Role, Span
-from .tree import is_quote
-from .words import CLOSERS, MAX_QUOTE
+from .tree import is_quote, speaker_words
+from .words import BARE_SPEECH, CLOSERS, MAX_QUOTE, SPEECH_VERBS
 
 
 def adjacent_quotes(sent: Sentence, w: Word, cue: list[int],
@@ -31,9 +31,25 @@ def adjacent_quotes(sent: Sentence, w: Word, cue: list[int],
     j = max(cue)
     while j + 1 < len(words) and passable(j + 1):
         j += 1
-    left = _quote_before(sent, words[k].start, quotes)
+    left = _quote_before(sent, words[k].start, quotes) or _quote_before_speaker(sent, min(cue), quotes)
     right = _quote_after(sent, words[j].end, words[j].text in (":", "—", "-", "--"), quotes)
     return left, right
+
+
+def _quote_before_speaker(sent: Sentence, cue: int, quotes: QuoteIndex) -> Span | None:
+    """'“…,” Scott Pruitt, the attorney general of Oklahoma, said': a quotation closing in this
+    sentence with only a speaker's name and appositions between it and the verb, however the
+    parser hung those words."""
+    verb = sent.words[cue]
+    if verb.deprel.startswith("acl") or verb.lemma.lower() not in SPEECH_VERBS | BARE_SPEECH:
+        return None  # ("postings that included one saying …": a relative clause, not a speaker)
+    start = verb.start
+    for r in reversed(quotes.overlapping(sent.start, start)):
+        if not (sent.start < r[1] <= start) or r[1] - r[0] > MAX_QUOTE:
+            continue
+        between = [k for k in range(cue) if r[1] <= sent.words[k].start]
+        return r if speaker_words(sent, between) else None
+    return None
 
 
 def _speaker_words(sent: Sentence, w: Word) -> set[int]:

@@ -71,6 +71,19 @@ def complete_determiner(sent: Sentence, verb: int, source: list[int]) -> list[in
     return sorted(out)
 
 
+def speaker_words(sent: Sentence, idx: list[int]) -> bool:
+    """Whether words a parser may have hung anywhere can still be a speaker's name with its
+    appositions ("Scott Pruitt, the attorney general of Oklahoma, one of the states suing the
+    EPA,"): a short run with a noun and no verb heading a clause of its own."""
+    content = [k for k in idx if sent.words[k].upos != "PUNCT"]
+    if not content or len(content) > 30 or sent.words[content[0]].upos not in ("PROPN", "NOUN", "DET", "PRON", "ADJ"):
+        return False
+    if not any(sent.words[k].upos in ("PROPN", "NOUN", "PRON") for k in content):
+        return False
+    return not any(sent.words[k].upos in ("VERB", "AUX") and base(sent.words[k]) in
+                   ("root", "ccomp", "parataxis", "csubj", "xcomp") for k in content)
+
+
 def has_subject(sent: Sentence, i: int) -> bool:
     """Whether word i has a subject of its own (nominal, clausal or expletive)."""
     return any(k.deprel.split(":")[0] in ("nsubj", "expl", "csubj") for k in sent.kids(i))

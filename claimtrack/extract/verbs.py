@@ -27,7 +27,8 @@ from .candidate import Found
 from .prepositional import can_speak, citing_cue
 from .quotes import adjacent_quotes
 from .tree import (agent, complete_determiner, cue_words, dateline, has_subject, inherited_subject,
-                   is_expl, join_split_name, lemma_candidates, negated, noun_phrase, strip_punct, subject)
+                   is_expl, join_split_name, lemma_candidates, negated, noun_phrase, speaker_words,
+                   strip_punct, subject)
 from .words import (ADDRESSEE_VERBS, BARE_SPEECH, CITING, DECLINING, DOCUMENT_NOUNS, EVIDENCE_VERBS,
                     FALLBACK_SKIP, NAMING_VERBS, NOT_REPORTING, PROFORMS, QUESTION_MARKS, REL_PRONOUNS, SAY_LIKE, SPEECH_VERBS, TIME_WORDS,
                     TOPIC_CASES, TOPIC_VERBS)
@@ -522,12 +523,8 @@ def _between_quote_and_cue(sent: Sentence, d: Draft) -> list[int]:
     the verb name the speaker, whatever the parser made of them (it may call "Tuesday" the
     subject and hang the name inside the quotation)."""
     end = d.quoted[0][1]
-    idx = [k for k in range(len(sent.words)) if end <= sent.words[k].start < d.w.start]
-    idx = strip_punct(sent, idx)
-    names = [k for k in idx if sent.words[k].upos in ("PROPN", "NOUN", "PRON")]
-    if not names or len(idx) > 25 or any(sent.words[k].upos in ("VERB", "AUX") for k in idx):
-        return []
-    return idx
+    idx = strip_punct(sent, [k for k in range(len(sent.words)) if end <= sent.words[k].start < d.w.start])
+    return idx if speaker_words(sent, idx) else []
 
 
 def _speaker_after(sent: Sentence, subj: Word) -> list[int]:

@@ -77,3 +77,11 @@ def test_a_quote_running_on_over_several_paragraphs_stays_with_its_speaker(analy
     a = att(r, "said", "We will rebuild")
     assert src(a) == "the mayor"
     assert "street by street" in a.content.text and a.content.text.endswith("left behind.\u201d")
+
+
+def test_speaker_with_appositions_between_the_quote_and_the_verb(analyze_text):
+    r = analyze_text("\u201cIt is an invasion of the state's domain,\u201d Scott Pruitt, the attorney general "
+                     "of Oklahoma, one of the states suing the agency, said at an event this month.")
+    a = att(r, "said", "It is an invasion")
+    assert src(a).startswith("Scott Pruitt") and a.type == "direct"
+    assert "Pruitt" not in a.content.text
