@@ -2,7 +2,8 @@
 
 A status line while the models load, and a progress bar over articles while they are parsed;
 when standard error is a file or a pipe (tests, scripts, ``2> log``) both are silent, so
-nothing changes in captured output. ``CLAIMTRACK_PROGRESS=0`` turns them off, ``=1`` on.
+nothing changes in captured output, and so are worker processes (``batch --workers N`` draws its
+own bar). ``CLAIMTRACK_PROGRESS=0`` turns them off, ``=1`` on.
 """
 from __future__ import annotations
 
@@ -14,6 +15,10 @@ from typing import Callable, Iterator
 
 def enabled() -> bool:
     """Whether to show feedback: ``CLAIMTRACK_PROGRESS`` if set, else stderr is a terminal."""
+    import multiprocessing
+
+    if multiprocessing.parent_process() is not None:
+        return False  # a batch worker: the driver owns the terminal and its progress bar
     env = os.environ.get("CLAIMTRACK_PROGRESS")
     if env is not None:
         return env not in ("", "0", "no", "false")
