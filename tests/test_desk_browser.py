@@ -90,6 +90,9 @@ def test_add_read_review_and_the_review_survives_a_restart(analyzer, browser, tm
         page.locator(".hl.role-cue").first.hover()
         assert page.locator(".focus").count() > 0                 # hovering outlines the attribution
         assert "Kartli Chemicals" in page.locator("table.sources").inner_text()
+        page.set_viewport_size({"width": 800, "height": 900})   # the layout works at 800 px:
+        assert page.evaluate("document.documentElement.scrollWidth") <= 800   # nothing sticks out
+        page.set_viewport_size({"width": 1280, "height": 900})
 
         page.locator("a.cluster-link").first.click()
         page.wait_for_url("**/claims/k*")
@@ -105,6 +108,8 @@ def test_add_read_review_and_the_review_survives_a_restart(analyzer, browser, tm
         assert "Unproven" in page.locator("ul.reviews").inner_text()
         page.reload()
         assert "No inspection report yet." in page.locator("ul.reviews").inner_text()
+        page.set_viewport_size({"width": 800, "height": 900})
+        assert page.evaluate("document.documentElement.scrollWidth") <= 800
         port = int(url.rsplit(":", 1)[1])
 
     proc = _serve_cli(db, port)                                   # a new server process, same DB
