@@ -129,9 +129,14 @@ async def claim_page(request: Request) -> HTMLResponse:
         cluster = store.cluster(cid)
         if cluster is None:
             raise HTTPException(404, f"no claim {cid!r} in the store")
-        others = {l.get("target") or l.get("source"): (store.cluster(l.get("target") or l.get("source")) or {})
-                  .get("statement", "") for l in cluster["links"] + cluster["linked_from"]}
+        others = _statements(store, [l["target"] for l in cluster["links"]] +
+                             [l["source"] for l in cluster["linked_from"]])
     return render(request, "claim.html", c=cluster, others=others, error=None, form={})
+
+
+def _statements(store, ids: list[str]) -> dict[str, str]:
+    """The statements of the clusters a claim links to, to show beside their ids."""
+    return {cid: (store.cluster(cid, with_status=False) or {}).get("statement", "") for cid in ids}
 
 
 async def post_review(request: Request) -> Response:
