@@ -250,6 +250,11 @@ def test_upload_a_text_file_and_bad_input_stays_on_the_form(client):
     r = client.post("/articles", data={"csrf": token, "outlet": "Upload Times"}, follow_redirects=False,
                     files={"file": ("story.txt", HERALD.encode("utf-8"), "text/plain")})
     assert r.status_code == 303
+    page = ("<html><body><article><p>" + HERALD.replace("regional", "région") + "</p></article></body></html>")
+    r = client.post("/articles", data={"csrf": token}, follow_redirects=False,
+                    files={"file": ("story.html", page.encode("cp1252"), "text/html")})
+    assert r.status_code == 303
+    assert "région" in client.get(r.headers["location"]).text   # a cp1252 page decoded as such
     r = client.post("/articles", data={"csrf": token, "text": "", "outlet": "Kept"})
     assert r.status_code == 400 and "paste the article" in r.text and 'value="Kept"' in r.text
     r = client.post("/articles", data={"csrf": token}, files={"file": ("x.exe", b"MZ", "application/octet-stream")})

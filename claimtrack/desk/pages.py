@@ -20,6 +20,7 @@ from starlette.routing import Route
 from ..batch import analysis_from_dict
 from ..cli_store import KINDS, STATUSES
 from ..errors import InputError
+from ..inputs import decode_bytes
 from ..report import article_fragment
 from .api import FILTERS, query_clusters, review_fields, save_review
 from .ingest import Submission, clean_meta
@@ -66,7 +67,7 @@ async def _submission(request: Request, form) -> Submission:
             raise InputError(f"{upload.filename}: upload a .txt or .html file")
         data = await upload.read()
         if name.endswith((".html", ".htm", ".xhtml")):
-            sub.html = data.decode("utf-8", "replace")
+            sub.html = decode_bytes(data, upload.filename)   # the page's encoding, as for files
         else:
             sub.data = data
     elif text:
