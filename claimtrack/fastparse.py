@@ -10,8 +10,8 @@ that work:
 * the same batches, embeddings, LSTM and arc scores (the same torch calls on the same tensors);
 * the same Chu–Liu–Edmonds contractions, in the same order, with an O(n) cycle search
   (:func:`last_cycle`) that returns the very cycle Stanza's Tarjan search would contract next;
-* relation labels scored only for each word's decoded head (the bilinear's first half is the
-  same call as stock; only the second half is restricted to the chosen pairs);
+* relation labels scored only for each word's decoded head, on real (not padded) positions;
+* the tagger's and the parser's character models run once per distinct spelling in a batch;
 * ``torch.inference_mode`` instead of ``no_grad``.
 
 Anything this layer does not know (another Stanza minor version, a transition parser, arc
@@ -247,6 +247,7 @@ def predict_batch(trainer, batch, resolve_head_constraints: bool) -> list[list[l
 
 
 def find_violations(tree, rels: list[str]) -> bool:
+    """Whether a head has two subjects or two objects (stock repairs those sentences)."""
     from stanza.models.depparse.head_constraints import find_head_constraint_violations
 
     return bool(find_head_constraint_violations(tree, rels))
