@@ -76,7 +76,9 @@ def speaker_words(sent: Sentence, idx: list[int]) -> bool:
     appositions ("Scott Pruitt, the attorney general of Oklahoma, one of the states suing the
     EPA,"): a short run with a noun and no verb heading a clause of its own."""
     content = [k for k in idx if sent.words[k].upos != "PUNCT"]
-    if not content or len(content) > 30 or sent.words[content[0]].upos not in ("PROPN", "NOUN", "DET", "PRON", "ADJ"):
+    first = sent.words[content[0]] if content else None
+    if first is None or len(content) > 30 or not (
+            first.upos in ("PROPN", "NOUN", "DET", "PRON", "ADJ", "NUM") or first.deprel == "amod"):
         return False
     if not any(sent.words[k].upos in ("PROPN", "NOUN", "PRON") for k in content):
         return False
@@ -110,7 +112,12 @@ def inherited_subject(sent: Sentence, i: int, avoid: Iterable[int] = ()) -> tupl
     if w.deprel.startswith("acl") and w.head >= 0 and sent.words[w.head].upos in ("NOUN", "PROPN", "PRON") \
             and not sent.kids(w.head, "case"):
         # (not "posted on Twitter accusing …": a noun behind a preposition is where, not who)
-        # "a report saying …", "officials warning …": the noun is the source
+        # "a report saying …", "officials warning …": the noun is the source — unless someone
+        # made the message: "Trump posted a series of tweets saying …"
+        noun = sent.words[w.head]
+        maker = subject(sent, noun.head) if base(noun) == "obj" and noun.head >= 0 else None
+        if maker is not None and maker.upos in ("PROPN", "PRON") and maker.text.lower() not in ("it", "this", "that"):
+            return noun_phrase(sent, maker.i), how
         return noun_phrase(sent, w.head, exclude=[w.i]), how
     for hops, head in enumerate(sent.ancestors(i)):
         if hops >= 5:

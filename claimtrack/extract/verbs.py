@@ -513,6 +513,8 @@ def _source(d: Draft, quotes: QuoteIndex | None) -> list[int] | None:
             d.construction = how or d.construction
     if source and subj is not None:
         source = complete_determiner(sent, w.i, join_split_name(sent, w.i, source))
+    if source is None and not d.passive:
+        source = _phrase_before(sent, w, in_quote) or None
     if source:
         source = [k for k in source if k not in d.content and k not in d.exclude and k not in in_quote]
     return source
@@ -533,6 +535,22 @@ def _speaker_after(sent: Sentence, subj: Word) -> list[int]:
     about = [k for k in sent.kids(subj.i, "nmod", "obl") if k.i > subj.i and not k.text[:1].isupper()
              and any(c.lemma.lower() in ("of", "about", "on") for c in sent.kids(k.i, "case"))]
     return noun_phrase(sent, subj.i, exclude=[k.i for k in about])
+
+
+def _phrase_before(sent: Sentence, w: Word, in_quote: list[int]) -> list[int]:
+    """"Although Scott lacks a record, elected officials from both parties say he …": with no
+    subject in the parse, a noun phrase standing right before the verb, back to a comma or the
+    sentence start, is the speaker."""
+    k = w.i - 1
+    while k >= 0 and sent.words[k].upos in ("ADV", "AUX", "PART") and sent.words[k].head == w.i:
+        k -= 1
+    run: list[int] = []
+    while k >= 0 and sent.words[k].text not in (",", ";", ":", "(", ")") and k not in in_quote:
+        run.insert(0, k)
+        k -= 1
+    if not run or sent.words[run[-1]].upos not in ("NOUN", "PROPN", "PRON") or not speaker_words(sent, run):
+        return []
+    return run
 
 
 def _subject_source(sent: Sentence, w: Word, subj: Word) -> list[int]:

@@ -142,3 +142,15 @@ def test_things_that_cannot_speak_do_not_suggest_and_as_clauses_need_a_reporting
 def test_inverted_speaker_keeps_out_what_the_remark_was_about(analyze_text):
     r = analyze_text("\u201cIt was a gift,\u201d quipped Pitt of his role in the film.")
     assert src(att(r, "quipped", "It was a gift")) == "Pitt"
+
+
+def test_a_message_speaks_for_the_one_who_made_it(analyze_text):
+    r = analyze_text("Trump posted a series of tweets saying that the debate had been rigged.")
+    assert src(att(r, "saying", "the debate had been rigged")) == "Trump"
+
+
+def test_noun_phrase_right_before_a_subjectless_verb_is_the_speaker(analyze_text):
+    r = analyze_text("Although Scott lacks a signature achievement, elected officials from both parties "
+                     "say he has forged a reputation as a hard worker.")
+    a = att(r, "say", "he has forged a reputation")
+    assert src(a) == "elected officials from both parties"
