@@ -30,7 +30,7 @@ from .tree import (agent, complete_determiner, cue_words, dateline, has_subject,
                    is_expl, join_split_name, lemma_candidates, negated, noun_phrase, speaker_words,
                    strip_punct, subject)
 from .words import (ADDRESSEE_VERBS, BARE_SPEECH, CITING, DECLINING, DOCUMENT_NOUNS, EVIDENCE_VERBS,
-                    FALLBACK_SKIP, NAMING_VERBS, NOT_REPORTING, PROFORMS, QUESTION_MARKS, REL_PRONOUNS, SAY_LIKE, SPEECH_VERBS, TIME_WORDS,
+                    FALLBACK_SKIP, INFERENCE_VERBS, NAMING_VERBS, NOT_REPORTING, PROFORMS, QUESTION_MARKS, REL_PRONOUNS, SAY_LIKE, SPEECH_VERBS, TIME_WORDS,
                     TOPIC_CASES, TOPIC_VERBS)
 
 
@@ -139,7 +139,7 @@ def mute_evidence(sent: Sentence, w: Word) -> bool:
     """"The surge in cases suggested that …": a thing that shows or suggests, and cannot speak
     (no person, body or document), is the article's own inference, not a source."""
     subj = subject(sent, w.i)
-    return w.lemma.lower() in EVIDENCE_VERBS and subj is not None and not can_speak(subj)
+    return w.lemma.lower() in INFERENCE_VERBS and subj is not None and not can_speak(subj)
 
 
 def particle(sent: Sentence, i: int, lex: Lexicon) -> Word | None:

@@ -26,6 +26,7 @@ TIME_WORDS = builtin_words("time")
 DETACHED = TIME_WORDS | builtin_words("occasion")
 LAYOUT_STOP = builtin_words("layout_stop")
 EVIDENCE_VERBS = builtin_words("evidence")
+INFERENCE_VERBS = builtin_words("inference")
 NAMING_VERBS = builtin_words("naming")
 # nouns that name who or what can be a source (people, bodies, media, documents): the
 # gazetteer's head nouns
