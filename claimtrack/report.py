@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .safetext import web_url
+from .svg_layout import lay_out_arcs
 from .types import Analysis, Attribution, Claim
 
 # --- colours ------------------------------------------------------------------------------------
@@ -415,39 +416,65 @@ def _graph_svg(view: _View) -> str:
     sources, claims, edges, links = _graph_model(view)
     if not claims:
         return '<p class="empty">No attributions, so no graph.</p>'
-    row, box_h, top = 40.0, 28.0, 30.0
-    sx, sw, cx, cw = 10.0, 290.0, 520.0, 500.0
+    g = _Geometry()
     claim_list = list(claims.values())  # reading order
     for i, n in enumerate(claim_list):
-        n.y = top + i * row
+        n.y = g.top + i * g.row
     targets: dict[str, list[float]] = defaultdict(list)
     for skey, ckey, _ in edges:
         targets[skey].append(claims[ckey].y)
     src_list = list(sources.values())
     for j, n in enumerate(src_list):
-        n.order = sum(targets[n.key]) / len(targets[n.key]) if targets[n.key] else top + j * row
+        n.order = sum(targets[n.key]) / len(targets[n.key]) if targets[n.key] else g.top + j * g.row
     src_list.sort(key=lambda n: n.order)
-    _place(src_list, row, top)
-    height = max([n.y for n in claim_list + src_list] + [top]) + box_h + 20
-    max_arc = max([abs(claims[s].y - claims[t].y) for s, t, _ in links] + [0])
+    _place(src_list, g.row, g.top)
+    arcs = lay_out_arcs([(claims[s].y + g.box_h / 2, claims[t].y + g.box_h / 2) for s, t, _ in links],
+                        label_gap=14.0)
+    lanes = max((a.lane for a in arcs), default=-1) + 1
     longest = max([len(rel) for _, _, rel in links] + [0])
-    width = cx + cw + (min(140.0, 30 + 0.25 * max_arc) * 0.75 + 12 + 7 * longest if links else 10)
-    p = view.prefix
+    height = max([n.y for n in claim_list + src_list] + [a.label_y for a in arcs] + [g.top]) + g.box_h + 20
+    width = g.cx + g.cw + (0.75 * lanes * g.lane + 16 + 7 * longest if links else 10)
     out = [f'<svg class="graph" xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" '
            f'height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" role="img" '
-           f'aria-label="claim graph">',
-           "<defs>"]
+           f'aria-label="claim graph">', _svg_markers(view.prefix),
+           f'<text class="colhead" x="{g.sx}" y="16">sources</text>'
+           f'<text class="colhead" x="{g.cx}" y="16">claims</text>']
+    # edges first, so boxes sit on top
+    out += _svg_source_edges(view, g, sources, claims, edges)
+    out += _svg_links(view.prefix, g, links, arcs, lanes)
+    for n, x, w, chars in ([(n, g.sx, g.sw, 44) for n in src_list] + [(n, g.cx, g.cw, 76) for n in claim_list]):
+        out.append(f'<g class="node {n.kind}" data-a="{_e(" ".join(n.attrs))}"><title>{_e(n.title)}</title>'
+                   f'<rect x="{x:.1f}" y="{n.y:.1f}" width="{w:.1f}" height="{g.box_h:.1f}" rx="6" '
+                   f'fill="{n.fill}" stroke="{n.color}" stroke-width="1.4"/>'
+                   f'<text x="{x + 8:.1f}" y="{n.y + g.box_h / 2 + 4:.1f}">{_e(_short(n.label, chars))}</text></g>')
+    out.append("</svg>")
+    return "".join(out)
+
+
+@dataclass
+class _Geometry:
+    row: float = 40.0     # distance between claim boxes
+    box_h: float = 28.0
+    top: float = 30.0
+    sx: float = 10.0      # sources column: x and width
+    sw: float = 290.0
+    cx: float = 520.0     # claims column: x and width
+    cw: float = 500.0
+    lane: float = 26.0    # width of one lane of claim-to-claim arcs
+
+
+def _svg_markers(p: str) -> str:
     colors = {status_color("")} | {c for c in _CUE_COLORS.values()} | set(_RELATION_COLORS.values())
     colors.add("#546e7a")
-    for col in sorted(colors):
-        out.append(f'<marker id="{p}-arrow-{col[1:]}" viewBox="0 0 10 10" refX="9" refY="5" '
-                   f'markerWidth="7" markerHeight="7" orient="auto-start-reverse">'
-                   f'<path d="M0,0 L10,5 L0,10 z" fill="{col}"/></marker>')
-    out.append("</defs>")
-    out.append(f'<text class="colhead" x="{sx}" y="16">sources</text>'
-               f'<text class="colhead" x="{cx}" y="16">claims</text>')
-    # edges first, so boxes sit on top
-    # spread the ends of edges that share a node, so labels and arrows do not pile up
+    return "<defs>" + "".join(
+        f'<marker id="{p}-arrow-{col[1:]}" viewBox="0 0 10 10" refX="9" refY="5" '
+        f'markerWidth="7" markerHeight="7" orient="auto-start-reverse">'
+        f'<path d="M0,0 L10,5 L0,10 z" fill="{col}"/></marker>' for col in sorted(colors)) + "</defs>"
+
+
+def _svg_source_edges(view: _View, g: _Geometry, sources: dict, claims: dict, edges: list) -> list[str]:
+    """Source → claim edges, their ends spread where several share a node so that labels and
+    arrows do not pile up."""
     out_of: dict[str, list[int]] = defaultdict(list)
     into: dict[str, list[int]] = defaultdict(list)
     for i, (skey, ckey, _) in enumerate(edges):
@@ -458,13 +485,14 @@ def _graph_svg(view: _View) -> str:
                         (into, lambda i: sources[edges[i][0]].y)):
         for key, idx in ends.items():
             idx.sort(key=lambda i: (other(i), i))
-            step = min(12.0, (box_h - 6) / max(1, len(idx) - 1))
+            step = min(12.0, (g.box_h - 6) / max(1, len(idx) - 1))
             for k, i in enumerate(idx):
                 offset[(key, i)] = (k - (len(idx) - 1) / 2) * step
+    out = []
     for i, (skey, ckey, x) in enumerate(edges):
-        ys = sources[skey].y + box_h / 2 + offset[(skey, i)]
-        yc = claims[ckey].y + box_h / 2 + offset[(ckey, i)]
-        x0, x1 = sx + sw, cx
+        ys = sources[skey].y + g.box_h / 2 + offset[(skey, i)]
+        yc = claims[ckey].y + g.box_h / 2 + offset[(ckey, i)]
+        x0, x1 = g.sx + g.sw, g.cx
         mx = (x0 + x1) / 2
         col = _CUE_COLORS.get(x.cue.cls, "#546e7a")
         dash = ' stroke-dasharray="5 3"' if x.cue.negated else ""
@@ -472,27 +500,27 @@ def _graph_svg(view: _View) -> str:
         out.append(f'<g class="edge" data-a="{_e(x.id)}"><title>{_e(view.describe(x.id))}</title>'
                    f'<path d="M{x0:.1f},{ys:.1f} C{mx:.1f},{ys:.1f} {mx:.1f},{yc:.1f} {x1 - 2:.1f},{yc:.1f}" '
                    f'stroke="{col}" fill="none" stroke-width="1.6"{dash} '
-                   f'marker-end="url(#{p}-arrow-{col[1:]})"/>'
+                   f'marker-end="url(#{view.prefix}-arrow-{col[1:]})"/>'
                    f'<text class="elabel" x="{x1 - 12:.1f}" y="{yc - 3:.1f}" text-anchor="end" '
                    f'fill="{col}">{_e(_short(cue, 18))}</text></g>')
-    for s, t_, rel in links:
-        y1, y2 = claims[s].y + box_h / 2, claims[t_].y + box_h / 2
-        x0 = cx + cw
-        d = min(140.0, 30 + 0.25 * abs(y2 - y1))
+    return out
+
+
+def _svg_links(p: str, g: _Geometry, links: list, arcs: list, lanes: int) -> list[str]:
+    """Claim → claim links as arcs in lanes (svg_layout), each label by its arc's outer edge at a
+    height the layout keeps a line away from every other label."""
+    out = []
+    x0 = g.cx + g.cw
+    for (s, t_, rel), arc in zip(links, arcs):
+        d = (arc.lane + 1) * g.lane
         col = _RELATION_COLORS.get(rel, "#546e7a")
         out.append(f'<g class="link"><title>{_e(f"{s} {rel} {t_}")}</title>'
-                   f'<path d="M{x0:.1f},{y1:.1f} C{x0 + d:.1f},{y1:.1f} {x0 + d:.1f},{y2:.1f} {x0 + 2:.1f},{y2:.1f}" '
-                   f'stroke="{col}" fill="none" stroke-width="1.4" '
+                   f'<path d="M{x0:.1f},{arc.y1:.1f} C{x0 + d:.1f},{arc.y1:.1f} {x0 + d:.1f},{arc.y2:.1f} '
+                   f'{x0 + 2:.1f},{arc.y2:.1f}" stroke="{col}" fill="none" stroke-width="1.4" '
                    f'marker-end="url(#{p}-arrow-{col[1:]})"/>'
-                   f'<text class="elabel" x="{x0 + 0.75 * d + 3:.1f}" y="{(y1 + y2) / 2 + 4:.1f}" '
+                   f'<text class="elabel" x="{x0 + 0.75 * d + 4:.1f}" y="{arc.label_y + 4:.1f}" '
                    f'fill="{col}">{_e(rel)}</text></g>')
-    for n, x, w, chars in ([(n, sx, sw, 44) for n in src_list] + [(n, cx, cw, 76) for n in claim_list]):
-        out.append(f'<g class="node {n.kind}" data-a="{_e(" ".join(n.attrs))}"><title>{_e(n.title)}</title>'
-                   f'<rect x="{x:.1f}" y="{n.y:.1f}" width="{w:.1f}" height="{box_h:.1f}" rx="6" '
-                   f'fill="{n.fill}" stroke="{n.color}" stroke-width="1.4"/>'
-                   f'<text x="{x + 8:.1f}" y="{n.y + box_h / 2 + 4:.1f}">{_e(_short(n.label, chars))}</text></g>')
-    out.append("</svg>")
-    return "".join(out)
+    return out
 
 
 # --- the page -----------------------------------------------------------------------------------
