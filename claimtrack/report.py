@@ -267,8 +267,11 @@ def _claims_table(view: _View) -> str:
         return '<p class="empty">No claims: the claims stage produced none for this article.</p>'
     links_out: dict[str, list[str]] = defaultdict(list)
     for link in a.links:
+        # the evidence in words ("speaks of the same operation (predicate occur; …)"): a link
+        # a reviewer cannot check is no help
+        why = f' <span class="why">{_e(link.reason)}</span>' if link.reason else ""
         links_out[link.source].append(f"{_e(link.relation)} "
-                                      f'<a href="#{_e(view.anchor(link.target))}">{_e(link.target)}</a>')
+                                      f'<a href="#{_e(view.anchor(link.target))}">{_e(link.target)}</a>{why}')
         links_out[link.target].append(f'<a href="#{_e(view.anchor(link.source))}">{_e(link.source)}</a>'
                                       f" {_e(link.relation)} this")
     rows = []
@@ -561,6 +564,7 @@ svg.graph .elabel{font-size:11px;paint-order:stroke;stroke:#fcfcfd;stroke-width:
 svg.graph g.node{cursor:pointer} svg.graph text{fill:#1f2933}
 .empty{color:var(--muted);font-style:italic}
 a{color:#1565c0}
+.why { display: block; color: #5f6b76; font-size: 0.85em; }
 """
 
 _JS = """
