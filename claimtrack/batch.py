@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator
 
 from .csvout import write_csv
-from .outputs import make_outdir, write_atomic
+from .outputs import exclusive_lock, make_outdir, write_atomic
 from .safetext import utf8_safe
 from .graph import GraphMerger
 from .errors import EXIT_OK, EXIT_SOME_FAILED, ClaimtrackError, InputError
@@ -51,31 +51,42 @@ ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 ARTICLES_DIR = "articles"
 ERRORS_DIR = "errors"
 RUN_LOG = "run-log.jsonl"
+LOCK_FILE = ".lock"
 _SAFE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+_HASHED = re.compile(r"-[0-9a-f]{8}$")
 
 
 # -- ids and files ---------------------------------------------------------------------------
 
 def safe_name(id: str) -> str:
     """The file name (without ``.json``) for an article id: the id itself when it is safe,
-    else a cleaned id plus a hash of the real one, so different ids never share a file."""
-    if _SAFE.fullmatch(id) and not id.endswith("."):
+    else a cleaned id plus a hash of the real one, so different ids never share a file. A safe
+    id that looks like such a name (``x_y-73dec593``) is hashed too: it could be another id's.
+
+    >>> safe_name("x y") != safe_name("x_y-73dec593") != "x_y-73dec593"
+    True
+    """
+    if _SAFE.fullmatch(id) and not id.endswith(".") and not _HASHED.search(id):
         return id
     clean = re.sub(r"[^A-Za-z0-9._-]+", "_", id).strip("._-")[:80] or "article"
     return f"{clean}-{hashlib.sha1(id.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
 
 
 _SHA = re.compile(r'"text_sha256": "([0-9a-f]{64})"')
+_RETRY = re.compile(r'"cause": "environment"')
 
 
 def _stored_sha(path: Path) -> str | None:
-    """The text hash recorded in a result or error file, or None if there is none (or it is unreadable)."""
+    """The text hash recorded in a result or error file, or None if there is none, it is
+    unreadable, or the failure it records was not the article's (a worker death: retry it)."""
     try:
         with open(path, "rb") as fh:
             head = fh.read(4096).decode("utf-8", "replace")
     except OSError:
         return None
     m = _SHA.search(head)
+    if m and _RETRY.search(head):  # failed for a reason outside the article: not finished
+        return None
     return m.group(1) if m else None
 
 
@@ -110,10 +121,10 @@ def _iter_dir(root: Path) -> Iterator[Path]:
                 yield Path(dirpath) / f
 
 
-def _file_item(path: Path, id: str, max_chars: int, regular_only: bool = False) -> Item:
+def _file_item(path: Path, id: str, max_chars: int) -> Item:
     name = path_name(path)
     try:
-        data = read_bytes(path, max_chars, regular_only)
+        data = read_bytes(path, max_chars)
     except InputError as exc:
         return Item(id, name, error=str(exc))
     html = True if path.suffix.lower() in HTML_SUFFIXES else None
@@ -182,7 +193,7 @@ def iter_items(inputs: Iterable[str], max_chars: int = DEFAULT_MAX_CHARS,
                 if f.suffix.lower() in JSONL_SUFFIXES and not is_special(f):
                     yield from _jsonl_file(f, max_chars)
                 else:  # a FIFO found in a directory is refused here, never opened
-                    yield _file_item(f, id, max_chars, regular_only=True)
+                    yield _file_item(f, id, max_chars)
         elif path.suffix.lower() in JSONL_SUFFIXES:
             yield from _jsonl_file(path, max_chars)
         else:
@@ -191,6 +202,10 @@ def iter_items(inputs: Iterable[str], max_chars: int = DEFAULT_MAX_CHARS,
 
 def _jsonl_file(path: Path, max_chars: int) -> Iterator[Item]:
     name = path_name(path)
+    if is_special(path):  # a FIFO could block for ever: only '-' reads a stream
+        yield Item(name, name, error=f"{name}: not a regular file (a FIFO, device or socket); "
+                                     f"to read a stream, give '-' and pipe it in")
+        return
     try:
         fh = open(path, "rb")
     except OSError as exc:
@@ -228,20 +243,28 @@ def count_items(inputs: Iterable[str], max_bytes: int = 2 << 30) -> int | None:
 # -- settings and the worker side ------------------------------------------------------------
 
 _worker_analyzer = None
+_worker_error: ClaimtrackError | None = None  # why this worker has no analyzer (a broken model)
 
 
-def _init_pool_worker(settings: Settings) -> None:
-    global _worker_analyzer
+def _init_pool_worker(settings: Settings, driver: int | None = None) -> None:
+    global _worker_analyzer, _worker_error
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the driver decides when to stop
-    _exit_with_parent()
-    _worker_analyzer = build_analyzer(settings)
+    _exit_with_parent(driver)
+    try:
+        _worker_analyzer = build_analyzer(settings)
+    except ClaimtrackError as exc:  # kept for the driver: a raising initializer only prints a
+        _worker_error = exc          # traceback and breaks the pool, as if the articles killed it
 
 
-def _exit_with_parent() -> None:
-    """End this worker when the driver dies (even by SIGKILL) instead of lingering as an orphan."""
+def _exit_with_parent(driver: int | None = None) -> None:
+    """End this worker when the driver (pid *driver*) dies, even by SIGKILL, instead of lingering
+    as an orphan. The pid comes from the driver: one read here could already be init's, when the
+    driver died while this worker was starting."""
     import threading
 
-    parent = os.getppid()
+    parent = driver or os.getppid()
+    if os.getppid() != parent:
+        os._exit(1)
 
     def watch():
         while True:
@@ -253,7 +276,16 @@ def _exit_with_parent() -> None:
 
 
 def _pool_task(articles: list[Article]) -> list[Outcome]:
+    if _worker_error is not None:
+        raise _worker_error
     return analyze_articles(_worker_analyzer, articles)
+
+
+def _pool_ready() -> bool:
+    """A task that only checks that the worker's model loaded (raises its ModelError if not)."""
+    if _worker_error is not None:
+        raise _worker_error
+    return True
 
 
 # -- engines ---------------------------------------------------------------------------------
@@ -304,10 +336,13 @@ class ProcessPoolEngine:
         from concurrent.futures import ProcessPoolExecutor
 
         return ProcessPoolExecutor(self.workers, mp_context=mp.get_context("spawn"),
-                                   initializer=_init_pool_worker, initargs=(self.settings,))
+                                   initializer=_init_pool_worker, initargs=(self.settings, os.getpid()))
 
     def start(self) -> None:
+        """Start the pool and wait for one worker to load the model before any article is
+        sent: a broken model is one ModelError (exit 3), not a death recorded per article."""
         self.pool = self._new_pool()
+        self.pool.submit(_pool_ready).result()
 
     def run(self, chunks: Iterator[Chunk]) -> Iterator[list[Outcome]]:
         from concurrent.futures import FIRST_COMPLETED, wait
@@ -337,6 +372,8 @@ class ProcessPoolEngine:
                 chunk, deaths = inflight.pop(fut)
                 try:
                     outcomes = fut.result()
+                except ClaimtrackError:  # a model that fails in a worker stops the run
+                    raise
                 except BrokenProcessPool:
                     broken = True
                     retry.extend(self._after_death(chunk, deaths))
@@ -446,7 +483,17 @@ def _on_sigterm(signum, frame):  # pragma: no cover - exercised by the kill test
     raise _Stop()
 
 
-def run_batch(inputs: list[str], outdir: str | os.PathLike, *, engine: str = "local",
+def run_batch(inputs: list[str], outdir: str | os.PathLike, **options) -> Summary:
+    """Analyse every article of *inputs* into *outdir* (options: see :func:`_run_batch`), holding
+    the lock of *outdir*: a second run into the same directory stops with one line (exit 4)
+    instead of redoing the work and racing this one's files."""
+    check_inputs(inputs)
+    out = make_outdir(Path(outdir))  # before the model check: an unwritable OUTDIR is exit 4
+    with exclusive_lock(out / LOCK_FILE, f"output directory {out}"):
+        return _run_batch(inputs, outdir, **options)
+
+
+def _run_batch(inputs: list[str], outdir: str | os.PathLike, *, engine: str = "local",
               workers: int = 1, scheduler: str | None = None, client=None,
               settings: Settings | None = None, max_chars: int = DEFAULT_MAX_CHARS,
               lang: str | None = None, chunk_size: int = 4, chunk_chars: int = 40_000,
@@ -536,6 +583,7 @@ class _Intake:
     report: Callable[[], None]
     entries: list[_Entry] = field(default_factory=list)
     seen: set[str] = field(default_factory=set)
+    files: dict[str, str] = field(default_factory=dict)  # file stem → the id that owns it
 
     def articles(self, items: Iterable[Item]) -> Iterator[Article]:
         for item in items:
@@ -558,6 +606,11 @@ class _Intake:
             return None
         self.seen.add(item.id)
         fid = safe_name(item.id)
+        if self.files.setdefault(fid, item.id) != item.id:  # never overwrite another's file
+            self.entries.append(_Entry(item.id, item.name, None, f"{item.name}: id {item.id!r} "
+                                       f"maps to the same file as {self.files[fid]!r}"))
+            self._settle(False)
+            return None
         done = {True: self.arts_dir / f"{fid}.json", False: self.errs_dir / f"{fid}.json"}
         try:
             if item.error:
@@ -613,6 +666,8 @@ def _store(o: Outcome, arts_dir: Path, errs_dir: Path) -> None:
         (errs_dir / f"{fid}.json").unlink(missing_ok=True)
     else:
         rec = {"id": o.id, "input": o.name, "reason": o.payload, "text_sha256": o.sha}
+        if o.cause != "article":  # a resume tries it again (see _Intake)
+            rec["cause"] = o.cause
         write_atomic(errs_dir / f"{fid}.json", json.dumps(rec, ensure_ascii=False, indent=2) + "\n")
         (arts_dir / f"{fid}.json").unlink(missing_ok=True)
 

@@ -2,7 +2,6 @@
 and :class:`claimtrack.store.ClaimStore` (registered on the ``claimtrack`` group by ``cli``)."""
 from __future__ import annotations
 
-import csv
 import json
 import sys
 
@@ -103,10 +102,9 @@ def claims_cmd(db, source, status, kind, since, until, query, fmt):
         for r in rows:
             out.write(json.dumps(r, ensure_ascii=False) + "\n")
     elif fmt == "csv":
-        w = csv.writer(out, lineterminator="\n")
-        w.writerow(CSV_COLUMNS)
-        for r in rows:
-            w.writerow(_csv_row(r))
+        from .csvout import write_csv  # the one guarded writer (formula-leading cells)
+
+        write_csv(out, CSV_COLUMNS, (_csv_row(r) for r in rows))
     else:
         _table(rows, out)
 

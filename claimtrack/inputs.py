@@ -22,9 +22,10 @@ import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Iterator
 
 from .errors import InputError
+from .safetext import drop_unsafe_url, web_url
 
 DEFAULT_MAX_CHARS = 2_000_000
 #: an HTML page may be this many times larger than --max-chars (markup is not article text)
@@ -37,6 +38,8 @@ MAX_SENTENCE_WORDS = 400
 _SENT_BREAK = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*\s+|\n")
 #: the language check needs this many letters before it trusts its answer
 MIN_LETTERS_FOR_LANGUAGE = 40
+#: an HTML page's text needs one paragraph this long to count as an article
+MIN_PARAGRAPH_WORDS = 5
 #: and refuses only when it is at least this sure that the text is not in the expected language
 LANGUAGE_CONFIDENCE = 0.95
 _HTML = re.compile(r"^\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
@@ -141,18 +144,86 @@ def extract_html(html: str, name: str = "input", url: str | None = None) -> tupl
         raise InputError(f"{name}: could not read the HTML page ({exc.__class__.__name__})") from None
     body = (getattr(doc, "text", None) or "") if doc is not None else ""
     paras = [line.strip() for line in body.splitlines() if line.strip()]
-    if not paras:
+    # a page with only a navigation bar or a footer yields a few link words ("Home"): no article
+    if not any(len(p.split()) >= MIN_PARAGRAPH_WORDS for p in paras):
         raise InputError(f"{name}: no article text found in the HTML page")
     text = "\n\n".join(paras)
     meta: dict = {"format": "html"}
-    for key in ("title", "date", "url"):
+    for key in ("title", "url"):
         value = getattr(doc, key, None)
         if key == "url" and not value:
             value = url
         if isinstance(value, str) and value.strip():
             meta[key] = value.strip()
+    date = page_date(html)  # not trafilatura's guess, which may come from "Copyright 2024"
+    if date:
+        meta["date"] = date
     meta["text"] = text
     return text, meta
+
+
+#: meta tags that state when a page was published (name, property or itemprop, lower case)
+DATE_META = ("article:published_time", "datepublished", "date", "pubdate", "publishdate",
+             "publish-date", "publish_date", "publication_date", "dc.date", "dc.date.issued",
+             "dcterms.date", "dcterms.created", "dcterms.issued", "og:published_time",
+             "sailthru.date", "parsely-pub-date", "article.published", "datecreated")
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})")
+
+
+def _iso_date(value: object) -> str | None:
+    """The YYYY-MM-DD date at the start of an ISO 8601 value, if it is a real date."""
+    import datetime
+
+    m = _ISO_DATE.match(value.strip()) if isinstance(value, str) else None
+    if not m:
+        return None
+    try:
+        return datetime.date(*map(int, m.groups())).isoformat()
+    except ValueError:
+        return None
+
+
+def _jsonld_dates(node: object) -> Iterator[object]:
+    """Every ``datePublished`` (then ``dateCreated``) in a JSON-LD tree, depth first."""
+    if isinstance(node, list):
+        for x in node:
+            yield from _jsonld_dates(x)
+    elif isinstance(node, dict):
+        for key in ("datePublished", "dateCreated"):
+            if key in node:
+                yield node[key]
+        for v in node.values():
+            if isinstance(v, (dict, list)):
+                yield from _jsonld_dates(v)
+
+
+def page_date(html: str) -> str | None:
+    """The publication date a page states in its metadata: meta tags, then JSON-LD, then a
+    ``<time datetime>``; never a year guessed from the text (a footer's "Copyright 2024")."""
+    import json
+
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(html)
+    except Exception:  # lxml raises many types on broken pages; then the page has no date
+        return None
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        if key in DATE_META and _iso_date(el.get("content")):
+            return _iso_date(el.get("content"))
+    for el in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(el.text or "")
+        except (ValueError, RecursionError):
+            continue
+        for value in _jsonld_dates(data):
+            if _iso_date(value):
+                return _iso_date(value)
+    for el in tree.iter("time"):
+        if _iso_date(el.get("datetime")):
+            return _iso_date(el.get("datetime"))
+    return None
 
 
 _identifier = None
@@ -219,8 +290,9 @@ def prepare_article(content: bytes | str, name: str = "input", id: str = "articl
         if len(text) > max_chars * HTML_MARKUP_FACTOR:
             raise InputError(f"{name}: an HTML page of {len(text):,} characters is over the limit of "
                              f"{max_chars * HTML_MARKUP_FACTOR:,} (10 × --max-chars)")
-        text, html_meta = extract_html(text, name, url=out_meta.get("url"))
+        text, html_meta = extract_html(text, name, url=web_url(out_meta.get("url")))
         out_meta.update(html_meta)
+    out_meta = drop_unsafe_url(out_meta, name)  # from a JSONL record or the page's metadata
     check_text(text, name, max_chars, allow_html=bool(html))
     if check_lang:
         check_language(text, name, lang)
@@ -269,11 +341,12 @@ def _read_at_most(fh: IO[bytes], limit: int, name: str, max_chars: int) -> bytes
     return data
 
 
-def read_bytes(path: str | Path, max_chars: int = DEFAULT_MAX_CHARS, regular_only: bool = False) -> bytes:
+def read_bytes(path: str | Path, max_chars: int = DEFAULT_MAX_CHARS) -> bytes:
     """The bytes of one article file ('-' is standard input), refusing files far over the limit.
 
-    A FIFO or ``<(process substitution)`` named on the command line is read like a file, up to
-    the limit; with *regular_only* (files found by walking a directory) it is refused instead.
+    Only regular files are opened: a FIFO, device or socket could block for ever or never end
+    (``/dev/zero``), so it is refused (pipe it in with ``-`` instead: standard input is read up
+    to the limit). Reads stop at the limit whatever the file's size says.
     """
     name = path_name(path)
     if str(path) == "-":
@@ -285,9 +358,11 @@ def read_bytes(path: str | Path, max_chars: int = DEFAULT_MAX_CHARS, regular_onl
     try:
         if p.is_dir():
             raise InputError(f"{name}: is a directory")
-        if is_special(p) and regular_only:
-            raise InputError(f"{name}: not a regular file (a FIFO, device or socket); name it on "
-                             f"the command line to read it")
+        if p.is_symlink() and not p.exists():
+            raise InputError(f"{name}: a broken symbolic link (or a loop of links)")
+        if is_special(p):
+            raise InputError(f"{name}: not a regular file (a FIFO, device or socket); to read "
+                             f"a stream, give '-' and pipe it in")
         size = p.stat().st_size
         if size > limit:
             raise InputError(f"{name}: {size:,} bytes is over the limit for {max_chars:,} "

@@ -144,3 +144,25 @@ def write_atomic(path: str | os.PathLike, data: str | bytes) -> None:
     """Write *data* to *path* so that a reader (or a kill) only ever sees the old or the new file."""
     with open_output(path, "wb") as fh:
         fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+
+
+@contextmanager
+def exclusive_lock(lockfile: str | os.PathLike, what: str) -> Iterator[None]:
+    """Hold an exclusive, non-blocking lock on *lockfile* (created if needed) for the ``with``
+    block; a second run that wants *what* at the same time gets one OutputError line instead of
+    redoing (and racing) the work. The kernel drops the lock when a run dies, even by SIGKILL."""
+    import fcntl
+
+    try:
+        fd = os.open(lockfile, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise OutputError(f"{what}: cannot create the lock {lockfile} ({_why(exc)})") from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputError(f"{what} is in use by another claimtrack run (lock {lockfile}); "
+                              f"wait for it to finish") from None
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock

@@ -222,10 +222,11 @@ class Parser:
             import stanza
         except ImportError as exc:  # pragma: no cover - stanza is a hard dependency
             raise ModelError(f"stanza is not installed ({exc})") from None
-        logging.getLogger("stanza").setLevel(logging.ERROR)
+        # CRITICAL: a load failure becomes our one ModelError line, not also a stanza log line
+        logging.getLogger("stanza").setLevel(logging.CRITICAL)
         try:
             nlp = stanza.Pipeline(self.info.lang, dir=str(self.info.path), download_method=None,
-                                  processors=",".join(self.processors), logging_level="ERROR",
+                                  processors=",".join(self.processors), logging_level="CRITICAL",
                                   tokenize_batch_size=64, depparse_batch_size=self.batch_size,
                                   pos_batch_size=self.batch_size, lemma_batch_size=self.batch_size,
                                   device=torch_device(self.device))
@@ -296,9 +297,17 @@ class Parser:
 
             nlp = self.nlp
             with feedback.bar(len(todo)) as advance:
-                for c in range(0, len(todo), PARSE_CHUNK):
-                    part = todo[c:c + PARSE_CHUNK]
-                    parsed = nlp([stanza.Document([], text=texts[k]) for k in part])
+                if self.fast_status is not None and self.fast_status.active:
+                    from . import fastparse  # one article per call, two cores overlapped
+
+                    stream = fastparse.parse_stream(nlp, [texts[k] for k in todo])
+                    groups = (([k], [sdoc]) for k, sdoc in zip(todo, stream))
+                else:
+                    groups = ((todo[c:c + PARSE_CHUNK],
+                               nlp([stanza.Document([], text=texts[k])
+                                    for k in todo[c:c + PARSE_CHUNK]]))
+                              for c in range(0, len(todo), PARSE_CHUNK))
+                for part, parsed in groups:
                     for k, sdoc in zip(part, parsed):
                         doc = _from_stanza(texts[k], sdoc, self.has_ner)
                         self._cache_put(texts[k], doc)

@@ -64,3 +64,22 @@ def web_url(url: object) -> str | None:
     except ValueError:  # e.g. an invalid IPv6 host
         return None
     return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+def drop_unsafe_url(meta: dict, name: str) -> dict:
+    """*meta* without a ``url`` that is not http(s), with a one-line warning on standard error:
+    checked where URLs enter (``--url``, a JSONL record, an HTML page's metadata), so no
+    ``javascript:`` address reaches a result file, a link or an identifier.
+
+    >>> drop_unsafe_url({"url": "javascript:alert(1)", "title": "t"}, "a.html")
+    {'title': 't'}
+    """
+    url = meta.get("url")
+    if url is None or web_url(url):
+        return meta
+    import sys
+
+    shown = visible(str(url))[:80]
+    print(f"warning: {name}: URL {shown!r} dropped (only http and https addresses are kept)",
+          file=sys.stderr)
+    return {k: v for k, v in meta.items() if k != "url"}

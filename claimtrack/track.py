@@ -63,11 +63,16 @@ def track(inputs: list[str], db: str | os.PathLike, *, workdir: str | os.PathLik
           meta: dict | None = None, **batch_options) -> TrackSummary:
     """Analyse *inputs* (as ``claimtrack batch`` does, same options) and add them to the store
     at *db*. *meta* (``date``, ``outlet``…) overrides what the inputs say, for a single file."""
-    from .batch import run_batch
+    from .batch import check_inputs, run_batch
+    from .outputs import check_output, exclusive_lock
 
+    check_inputs(inputs)
+    check_output(db, "claim store")
     work = Path(workdir) if workdir else default_workdir(db)
-    result = run_batch(list(inputs), work, **batch_options)
-    summary = TrackSummary(str(db), batch=result)
-    with ClaimStore.open(db) as store:
-        ingest(store, work, meta, summary)
+    # a second track into the same store would ingest the same articles twice over: refuse it
+    with exclusive_lock(str(db) + ".lock", f"claim store {db}"):
+        result = run_batch(list(inputs), work, **batch_options)
+        summary = TrackSummary(str(db), batch=result)
+        with ClaimStore.open(db) as store:
+            ingest(store, work, meta, summary)
     return summary

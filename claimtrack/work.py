@@ -13,6 +13,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from .errors import ModelError
 from .inputs import Article
 
 __all__ = ["Article", "Outcome", "Settings", "analyze_articles", "build_analyzer", "died",
@@ -70,10 +71,14 @@ class Outcome:
     sha: str
     ok: bool
     payload: str  # the result JSON, or the failure reason
+    #: why a failure happened: "article" (its content: skipped on resume while the text is
+    #: unchanged) or "environment" (a worker died, memory ran out: tried again on resume)
+    cause: str = "article"
 
 
 def analyze_articles(analyzer, articles: list[Article]) -> list[Outcome]:
-    """Analyse each article on its own; a failure is an Outcome, never an exception."""
+    """Analyse each article on its own; a failure is an Outcome (a ModelError is raised: it is
+    no article's fault)."""
     out = []
     for art in articles:
         sha = text_sha256(art.text)
@@ -82,13 +87,18 @@ def analyze_articles(analyzer, articles: list[Article]) -> list[Outcome]:
             if art.meta:
                 result.meta.update(art.meta)
             out.append(Outcome(art.id, art.name, sha, True, result_json(result)))
+        except ModelError:  # not the article's fault: the run stops (exit 3), nothing recorded
+            raise
         except (Exception, RecursionError, MemoryError) as exc:
             msg = str(exc).splitlines()[0][:300] if str(exc) else ""
+            cause = "environment" if isinstance(exc, (MemoryError, OSError)) else "article"
             out.append(Outcome(art.id, art.name, sha, False,
-                               f"{art.name}: analysis failed ({exc.__class__.__name__}{': ' + msg if msg else ''})"))
+                               f"{art.name}: analysis failed ({exc.__class__.__name__}{': ' + msg if msg else ''})",
+                               cause))
     return out
 
 
 def died(articles: list[Article], why: str) -> list[Outcome]:
     """Failed outcomes for *articles* whose worker went away (*why* says how)."""
-    return [Outcome(a.id, a.name, text_sha256(a.text), False, f"{a.name}: {why}") for a in articles]
+    return [Outcome(a.id, a.name, text_sha256(a.text), False, f"{a.name}: {why}", "environment")
+            for a in articles]
