@@ -255,7 +255,7 @@ def eval_cmd(gold, pred, save_pred, as_json, no_ignore, show_errors, limit, mode
     if limit:
         gold_docs = dict(list(gold_docs.items())[:limit])
     if pred:
-        pred_docs = evaluate.load_jsonl(pred)
+        pred_docs = evaluate.load_jsonl(pred, texts={i: d["text"] for i, d in gold_docs.items()})
     else:
         from .api import Analyzer
         from .predict import predict_corpus
@@ -359,7 +359,10 @@ def export_cmd(files, jsonld_out, csv_out, html_out, reviews, url, title, date, 
     named = [o for o in (jsonld_out, csv_out, html_out) if o and o != "-"]
     if len({Path(o).resolve() for o in named}) < len(named):
         raise click.UsageError("--jsonld, --review-csv and --html must be different files")
-    given = {k: v for k, v in (("url", url), ("title", title), ("date", date)) if v}
+    from .safetext import drop_unsafe_url
+
+    given = drop_unsafe_url({k: v for k, v in (("url", url), ("title", title), ("date", date)) if v},
+                            "--url")
     if given and len(files) > 1:
         raise click.UsageError("--url/--title/--date describe one article: give one FILE")
     from .outputs import open_output
@@ -401,7 +404,9 @@ def review() -> None:
               help="The claim graph to add the reviews to (.graphml, .gexf or node-link .json).")
 @click.option("-o", "--output", type=click.Path(), required=True,
               help="Write the reviewed graph here (format from the extension).")
-def review_import(csv_file, graph_file, output):
+@click.option("--last-wins", is_flag=True,
+              help="When rows for one claim disagree, keep the last (default: refuse the sheet).")
+def review_import(csv_file, graph_file, output, last_wins):
     """Merge the verdicts of a filled review CSV into a claim graph as review nodes.
 
     Each reviewed claim gets a `review` node (verdict, notes, reviewer) with a `reviews` edge to
@@ -420,7 +425,7 @@ def review_import(csv_file, graph_file, output):
     except ValueError as exc:
         raise click.UsageError(str(exc))
     _check_outputs(output)
-    verdicts = read_review_csv(csv_file)
+    verdicts = read_review_csv(csv_file, last_wins=last_wins)
     g = load_graph(graph_file)
     res = import_reviews(g, verdicts, origin=Path(csv_file).name)
     if verdicts and res.added + res.updated == 0:

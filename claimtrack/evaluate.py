@@ -28,11 +28,13 @@ TEXT_JOINER = " "  # *_text = TEXT_JOINER.join(text[s:e] for s, e in spans)
 # loading and validation
 # --------------------------------------------------------------------------
 
-def load_jsonl(path, require_text=False):
+def load_jsonl(path, require_text=False, texts=None):
     """Return {id: doc}; an InputError (one line, exit code 2) names the first bad line:
     not UTF-8, not a JSON object, no usable 'id', a duplicate id, or (*require_text*, for
-    gold files) no 'text' string."""
-    docs = {}
+    gold files) no 'text' string. Then every attribution is checked (:func:`attribution_problems`)
+    against the document's text (gold) or *texts* (``{id: gold text}``, for a prediction file),
+    and all problems are reported at once with their line numbers."""
+    docs, problems = {}, []
     try:
         fh = open(path, "rb")
     except OSError as exc:
@@ -49,7 +51,46 @@ def load_jsonl(path, require_text=False):
             if doc["id"] in docs:
                 raise InputError(f"{path}:{n}: duplicate id {doc['id']!r}")
             docs[doc["id"]] = doc
+            text = doc.get("text") if require_text else (texts or {}).get(doc["id"])
+            problems += [f"line {n}: {p}" for p in attribution_problems(doc, text, gold=require_text)]
+    if problems:
+        more = f"; … and {len(problems) - 5} more" if len(problems) > 5 else ""
+        raise InputError(f"{path}: {len(problems)} problem(s): {'; '.join(problems[:5])}{more}")
     return docs
+
+
+def attribution_problems(doc, text=None, gold=True):
+    """What is wrong with *doc*'s attributions: not a list of objects, a missing or mistyped
+    cue (and, in gold, content), spans that are not ``[start, end]`` integer pairs with
+    ``start < end``, or (when *text* is known) that reach outside it."""
+    atts = doc.get("attributions", [])
+    if atts is None:
+        return []
+    if not isinstance(atts, list):
+        return ["'attributions' is not a list"]
+    problems = []
+    for i, att in enumerate(atts):
+        if not isinstance(att, dict):
+            problems.append(f"attribution {i}: not an object")
+            continue
+        required = ("cue", "content") if gold else ("cue",)
+        for role in ROLES:
+            if not att.get(role):
+                if role in required:
+                    problems.append(f"attribution {i}: no {role}")
+                continue
+            try:
+                spans = coerce_spans(att[role])
+            except (ValueError, TypeError, IndexError, KeyError):
+                problems.append(f"attribution {i}: {role} is not a list of [start, end] pairs")
+                continue
+            for s, e in spans:
+                if s >= e:
+                    problems.append(f"attribution {i}: {role} span [{s}, {e}] does not have start < end")
+                elif text is not None and not (0 <= s and e <= len(text)):
+                    problems.append(f"attribution {i}: {role} span [{s}, {e}] is outside the text "
+                                    f"({len(text)} characters)")
+    return problems
 
 
 def _json_line(raw, where):
@@ -73,6 +114,8 @@ def coerce_spans(value):
     """Accept [[s,e],...], a single [s,e], None or [] and return a list of (s, e)."""
     if not value:
         return []
+    if not isinstance(value, (list, tuple)):  # a string cue ("said") is no span list
+        raise ValueError(f"bad spans {value!r}")
     if isinstance(value[0], int):
         value = [value]
     out = []

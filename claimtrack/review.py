@@ -26,6 +26,7 @@ from typing import IO, TYPE_CHECKING, Iterable, Mapping, Sequence
 
 from .csvout import unguard, write_csv
 from .errors import ClaimtrackError
+from .inputs import DEFAULT_MAX_CHARS
 from .types import Analysis, Claim
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -88,11 +89,14 @@ def write_review_csv(analyses: Sequence[Analysis], out: IO[str]) -> int:
     return write_csv(out, REVIEW_FIELDS, rows, flat=True)
 
 
-def read_review_csv(path_or_file: str | os.PathLike | IO[str]) -> dict[tuple[str, str], dict[str, str]]:
+def read_review_csv(path_or_file: str | os.PathLike | IO[str], last_wins: bool = False
+                    ) -> dict[tuple[str, str], dict[str, str]]:
     """Read a filled review CSV: ``{(article, claim_id): {"verdict", "notes", "reviewer"}}``.
 
     Rows whose verdict and notes are both empty are skipped. Accepts what spreadsheets save:
-    a UTF-8 byte-order mark, ``;`` or tab as the delimiter, extra columns in any order.
+    a UTF-8 byte-order mark, ``;`` or tab as the delimiter, extra columns in any order. Every
+    row that cannot be read, and every second verdict that contradicts the first for one claim
+    (unless *last_wins*), is listed in one ReviewError (``line N: why``); nothing is imported.
     """
     if hasattr(path_or_file, "read"):
         text = path_or_file.read()  # type: ignore[union-attr]
@@ -110,32 +114,61 @@ def read_review_csv(path_or_file: str | os.PathLike | IO[str]) -> dict[tuple[str
     text = text.lstrip("\ufeff")
     head = text.split("\n", 1)[0]
     delim = max(",;\t", key=head.count)
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delim)
+    # strict: a broken quote is an error on its line, not a row silently merged or dropped
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim, strict=True)
+    old_limit = csv.field_size_limit()
+    csv.field_size_limit(max(old_limit, DEFAULT_MAX_CHARS))  # a cell may hold a whole article
     try:
-        cols = {c.strip().lower(): c for c in (reader.fieldnames or []) if c}
+        try:
+            header = next(reader, [])
+        except csv.Error as exc:
+            raise ReviewError(f"{name}: line 1: not a readable CSV header ({exc})") from None
+        cols = {c.strip().lower(): k for k, c in enumerate(header) if c}
         missing = [c for c in ("article", "claim_id", "verdict") if c not in cols]
         if missing:
             raise ReviewError(f"{name}: missing column(s) {', '.join(missing)} "
                               f"(expected the header of a claimtrack review CSV)")
-        return _reviews(reader, cols, name)
-    except csv.Error as exc:  # a runaway quote, a cell over the csv module's size limit
-        raise ReviewError(f"{name}: not a readable CSV ({exc})") from None
+        out, problems = _reviews(reader, cols, last_wins)
+    finally:
+        csv.field_size_limit(old_limit)
+    if problems:
+        more = f"; … and {len(problems) - 5} more" if len(problems) > 5 else ""
+        raise ReviewError(f"{name}: {len(problems)} row(s) not imported, nothing was: "
+                          f"{'; '.join(problems[:5])}{more}")
+    return out
 
 
-def _reviews(reader: csv.DictReader, cols: dict[str, str], name: str) -> dict[tuple[str, str], dict[str, str]]:
-    """The reviewed rows of *reader*; cells lose the formula guard the writer put on them."""
+def _reviews(reader, cols: dict[str, int], last_wins: bool = False
+             ) -> tuple[dict[tuple[str, str], dict[str, str]], list[str]]:
+    """The reviewed rows of *reader* (cells lose the formula guard the writer put on them) and
+    one ``line N: reason`` per row that could not be read or that contradicts an earlier row
+    for the same claim (unless *last_wins*)."""
     out: dict[tuple[str, str], dict[str, str]] = {}
-    for row in reader:
-        get = (lambda c: unguard((row.get(cols[c]) or "").strip()) if c in cols else "")
+    where: dict[tuple[str, str], int] = {}
+    problems: list[str] = []
+    while True:
+        line = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:  # a broken quote, a cell over the size limit
+            problems.append(f"line {line}: {exc}")
+            continue
+        get = (lambda c: unguard(row[cols[c]].strip()) if c in cols and cols[c] < len(row) else "")
         review = {k: get(k) for k in REVIEWER_FIELDS}
         if not review["verdict"] and not review["notes"]:
             continue
         key = (get("article"), get("claim_id"))
         if not all(key):
-            raise ReviewError(f"{name}: line {reader.line_num}: a reviewed row needs article and "
-                              f"claim_id")
-        out[key] = review
-    return out
+            problems.append(f"line {line}: a reviewed row needs article and claim_id")
+        elif key in out and out[key]["verdict"] != review["verdict"] and not last_wins:
+            problems.append(f"line {line}: verdict {review['verdict']!r} for {key[0]}/{key[1]} "
+                            f"contradicts {out[key]['verdict']!r} on line {where[key]} "
+                            f"(keep one, or pass --last-wins)")
+        else:
+            out[key], where[key] = review, line
+    return out, problems
 
 
 # --- graphs -------------------------------------------------------------------------------------
