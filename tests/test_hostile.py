@@ -206,21 +206,42 @@ def _one_gigabyte() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))  # a regression fails, not the machine
 
 
-def test_endless_input_stops_at_the_limit():
-    out = proc("analyze", "/dev/zero", "--max-chars", "1000", "--model-dir", NO_MODEL,
-               preexec_fn=_one_gigabyte)
+def test_endless_standard_input_stops_at_the_limit():
+    with open("/dev/zero", "rb") as zero:
+        out = proc("analyze", "-", "--max-chars", "1000", "--model-dir", NO_MODEL,
+                   stdin=zero, preexec_fn=_one_gigabyte)
     assert out.returncode == 2 and "over the limit" in one_line(out.stderr)
 
 
-def test_a_fifo_named_on_the_command_line_is_read(tmp_path):
-    from claimtrack.inputs import read_bytes
+def _unblock_fifo(path: Path):
+    """A writer that opens and closes lets a reader blocked on the FIFO see end of file."""
+    def unblock():
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+        except OSError:
+            pass
+    return unblock
 
-    fifo = tmp_path / "pipe.txt"
-    os.mkfifo(fifo)
-    writer = threading.Thread(target=lambda: fifo.write_bytes(TEXT.encode()))
-    writer.start()
-    assert read_bytes(fifo) == TEXT.encode()
-    writer.join()
+
+@pytest.mark.parametrize("kind", ["fifo", "/dev/zero", "symlink-loop", "broken-link"])
+def test_analyze_reads_only_regular_files(tmp_path, kind):
+    """A FIFO named x.txt would hang, /dev/zero never end: both are one line, exit 2, before the
+    model (and never opened); so are a loop of links and a broken one."""
+    target = tmp_path / "x.txt"
+    if kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "symlink-loop":
+        target.symlink_to(target)
+    elif kind == "broken-link":
+        target.symlink_to(tmp_path / "missing.txt")
+    else:
+        target = Path(kind)
+    res = _run_in_thread(lambda: run("analyze", target, "--model-dir", NO_MODEL), _unblock_fifo(target))
+    assert res.exit_code == 2, res.output
+    assert str(target) in one_line(res.output)
+    want = {"fifo": "not a regular file", "/dev/zero": "not a regular file",
+            "symlink-loop": "broken symbolic link", "broken-link": "broken symbolic link"}[kind]
+    assert want in res.output
 
 
 def _run_in_thread(fn, unblock):
@@ -403,15 +424,6 @@ def test_a_javascript_url_never_becomes_a_link_or_an_id(cli, article, tmp_path):
     assert 'href="https://example.org/a"' in report.read_text(encoding="utf-8")
 
 
-def test_review_sheet_with_a_huge_cell_is_one_line_exit_2(tmp_path):
-    sheet = tmp_path / "r.csv"
-    sheet.write_text("article,claim_id,verdict,notes\na,c1,false,\"" + "x" * 200_000 + "\"\n")
-    g = tmp_path / "g.json"
-    g.write_text(json.dumps(nx.node_link_data(nx.MultiDiGraph(), edges="edges")))
-    res = run("review", "import", sheet, "--graph", g, "-o", tmp_path / "o.json")
-    assert res.exit_code == 2 and "r.csv" in one_line(res.output)
-
-
 def test_broken_reviews_sheet_fails_before_the_model(article, tmp_path):
     sheet = tmp_path / "r.csv"
     sheet.write_text("claim,status\n")
@@ -476,3 +488,349 @@ def test_every_command_documents_the_exit_codes():
         assert res.exit_code == 0, path
         for code, what in EXIT_CODES:
             assert f"{code:<4} {what}" in res.output, (path, code)
+
+
+# -- batch: special files, poisoned runs, ids, locks (issue 11's table) -----------------------
+
+@pytest.fixture()
+def batch_cli(analyzer, monkeypatch):
+    """``claimtrack batch``/``track`` in-process on the session's pipeline."""
+    import claimtrack.batch as batch
+
+    from conftest import model_dir
+
+    monkeypatch.setenv("CLAIMTRACK_MODEL_DIR", str(model_dir()))  # the model check passes
+    monkeypatch.setattr(batch, "build_analyzer", lambda settings: analyzer)
+    return lambda *args: CliRunner().invoke(main, [str(a) for a in args])
+
+
+def _merged_outputs_written(out: Path) -> None:
+    for name in ("index.jsonl", "errors.jsonl", "graph.graphml", "sources.csv"):
+        assert (out / name).is_file(), name
+
+
+def test_a_symlink_loop_in_a_batch_folder_is_a_per_article_error_also_on_resume(batch_cli, tmp_path):
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(TEXT)
+    (corpus / "loop.txt").symlink_to(corpus / "loop.txt")
+    (corpus / "ring1.txt").symlink_to(corpus / "ring2.txt")
+    (corpus / "ring2.txt").symlink_to(corpus / "ring1.txt")
+    (corpus / "sub").symlink_to(corpus)  # a directory loop: not followed
+    for attempt in ("first", "resume"):
+        res = batch_cli("batch", corpus, "-o", out)
+        assert res.exit_code == 1 and "Traceback" not in res.output, res.output
+        _merged_outputs_written(out)
+        index = [json.loads(x) for x in (out / "index.jsonl").read_text().splitlines()]
+        assert [(r["id"], r["status"]) for r in index] == [
+            ("a", "ok"), ("loop", "error"), ("ring1", "error"), ("ring2", "error")], attempt
+        reasons = (out / "errors.jsonl").read_text()
+        assert reasons.count("broken symbolic link") == 3
+
+
+def test_a_fifo_named_on_the_batch_command_line_is_an_error_not_a_hang(batch_cli, tmp_path):
+    fifo = tmp_path / "feed.jsonl"
+    os.mkfifo(fifo)
+    res = _run_in_thread(lambda: batch_cli("batch", fifo, "-o", tmp_path / "out"), _unblock_fifo(fifo))
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    assert "not a regular file" in (tmp_path / "out" / "errors.jsonl").read_text()
+
+
+@pytest.fixture(scope="module")
+def truncated_model(tmp_path_factory) -> Path:
+    """A copy of the mini model with one weight file cut short (what a failed download leaves)."""
+    import shutil
+    from conftest import model_dir
+
+    broken = tmp_path_factory.mktemp("model") / "stanza"
+    shutil.copytree(model_dir(), broken)
+    for p in broken.rglob("*"):
+        p.chmod(0o755 if p.is_dir() else 0o644)  # the shared copy is read-only
+    with open(next(broken.glob("en/tokenize/*.pt")), "r+b") as fh:
+        fh.truncate(1000)
+    return broken
+
+
+def test_a_truncated_model_stops_a_pool_run_with_exit_3_and_records_nothing(tmp_path, truncated_model):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for k in range(3):
+        (corpus / f"a{k}.txt").write_text(TEXT)
+    out = proc("batch", corpus, "-o", tmp_path / "out", "--workers", "2",
+               "--model-dir", truncated_model, timeout=240)
+    assert out.returncode == 3, out.stderr
+    assert "could not load the Stanza models" in one_line(out.stderr)
+    assert not list((tmp_path / "out" / "errors").iterdir())
+    assert not list((tmp_path / "out" / "articles").iterdir())
+
+
+def test_resume_retries_failures_outside_the_article_but_not_content_failures(batch_cli, tmp_path):
+    from claimtrack.batch import _store
+    from claimtrack.work import Outcome, text_sha256
+
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    for name in ("died", "bad"):
+        (corpus / f"{name}.txt").write_text(TEXT.replace("taxes", name))
+    (out / "articles").mkdir(parents=True)
+    (out / "errors").mkdir()
+    sha = {n: text_sha256((corpus / f"{n}.txt").read_text()) for n in ("died", "bad")}
+    _store(Outcome("died", "died.txt", sha["died"], False, "a worker process died 3 times",
+                   "environment"), out / "articles", out / "errors")
+    _store(Outcome("bad", "bad.txt", sha["bad"], False, "analysis failed (ValueError)"),
+           out / "articles", out / "errors")
+    res = batch_cli("batch", corpus, "-o", out)
+    assert res.exit_code == 1, res.output
+    assert (out / "articles" / "died.json").is_file()  # tried again: now analysed
+    assert json.loads((out / "errors" / "bad.json").read_text())["reason"] == "analysis failed (ValueError)"
+
+
+def test_a_model_error_inside_the_analysis_stops_the_run_not_the_article(tmp_path, monkeypatch):
+    import claimtrack.batch as batch
+    from claimtrack.errors import ModelError
+
+    class Broken:
+        def analyze(self, text, id):
+            raise ModelError("could not load the Stanza models in /m: the NER model is truncated")
+
+    from conftest import model_dir
+
+    monkeypatch.setenv("CLAIMTRACK_MODEL_DIR", str(model_dir()))
+    monkeypatch.setattr(batch, "build_analyzer", lambda settings: Broken())
+    (tmp_path / "a.txt").write_text(TEXT)
+    res = run("batch", tmp_path / "a.txt", "-o", tmp_path / "out")
+    assert res.exit_code == 3 and "NER model is truncated" in one_line(res.output)
+    assert not list((tmp_path / "out" / "errors").iterdir())
+
+
+def test_ids_that_clean_to_one_file_name_keep_two_files(batch_cli, tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"id": i, "text": TEXT.replace("taxes", t)}) + "\n"
+                            for i, t in (("x y", "fees"), ("x_y-73dec593", "rents"))))
+    res = batch_cli("batch", feed, "-o", tmp_path / "out")
+    assert res.exit_code == 0, res.output
+    index = [json.loads(x) for x in (tmp_path / "out" / "index.jsonl").read_text().splitlines()]
+    files = [r["file"] for r in index]
+    assert len(set(files)) == 2, index
+    texts = [json.loads((tmp_path / "out" / f).read_text())["id"] for f in files]
+    assert texts == ["x y", "x_y-73dec593"]
+
+
+def test_a_file_name_collision_is_an_error_never_an_overwrite(tmp_path):
+    from claimtrack.batch import Item, Progress, _Intake
+    from claimtrack.work import Settings
+
+    intake = _Intake(Settings(), 10_000, tmp_path, tmp_path, Progress(), lambda: None)
+    intake.files["taken"] = "someone else"
+    assert intake._take(Item("taken", "x.txt", TEXT)) is None
+    assert "maps to the same file as 'someone else'" in intake.entries[0].error
+
+
+def test_a_second_run_into_a_locked_output_directory_or_store_is_refused(tmp_path, article):
+    from claimtrack.outputs import exclusive_lock
+
+    out = tmp_path / "out"
+    out.mkdir()
+    with exclusive_lock(out / ".lock", "test"):
+        res = run("batch", article, "-o", out, "--model-dir", NO_MODEL)
+    assert res.exit_code == 4 and "in use by another claimtrack run" in one_line(res.output)
+    db = tmp_path / "claims.db"
+    with exclusive_lock(str(db) + ".lock", "test"):
+        res = run("track", article, "--db", db, "--model-dir", NO_MODEL)
+    assert res.exit_code == 4 and "claim store" in one_line(res.output)
+    assert not (tmp_path / "claims.db.work").exists()  # nothing was redone
+
+
+# -- URLs, HTML pages ---------------------------------------------------------------------------
+
+def test_a_javascript_url_in_a_batch_feed_is_dropped_with_a_warning(batch_cli, tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "j", "text": TEXT, "url": "javascript:alert(1)"}) + "\n")
+    res = batch_cli("batch", feed, "-o", tmp_path / "out")
+    assert res.exit_code == 0 and "warning:" in res.output and "dropped" in res.output
+    data = json.loads((tmp_path / "out" / "articles" / "j.json").read_text())
+    assert "url" not in data.get("meta", {})
+
+
+def test_the_report_allows_only_its_own_script(cli, article, tmp_path):
+    import base64
+    import hashlib
+    import re
+
+    from claimtrack.report import _JS
+
+    report = tmp_path / "r.html"
+    res = cli("export", article, "--html", report, "--url", "javascript:alert(1)")
+    assert res.exit_code == 0 and "dropped" in res.output
+    csp = re.search(r'Content-Security-Policy" content="([^"]+)"', report.read_text()).group(1)
+    digest = base64.b64encode(hashlib.sha256(_JS.encode()).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in csp and "unsafe-inline'; img" not in csp
+    assert "script-src 'unsafe-inline'" not in csp and "unsafe-hashes" not in csp
+
+
+NAV_ONLY = ('<html><head><title>X</title></head><body><nav><a href="/">Home</a></nav>'
+            "<footer>Copyright 2024</footer></body></html>")
+FOOTER_YEAR = ("<html><head><title>Taxes</title></head><body><article><p>The minister said on "
+               "Monday that taxes would rise next year, according to a statement.</p></article>"
+               "<footer>Copyright 2024 Example News</footer></body></html>")
+
+
+def test_html_with_only_a_navigation_bar_has_no_article_text(tmp_path):
+    page = tmp_path / "nav.html"
+    page.write_text(NAV_ONLY)
+    res = run("analyze", page, "--model-dir", NO_MODEL)
+    assert res.exit_code == 2 and "no article text found" in one_line(res.output)
+
+
+@pytest.mark.parametrize("head,date", [
+    ("", None),
+    ('<meta property="article:published_time" content="2023-06-01T08:00:00Z">', "2023-06-01"),
+    ('<script type="application/ld+json">{"@graph": [{"datePublished": "2022-02-03"}]}</script>',
+     "2022-02-03"),
+    ('<meta name="description" content="2020-01-01">', None),
+])
+def test_dates_come_from_page_metadata_never_a_copyright_line(head, date):
+    from claimtrack.inputs import extract_html
+
+    _, meta = extract_html(FOOTER_YEAR.replace("</head>", head + "</head>"), "p.html")
+    assert meta.get("date") == date
+    if not head:  # <time datetime> in the body counts too
+        body = FOOTER_YEAR.replace("<article>", '<article><time datetime="2021-04-05">5 April</time>')
+        assert extract_html(body, "p.html")[1]["date"] == "2021-04-05"
+
+
+def test_formula_cells_are_guarded_in_batch_and_claims_csv(batch_cli, tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "=HYPERLINK(1)", "text": TEXT, "outlet": "@evil"}) + "\n")
+    for fmt in ("graphml", "csv"):
+        out = tmp_path / f"out-{fmt}"
+        assert batch_cli("batch", feed, "-o", out, "--graph-format", fmt).exit_code == 0
+    sheets = [(tmp_path / "out-graphml" / "sources.csv").read_text(),
+              (tmp_path / "out-csv" / "graph.csv").read_text()]
+    db = tmp_path / "claims.db"
+    res = batch_cli("track", feed, "--db", db)
+    assert res.exit_code == 0, res.output
+    claims = batch_cli("claims", "--db", db, "--format", "csv")
+    assert claims.exit_code == 0
+    sheets.append(claims.output)
+    for text in sheets:
+        rows = _csv_rows(text)
+        assert rows and any(c == "'=HYPERLINK(1)" for r in rows for c in r.values()), text
+        assert not [c for r in rows for c in r.values() if c and c[0] in "=+-@"], text
+
+
+# -- review import and eval: every bad row reported ----------------------------------------------
+
+@pytest.fixture()
+def review_sheet(cli, tmp_path):
+    """A review sheet and graph of one article; returns (sheet rows, write(rows) -> path, graph)."""
+    art = tmp_path / "a.txt"
+    art.write_text(TEXT, encoding="utf-8")
+    sheet, graph = tmp_path / "review.csv", tmp_path / "g.graphml"
+    assert cli("export", art, "--review-csv", sheet).exit_code == 0
+    assert cli("graph", art, "-o", graph).exit_code == 0
+    rows = _csv_rows(sheet.read_text())
+
+    def write(rows, extra: str = "") -> Path:
+        with open(sheet, "w", newline="") as fh:
+            w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+            w.writeheader()
+            w.writerows(rows)
+            fh.write(extra)
+        return sheet
+    return rows, write, graph
+
+
+def test_review_import_reports_every_unreadable_row_with_its_line(review_sheet, tmp_path):
+    rows, write, graph = review_sheet
+    rows[0]["verdict"] = "false"
+    broken = 'a,c9,x,"unclosed"quote,,,,,,,,,false,,\n' + 'b,c9,x,"runaway,,,,,,,,,false,,\n'
+    res = run("review", "import", write(rows, broken), "--graph", graph, "-o", tmp_path / "r.graphml")
+    assert res.exit_code == 2
+    line = one_line(res.output)
+    assert "2 row(s) not imported" in line and "line 3:" in line and "line 4:" in line, line
+    assert not (tmp_path / "r.graphml").exists()
+
+
+def test_review_import_refuses_conflicting_verdicts_unless_last_wins(review_sheet, tmp_path):
+    rows, write, graph = review_sheet
+    first, second = dict(rows[0], verdict="false"), dict(rows[0], verdict="true")
+    sheet = write([first, second])
+    res = run("review", "import", sheet, "--graph", graph, "-o", tmp_path / "r.graphml")
+    assert res.exit_code == 2 and "contradicts 'false' on line 2" in one_line(res.output)
+    res = run("review", "import", sheet, "--graph", graph, "-o", tmp_path / "r.graphml", "--last-wins")
+    assert res.exit_code == 0, res.output
+    verdicts = [d["verdict"] for _, d in nx.read_graphml(tmp_path / "r.graphml").nodes(data=True)
+                if d.get("kind") == "review"]
+    assert verdicts == ["true"]
+
+
+def test_review_cells_up_to_the_size_limit_are_read(review_sheet, tmp_path):
+    from claimtrack.inputs import DEFAULT_MAX_CHARS
+
+    rows, write, graph = review_sheet
+    rows[0].update(verdict="false", notes="x" * 200_000)  # over csv's default 131,072
+    res = run("review", "import", write(rows), "--graph", graph, "-o", tmp_path / "r.graphml")
+    assert res.exit_code == 0, res.output
+    rows[0]["notes"] = "x" * (DEFAULT_MAX_CHARS + 1)
+    res = run("review", "import", write(rows), "--graph", graph, "-o", tmp_path / "r.graphml")
+    assert res.exit_code == 2 and "line 2: field larger than field limit" in one_line(res.output)
+
+
+GOLD_TEXT = "Bob said it rained."
+GOOD_ATT = {"source": [[0, 3]], "cue": [[4, 8]], "content": [[9, 18]]}
+
+
+@pytest.mark.parametrize("att,needle", [
+    ({**GOOD_ATT, "content": [[9, 99]]}, "content span [9, 99] is outside the text (19 characters)"),
+    ({**GOOD_ATT, "cue": [[8, 4]]}, "cue span [8, 4] does not have start < end"),
+    ({k: v for k, v in GOOD_ATT.items() if k != "cue"}, "attribution 0: no cue"),
+    ({**GOOD_ATT, "cue": "said"}, "cue is not a list of [start, end] pairs"),
+    ("not an object", "attribution 0: not an object"),
+])
+@pytest.mark.parametrize("which", ["gold", "pred"])
+def test_eval_validates_gold_and_predictions_with_line_numbers(tmp_path, att, needle, which):
+    good = json.dumps({"id": "d", "text": GOLD_TEXT, "attributions": [GOOD_ATT]})
+    bad = json.dumps({"id": "e", "text": GOLD_TEXT, "attributions": [att]})
+    gold, pred = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
+    gold.write_text(good + "\n" + (bad if which == "gold" else good.replace('"d"', '"e"')) + "\n")
+    pred.write_text(good + "\n" + bad + "\n")
+    res = run("eval", gold, "--pred", pred)
+    assert res.exit_code == 2, res.output
+    line = one_line(res.output)
+    assert f"{gold if which == 'gold' else pred}: 1 problem(s): line 2: " in line and needle in line
+
+
+def test_eval_gold_without_text_is_one_line(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "d", "attributions": [GOOD_ATT]}) + "\n")
+    res = run("eval", gold, "--pred", gold)
+    assert res.exit_code == 2 and "gold.jsonl:1: no 'text' string" in one_line(res.output)
+
+
+# -- anything at all on standard input (hypothesis) -----------------------------------------------
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+QUOTE_PIECES = ['"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb", "\u201e",
+                "\u2039", "\u203a", "\u300c", "\u300d", "``", "''", " said ", "The minister",
+                " taxes", " would rise", ".", "\n", " ", ",", ":"]
+ANY_INPUT = st.one_of(
+    st.binary(max_size=600),
+    st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")),
+    st.lists(st.sampled_from(QUOTE_PIECES), max_size=50).map(lambda xs: "".join(xs).encode()),
+)
+
+
+# few examples, fixed seed: each one is a real analysis, and the suite has a 10-minute budget
+@settings(max_examples=50, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=ANY_INPUT)
+def test_analyze_on_any_input_exits_with_a_documented_code_and_no_traceback(cli, data):
+    res = cli("analyze", "-", "--format", "json", input=data)
+    assert res.exit_code in (0, 2), (res.exit_code, res.output, data)
+    assert "Traceback" not in res.output and not isinstance(res.exception, (KeyError, TypeError))
+    if res.exit_code == 2:
+        assert one_line(res.output).startswith("claimtrack: error: ")
+    else:
+        json.loads(res.stdout)
