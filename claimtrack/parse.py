@@ -297,17 +297,9 @@ class Parser:
 
             nlp = self.nlp
             with feedback.bar(len(todo)) as advance:
-                if self.fast_status is not None and self.fast_status.active:
-                    from . import fastparse  # one article per call, two cores overlapped
-
-                    stream = fastparse.parse_stream(nlp, [texts[k] for k in todo])
-                    groups = (([k], [sdoc]) for k, sdoc in zip(todo, stream))
-                else:
-                    groups = ((todo[c:c + PARSE_CHUNK],
-                               nlp([stanza.Document([], text=texts[k])
-                                    for k in todo[c:c + PARSE_CHUNK]]))
-                              for c in range(0, len(todo), PARSE_CHUNK))
-                for part, parsed in groups:
+                for c in range(0, len(todo), PARSE_CHUNK):
+                    part = todo[c:c + PARSE_CHUNK]
+                    parsed = nlp([stanza.Document([], text=texts[k]) for k in part])
                     for k, sdoc in zip(part, parsed):
                         doc = _from_stanza(texts[k], sdoc, self.has_ner)
                         self._cache_put(texts[k], doc)
