@@ -73,7 +73,10 @@ def safe_name(id: str) -> str:
 
 
 _SHA = re.compile(r'"text_sha256": "([0-9a-f]{64})"')
-_RETRY = re.compile(r'"cause": "environment"')
+#: a failure that was not the article's: recorded as such, or (files of earlier versions, which
+#: did not say) a worker that died under it, as a broken model made every worker do
+_RETRY = re.compile(r'"cause": "environment"|"reason": "[^"\n]*(?:a worker process died \d+ times|'
+                    r'failed in a worker process)')
 
 
 def _stored_sha(path: Path) -> str | None:

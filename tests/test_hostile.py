@@ -579,8 +579,13 @@ def test_resume_retries_failures_outside_the_article_but_not_content_failures(ba
                    "environment"), out / "articles", out / "errors")
     _store(Outcome("bad", "bad.txt", sha["bad"], False, "analysis failed (ValueError)"),
            out / "articles", out / "errors")
+    (corpus / "legacy.txt").write_text(TEXT.replace("taxes", "rents"))
+    legacy = {"id": "legacy", "input": "legacy.txt", "text_sha256": text_sha256(TEXT.replace(
+        "taxes", "rents")), "reason": "legacy.txt: a worker process died 3 times while analysing it"}
+    (out / "errors" / "legacy.json").write_text(json.dumps(legacy))  # written before "cause"
     res = batch_cli("batch", corpus, "-o", out)
     assert res.exit_code == 1, res.output
+    assert (out / "articles" / "legacy.json").is_file()
     assert (out / "articles" / "died.json").is_file()  # tried again: now analysed
     assert json.loads((out / "errors" / "bad.json").read_text())["reason"] == "analysis failed (ValueError)"
 
