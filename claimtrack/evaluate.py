@@ -60,9 +60,9 @@ def load_jsonl(path, require_text=False, texts=None):
 
 
 def attribution_problems(doc, text=None, gold=True):
-    """What is wrong with *doc*'s attributions: not a list of objects, a missing or mistyped
-    cue (and, in gold, content), spans that are not ``[start, end]`` integer pairs with
-    ``start < end``, or (when *text* is known) that reach outside it."""
+    """What is wrong with *doc*'s attributions: not a list of objects, (in gold) a missing cue
+    or content, a role that is not a list of ``[start, end]`` integer pairs, a span without
+    ``start < end``, or (when *text* is known) a span that reaches outside it."""
     atts = doc.get("attributions", [])
     if atts is None:
         return []
@@ -73,7 +73,8 @@ def attribution_problems(doc, text=None, gold=True):
         if not isinstance(att, dict):
             problems.append(f"attribution {i}: not an object")
             continue
-        required = ("cue", "content") if gold else ("cue",)
+        # a prediction may lack a role (the scorer counts it as a miss); gold may not
+        required = ("cue", "content") if gold else ()
         for role in ROLES:
             if not att.get(role):
                 if role in required:
