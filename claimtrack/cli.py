@@ -11,10 +11,9 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .cli_options import MODEL_DIR_HELP, model_options
 from .errors import EXIT_CODES, ClaimtrackError, exit_for
 
-MODEL_DIR_HELP = ("Stanza model directory (default: $CLAIMTRACK_MODEL_DIR, then Stanza's own "
-                  "~/stanza_resources).")
 EXIT_CODES_HELP = "\b\nExit codes:\n" + "\n".join(f"  {code:<4} {what}" for code, what in EXIT_CODES)
 
 
@@ -97,36 +96,6 @@ def main(ctx: click.Context, debug: bool) -> None:
     ctx.meta["claimtrack.debug"] = debug
 
 
-def _model_options(f):
-    f = click.option("--model-dir", type=click.Path(), default=None,
-                     help=MODEL_DIR_HELP)(f)
-    f = click.option("--cache", "cache_dir", type=click.Path(), default=None,
-                     help="Parse cache directory: a second run over the same texts skips parsing.")(f)
-    f = click.option("--lexicon", type=click.Path(dir_okay=False), default=None,
-                     help="Extra reporting words (TOML or JSON, same layout as the built-in lexicon).")(f)
-    f = click.option("--ner/--no-ner", default=None,
-                     help="Use the NER model when the model directory has one (default: yes).")(f)
-    # parser settings travel as environment variables, so batch and Dask workers inherit them
-    f = click.option("--fast", is_flag=True, expose_value=False, callback=_parser_env,
-                     help="Parse with int8-quantised parser weights: faster, changes a few "
-                          "arcs (cached apart).")(f)
-    f = click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default=None,
-                     expose_value=False, callback=_parser_env,
-                     help="Run the models on: auto (CUDA when torch sees a GPU; default), cpu, "
-                          "cuda.")(f)
-    return f
-
-
-def _parser_env(ctx: click.Context, param: click.Parameter, value) -> None:
-    """``--fast`` → ``CLAIMTRACK_ENGINE=int8``, ``--device X`` → ``CLAIMTRACK_DEVICE=X``."""
-    import os
-
-    if param.name == "fast" and value:
-        os.environ["CLAIMTRACK_ENGINE"] = "int8"
-    elif param.name == "device" and value:
-        os.environ["CLAIMTRACK_DEVICE"] = value
-
-
 MAX_CHARS = click.IntRange(1)
 
 
@@ -195,7 +164,7 @@ def _analyze_files(files, *, max_chars=None, lang=None, show_boilerplate=False, 
               help="Also make sources and claims of text that is not the article (appeals, credits).")
 @click.option("--lang", default=None, help="Analyse with this language's Stanza models and skip "
               "the English check (the model directory must have them).")
-@_model_options
+@model_options
 def analyze(files, fmt, output, max_chars, show_boilerplate, lang, model_dir, cache_dir, lexicon, ner):
     """Find the attributions in each article FILE ('-' reads standard input).
 
@@ -238,7 +207,7 @@ def analyze(files, fmt, output, max_chars, show_boilerplate, lang, model_dir, ca
 @click.option("--errors", "show_errors", is_flag=True,
               help="Also print recall by construction and cue lemma.")
 @click.option("--limit", type=click.IntRange(1), default=None, help="Only the first N documents.")
-@_model_options
+@model_options
 def eval_cmd(gold, pred, save_pred, as_json, no_ignore, show_errors, limit, model_dir, cache_dir,
              lexicon, ner):
     """Score the extractor on a gold corpus (PolNeAR JSONL) with the reference rules.
@@ -341,7 +310,7 @@ def info(model_dir, lang):
               "(one article only).")
 @click.option("--show-boilerplate", is_flag=True, help="Keep text that is not the article.")
 @click.option("--max-chars", type=MAX_CHARS, default=None, help="Refuse articles longer than this.")
-@_model_options
+@model_options
 def export_cmd(files, jsonld_out, csv_out, html_out, reviews, url, title, date, show_boilerplate,
                max_chars, model_dir, cache_dir, lexicon, ner):
     """Analyse each article FILE and write fact-checker exports.
@@ -451,7 +420,7 @@ def review_import(csv_file, graph_file, output, last_wins):
               default=None, help="Format, when the extension does not say.")
 @click.option("--show-boilerplate", is_flag=True, help="Keep text that is not the article.")
 @click.option("--max-chars", type=MAX_CHARS, default=None, help="Refuse articles longer than this.")
-@_model_options
+@model_options
 def graph(files, db, output, fmt, show_boilerplate, max_chars, model_dir, cache_dir, lexicon, ner):
     """Write the claim graph of one or more articles (one merged graph) to a file.
 
@@ -510,7 +479,7 @@ def graph(files, db, output, fmt, show_boilerplate, max_chars, model_dir, cache_
 @click.option("--show-boilerplate", is_flag=True, help="Keep text that is not the article.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: when standard error is a terminal).")
-@_model_options
+@model_options
 def batch(inputs, outdir, workers, engine, scheduler, max_chars, lang, graph_format,
           show_boilerplate, progress, model_dir, cache_dir, lexicon, ner):
     """Analyse many articles: one JSON result per article in OUTDIR/articles/, plus

@@ -10,7 +10,7 @@ import socket
 
 import click
 
-from .cli_store import _model_options
+from .cli_options import model_options
 from .errors import InputError, OutputError
 
 
@@ -58,7 +58,7 @@ def _open_store(db: str) -> None:
               help="Largest request body in bytes (larger: 413).")
 @click.option("--max-chars", type=click.IntRange(1), default=None,
               help="Refuse articles longer than this (default 2,000,000 characters).")
-@_model_options
+@model_options
 def serve_cmd(db, host, port, allow_fetch, max_body, max_chars, model_dir, cache_dir, lexicon, ner):
     """Serve the fact-checker's desk: add articles, read them highlighted, follow claims across
     outlets, record verdicts; a JSON API under /api (see the README).

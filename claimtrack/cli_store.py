@@ -7,20 +7,8 @@ import sys
 
 import click
 
+from .cli_options import model_options
 
-def _model_options(f):
-    """The model options of every parsing command (as ``cli._model_options``, repeated here
-    because ``cli`` imports this module: importing ``cli`` back would be a cycle)."""
-    f = click.option("--model-dir", type=click.Path(), default=None,
-                     help="Stanza model directory (default: $CLAIMTRACK_MODEL_DIR, then Stanza's "
-                          "own ~/stanza_resources).")(f)
-    f = click.option("--cache", "cache_dir", type=click.Path(), default=None,
-                     help="Parse cache directory: a second run over the same texts skips parsing.")(f)
-    f = click.option("--lexicon", type=click.Path(dir_okay=False), default=None,
-                     help="Extra reporting words (TOML or JSON, same layout as the built-in lexicon).")(f)
-    f = click.option("--ner/--no-ner", default=None,
-                     help="Use the NER model when the model directory has one (default: yes).")(f)
-    return f
 
 STATUSES = ["confirmed", "claimed", "reported", "disputed", "denied", "not-checkable", "unattributed"]
 KINDS = ["assertion", "prediction", "advice", "intention", "opinion", "question"]
@@ -39,7 +27,7 @@ CSV_COLUMNS = ["id", "status", "kind", "first_date", "first_article", "appearanc
 @click.option("--date", default=None, help="Publication date (ISO 8601) for a single file.")
 @click.option("--outlet", default=None, help="Outlet name for a single file.")
 @click.option("--max-chars", type=int, default=None, help="Refuse articles longer than this.")
-@_model_options
+@model_options
 def track_cmd(inputs, db, workdir, workers, engine, scheduler, date, outlet, max_chars, model_dir,
               cache_dir, lexicon, ner):
     """Add articles to a claim store: claims are clustered across articles and days.

@@ -151,7 +151,7 @@ def test_an_unknown_parser_layout_keeps_stock_depparse():
 def test_cli_flags_reach_the_parser_and_int8_parses_are_cached_apart(monkeypatch):
     import os
 
-    from claimtrack import cli
+    from claimtrack import cli_options
     from claimtrack.parse import Parser
 
     def model_dir():
@@ -163,8 +163,8 @@ def test_cli_flags_reach_the_parser_and_int8_parses_are_cached_apart(monkeypatch
         monkeypatch.delenv(var)
     exact = Parser(model_dir())
     assert (exact.engine, exact.device) == ("exact", "auto")
-    cli._parser_env(None, types.SimpleNamespace(name="fast"), True)
-    cli._parser_env(None, types.SimpleNamespace(name="device"), "cpu")
+    cli_options.parser_env(None, types.SimpleNamespace(name="fast"), True)
+    cli_options.parser_env(None, types.SimpleNamespace(name="device"), "cpu")
     fast = Parser(model_dir())
     assert (fast.engine, fast.device) == ("int8", "cpu")
     assert fast.cache_key("x") != exact.cache_key("x")
