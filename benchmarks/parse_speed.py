@@ -7,9 +7,11 @@ from chunk to chunk), so a burst of load from other jobs hits all of them alike.
 the ratio of total times; absolute words/s on a shared machine are noise.
 
 Also measured on the same chunks: the int8 engine (``--fast``: a second pipeline with dynamic
-int8 quantisation) and how many words it parses differently; one article per Stanza call vs a
-whole chunk per call (speed, and whether the output is the same); and, when the corpus has gold
-attributions, attr F1 of the analyses built on each engine's parses.
+int8 quantisation) and how many words it parses differently; claimtrack's default path on two
+cores (``fastparse.parse_stream``: one article per Stanza call, the first stages of the next
+article in a second thread) vs the same steps on one thread, a chunk per call (speed, and whether
+the output is the same); optionally stock at torch's default thread count; and, when the corpus
+has gold attributions, attr F1 of the analyses built on each engine's parses.
 """
 from __future__ import annotations
 
@@ -34,10 +36,16 @@ def _timed(tally: Tally, fn, texts: list[str]) -> None:
     tally.seconds += time.perf_counter() - t0
 
 
-def run_engines(texts: list[str], model_dir: str, chunk: int = 4,
-                with_int8: bool = True) -> dict[str, Tally]:
-    """Parse *texts* with every engine, chunk by chunk, in rotating order."""
+def run_engines(texts: list[str], model_dir: str, chunk: int = 4, with_int8: bool = True,
+                threads: int = 1, stock_default_threads: bool = False) -> dict[str, Tally]:
+    """Parse *texts* with every engine, chunk by chunk, in rotating order.
+
+    Every engine runs on *threads* torch threads except ``exact, two cores`` (claimtrack's
+    default path: :func:`claimtrack.fastparse.parse_stream`, two Python threads of one torch
+    thread each) and, with *stock_default_threads*, ``stock, default threads`` (torch's own
+    default, one per core)."""
     import stanza
+    import torch
     from claimtrack import fastparse
     from claimtrack.parse import Parser, _from_stanza
 
@@ -47,29 +55,37 @@ def run_engines(texts: list[str], model_dir: str, chunk: int = 4,
     if int8:
         int8.nlp("Warm-up: the first call initialises torch.")
 
-    def call(parser, texts, per_article=False):
-        groups = [[t] for t in texts] if per_article else [texts]
-        out = []
-        for g in groups:
-            sdocs = parser.nlp([stanza.Document([], text=t) for t in g])
-            out += [_from_stanza(t, d, parser.has_ner) for t, d in zip(g, sdocs)]
-        return out
+    def call(parser, texts):
+        sdocs = parser.nlp([stanza.Document([], text=t) for t in texts])
+        return [_from_stanza(t, d, parser.has_ner) for t, d in zip(texts, sdocs)]
 
     def stock(texts):
         with fastparse.stock_steps(exact.nlp):
             return call(exact, texts)
 
-    engines = {"stock": stock, "exact": lambda ts: call(exact, ts),
-               "exact, one article per call": lambda ts: call(exact, ts, per_article=True)}
+    def overlapped(texts):
+        return [_from_stanza(t, d, exact.has_ner)
+                for t, d in zip(texts, fastparse.parse_stream(exact.nlp, texts, overlap=True))]
+
+    default = torch.get_num_threads()
+    engines = {"stock": (stock, threads), "exact": (lambda ts: call(exact, ts), threads),
+               "exact, two cores": (overlapped, 1)}
+    if stock_default_threads:
+        engines["stock, default threads"] = (stock, default)
     if int8:
-        engines["int8"] = lambda ts: call(int8, ts)
+        engines["int8"] = (lambda ts: call(int8, ts), threads)
     tallies = {name: Tally() for name in engines}
     names = list(engines)
-    for k in range(0, len(texts), chunk):
-        part = texts[k:k + chunk]
-        turn = (k // chunk) % len(names)
-        for name in names[turn:] + names[:turn]:
-            _timed(tallies[name], engines[name], part)
+    try:
+        for k in range(0, len(texts), chunk):
+            part = texts[k:k + chunk]
+            turn = (k // chunk) % len(names)
+            for name in names[turn:] + names[:turn]:
+                fn, n_threads = engines[name]
+                torch.set_num_threads(n_threads)
+                _timed(tallies[name], fn, part)
+    finally:
+        torch.set_num_threads(default)
     return tallies
 
 

@@ -12,7 +12,8 @@ that work:
   (:func:`last_cycle`) that returns the very cycle Stanza's Tarjan search would contract next;
 * relation labels scored only for each word's decoded head, on real (not padded) positions;
 * the tagger's and the parser's character models run once per distinct spelling in a batch;
-* ``torch.inference_mode`` instead of ``no_grad``.
+* ``torch.inference_mode`` instead of ``no_grad``;
+* optionally (:func:`parse_stream`), tokenize/POS/lemma of the next article in a second thread.
 
 Anything this layer does not know (another Stanza minor version, a transition parser, arc
 embeddings, reversed or BERT models) leaves the stock processor in place, with a warning.
@@ -441,3 +442,88 @@ def stock_steps(nlp) -> Iterator[object]:
     finally:
         for obj, name, fn in saved:
             setattr(obj, name, fn)
+
+
+# -- two cores: the first stages of the next article beside the last stages of this one ---------
+
+FRONT_STAGES = ("tokenize", "mwt", "pos", "lemma")
+
+
+def usable_cores() -> int:
+    """CPU cores this process may run on."""
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def parse_stream(nlp, texts, overlap: bool | None = None) -> Iterator[object]:
+    """Parse *texts* one article per Stanza call, yielding each ``stanza.Document`` in order.
+
+    With *overlap* (default: when two or more cores are usable and there are two or more texts)
+    a second thread runs the first stages (:data:`FRONT_STAGES`: tokenize, mwt, POS, lemma) of
+    the next article while this thread runs the rest (depparse, NER) of the current one, each
+    on one torch thread: the two halves cost about the same, and torch releases the GIL inside
+    its kernels. Every article goes through the same processors as a plain call, alone, so its
+    parse is the one ``nlp([doc])`` gives (checked in the tests and on all of dev by the
+    benchmark). torch's thread count is restored afterwards.
+
+    Not the default of :meth:`claimtrack.parse.Parser.parse_many`: on the shared two-core
+    development machine it was 0.89–0.91× the one-thread path (dev, and 24 dev articles), since
+    the second core was mostly taken by other jobs and the two threads contend for the GIL in
+    Stanza's Python parts (1.5 cores of CPU for 1.3× the speed in the best run). Kept, tested,
+    and timed by ``benchmarks/run.py --only speed``, for a machine with a free core.
+    """
+    import queue
+    import threading
+
+    import stanza
+    import torch
+
+    texts = list(texts)
+    front = [n for n in nlp.processors if n in FRONT_STAGES]
+    back = [n for n in nlp.processors if n not in FRONT_STAGES]
+    if overlap is None:
+        overlap = len(texts) > 1 and usable_cores() > 1
+    if not overlap or not front or not back:
+        for t in texts:
+            yield nlp([stanza.Document([], text=t)])[0]
+        return
+    handoff: queue.Queue = queue.Queue(maxsize=2)
+    stop = threading.Event()
+
+    def run_front() -> None:
+        torch.set_num_threads(1)
+        try:
+            for t in texts:
+                if stop.is_set():
+                    break
+                handoff.put(("doc", nlp.process([stanza.Document([], text=t)], processors=front)))
+        except BaseException as exc:  # handed to the consumer, raised there
+            handoff.put(("error", exc))
+            return
+        handoff.put(("end", None))
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    worker = threading.Thread(target=run_front, name="claimtrack-front", daemon=True)
+    worker.start()
+    try:
+        while True:
+            kind, item = handoff.get()
+            if kind == "end":
+                break
+            if kind == "error":
+                raise item
+            yield nlp.process(item, processors=back)[0]
+    finally:
+        stop.set()
+        while worker.is_alive():  # unblock a front thread waiting on a full queue
+            try:
+                handoff.get(timeout=0.05)
+            except queue.Empty:
+                pass
+        worker.join()
+        torch.set_num_threads(threads)
