@@ -471,10 +471,10 @@ def parse_stream(nlp, texts, overlap: bool | None = None) -> Iterator[object]:
     benchmark). torch's thread count is restored afterwards.
 
     Not the default of :meth:`claimtrack.parse.Parser.parse_many`: on the shared two-core
-    development machine it was 0.89–0.91× the one-thread path (dev, and 24 dev articles), since
-    the second core was mostly taken by other jobs and the two threads contend for the GIL in
-    Stanza's Python parts (1.5 cores of CPU for 1.3× the speed in the best run). Kept, tested,
-    and timed by ``benchmarks/run.py --only speed``, for a machine with a free core.
+    development machine it was 0.84–0.91× the one-thread path (all of dev; 24 dev articles),
+    since the second core was mostly taken by other jobs and the two threads contend for the GIL
+    in Stanza's Python parts (1.5 cores of CPU for 1.3× the speed in the best run). Kept,
+    tested, and timed by ``benchmarks/run.py --only speed``, for a machine with a free core.
     """
     import queue
     import threading
