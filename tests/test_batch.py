@@ -179,6 +179,7 @@ def test_kill_then_rerun_gives_the_uninterrupted_output(reference, tmp_path):
     interrupted = []
     for sig, workers in ((signal.SIGKILL, "2"), (signal.SIGTERM, "2"), (signal.SIGINT, "1")):
         before = _done(out)
+        t_start = time.strftime("%Y-%m-%dT%H:%M:%S%z", time.localtime(time.time() - 1))
         proc = _cli(str(corpus), "-o", str(out), "--workers", workers)
         deadline = time.time() + 120
         while time.time() < deadline and proc.poll() is None and _done(out) <= before:
@@ -189,9 +190,13 @@ def test_kill_then_rerun_gives_the_uninterrupted_output(reference, tmp_path):
         children = psutil.Process(proc.pid).children(recursive=True)
         proc.send_signal(sig)
         _, err = proc.communicate(timeout=60)
-        # the signal may land after the run printed its summary (it finished first): then
-        # there was nothing to interrupt, whatever the exit code of the late signal
-        finished = proc.returncode == 1 or (sig != signal.SIGKILL and b" articles: " in err)
+        # the signal may land after the run finished (its log says so, or it printed its
+        # summary): then there was nothing to interrupt, whatever the exit code of the late
+        # signal, which may have cut only the printing of the summary
+        log_path = out / "run-log.jsonl"
+        last = json.loads(log_path.read_text().splitlines()[-1]) if log_path.exists() else {}
+        finished = proc.returncode == 1 or (sig != signal.SIGKILL and (
+            b" articles: " in err or (last.get("status") == "completed" and last.get("started", "") >= t_start)))
         if not finished:
             interrupted.append(sig.name)
             if sig != signal.SIGKILL:
