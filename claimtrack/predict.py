@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 
 from .api import Analyzer
 from .evaluate import DocIndex, normalize_spans
+from .extract.tree import lemma_candidates
 from .lexicon import Lexicon
 from .parse import Doc, Sentence, Word
 from .types import Analysis
@@ -86,8 +87,6 @@ def parse_paths(gold_docs: dict, pred_docs: dict, parses: dict[str, Doc], lexico
     the cue mis-tagged, cue and content in different sentences, or the content hanging
     nowhere near the cue (a parser error a rule cannot recover) — or a path exists that no
     rule takes."""
-    from .extract.tree import lemma_candidates
-
     out: Counter = Counter()
     for doc_id, g in gold_docs.items():
         doc, text = parses.get(doc_id), g["text"]
@@ -104,7 +103,7 @@ def parse_paths(gold_docs: dict, pred_docs: dict, parses: dict[str, Doc], lexico
             cue = [(s, w) for s, w in words if any(x <= w.start < y for x, y in a["cue"])]
             content = [(s, w) for s, w in words if w.upos != "PUNCT"
                        and any(x <= w.start < y for x, y in a["content"])]
-            out[_miss_reason(cue, content, text, a, lexicon, lemma_candidates)] += 1
+            out[_miss_reason(cue, content, text, a, lexicon)] += 1
     return dict(out)
 
 
@@ -113,7 +112,7 @@ PARSER_ERRORS = ("parser: cue mis-tagged", "parser: cue and content split into t
 
 
 def _miss_reason(cue: list[tuple[Sentence, Word]], content: list[tuple[Sentence, Word]], text: str,
-                 a: dict, lex: Lexicon, lemma_candidates) -> str:
+                 a: dict, lex: Lexicon) -> str:
     known = [(s, w) for s, w in cue if any(lex.verb_class(x) or lex.noun_class(x) for x in lemma_candidates(w))]
     if not cue or not content or (not known and not any(w.upos == "PUNCT" for _, w in cue)):
         return "no rule: cue word not in the lexicon" if cue and content else "no words"
