@@ -15,14 +15,27 @@ has gold attributions, attr F1 of the analyses built on each engine's parses.
 """
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass, field
 
 
 @dataclass
 class Tally:
+    """One engine's summed parse time and its parses, kept as JSON strings: strings are not
+    tracked by the garbage collector, so the parses a run piles up do not make later full
+    collections (during any engine's timed calls) slower than in a user's process."""
+
     seconds: float = 0.0
-    docs: list = field(default_factory=list)  # claimtrack Docs, in corpus order
+    texts: list = field(default_factory=list)
+    blobs: list = field(default_factory=list)
+
+    @property
+    def docs(self) -> list:
+        """claimtrack Docs, in corpus order."""
+        from claimtrack.parse import Doc
+
+        return [Doc.from_json(t, json.loads(b)) for t, b in zip(self.texts, self.blobs)]
 
 
 def word_rows(docs) -> list[list]:
@@ -32,8 +45,10 @@ def word_rows(docs) -> list[list]:
 
 def _timed(tally: Tally, fn, texts: list[str]) -> None:
     t0 = time.perf_counter()
-    tally.docs.extend(fn(texts))
+    docs = fn(texts)
     tally.seconds += time.perf_counter() - t0
+    tally.texts.extend(texts)
+    tally.blobs.extend(json.dumps(d.to_json(), separators=(",", ":")) for d in docs)
 
 
 def run_engines(texts: list[str], model_dir: str, chunk: int = 4, with_int8: bool = True,

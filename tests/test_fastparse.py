@@ -108,9 +108,11 @@ def parse_both(nlp, texts: list[str]):
 
     fast = nlp([stanza.Document([], text=t) for t in texts])
     with fastparse.stock_steps(nlp):
-        assert "process" not in vars(nlp.processors["depparse"])
+        for obj in (nlp, nlp.processors["depparse"], nlp.processors["pos"]):
+            assert "process" not in vars(obj)
         stock = nlp([stanza.Document([], text=t) for t in texts])
-    assert "process" in vars(nlp.processors["depparse"])  # restored
+    for obj in (nlp, nlp.processors["depparse"], nlp.processors["pos"]):
+        assert "process" in vars(obj)  # restored
     return fast, stock
 
 
@@ -196,3 +198,74 @@ def test_head_constraint_repair_gives_stocks_parse_too(nlp):
     finally:
         config["resolve_head_constraints"] = before
     assert rows(fast) == rows(stock)
+
+
+def test_grouped_tag_heads_score_as_stock_and_fall_back_when_nothing_repeats():
+    import torch
+    from stanza.models.common.biaffine import BiaffineScorer
+
+    from claimtrack import fasttag
+
+    torch.manual_seed(3)
+    scorer = BiaffineScorer(20, 6, 7)
+    torch.nn.init.normal_(scorer.W_bilin.weight)
+    torch.nn.init.normal_(scorer.W_bilin.bias)
+    x = torch.randn(300, 20)
+    parent = torch.randn(5, 6)[torch.randint(0, 5, (300,))]  # five tags' embeddings
+    groups = fasttag.RowGroups()
+    got = fasttag.grouped_biaffine(scorer, x, parent, groups)
+    want = BiaffineScorer.forward(scorer, x, parent)
+    assert torch.allclose(got, want, rtol=1e-5, atol=1e-4)
+    assert torch.equal(got.argmax(1), want.argmax(1))
+    assert groups.key is parent and len(groups(parent)[1]) == 5  # grouped once, then reused
+    distinct = torch.randn(300, 6)
+    assert torch.equal(fasttag.grouped_biaffine(scorer, x, distinct, fasttag.RowGroups()),
+                       BiaffineScorer.forward(scorer, x, distinct))
+
+
+def test_tagger_batches_are_stocks(nlp):
+    """pos_collate sorts on ints what stock sorts on 0-d tensors: the same batch."""
+    import stanza
+    import torch
+    from stanza.models.pos.data import Dataset
+
+    proc = nlp.processors["pos"]
+    doc = nlp.process([stanza.Document([], text=t) for t in TEXTS], processors="tokenize,mwt")
+    dataset = Dataset(doc[0], proc.config, proc.pretrain, vocab=proc.vocab, evaluation=True,
+                      sort_during_eval=True)
+    items = [dataset[i] for i in range(len(dataset))]
+    from claimtrack import fasttag
+
+    ours, stock = fasttag.pos_collate(dataset, items), dataset.collate_fn(items)
+    for name in stock._fields:
+        a, b = getattr(ours, name), getattr(stock, name)
+        if name == "lens":
+            assert a == [int(x) for x in b]
+        elif name == "tags":
+            assert [t is None for t in a] == [t is None for t in b]
+            assert all(torch.equal(x, y) for x, y in zip(a, b) if x is not None)
+        elif isinstance(b, torch.Tensor):
+            assert torch.equal(a, b), name
+        else:
+            assert list(a) == list(b), name
+
+
+def test_frozen_heap_is_reentrant_and_leaves_anothers_freeze_alone():
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    with fastparse.frozen_heap():
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        with fastparse.frozen_heap():
+            assert gc.get_freeze_count() == frozen
+        assert gc.get_freeze_count() == frozen
+    assert gc.get_freeze_count() == 0
+    gc.freeze()  # someone else's (a parent about to fork): not undone
+    try:
+        before = gc.get_freeze_count()
+        with fastparse.frozen_heap():
+            pass
+        assert gc.get_freeze_count() == before
+    finally:
+        gc.unfreeze()
