@@ -525,6 +525,7 @@ def _run_batch(inputs: list[str], outdir: str | os.PathLike, *, engine: str = "l
 
     progress = Progress(total=count_items(inputs) if on_progress else None)
     report = (lambda: on_progress(progress)) if on_progress else (lambda: None)
+    report()  # the total shows while the workers load
     intake = _Intake(settings, max_chars, arts_dir, errs_dir, progress, report)
     started, t0 = time.time(), time.perf_counter()
     status = "completed"
@@ -841,6 +842,23 @@ def finish(outdir: str | os.PathLike, entries: list[_Entry], graph_format: str =
 
 # -- the progress bar ------------------------------------------------------------------------
 
+def batch_rate(p: Progress, first: tuple[float, int] | None, now: float) -> tuple[float, str]:
+    """(articles analysed per second, ETA as h:mm:ss) for the bar.
+
+    The rate is taken from the first analysed article on, not from the start: the start
+    includes loading the models in every worker (seconds to a minute), which made the first
+    ETA many minutes too long. Until a second article is in, the ETA is unknown.
+    """
+    if first is None or now <= first[0] or p.analysed <= first[1]:
+        return 0.0, "-:--:--"
+    rate = (p.analysed - first[1]) / (now - first[0])
+    if p.total is None:
+        return rate, "-:--:--"
+    left = int(max(p.total - p.done, 0) / rate)
+    return rate, f"{left // 3600}:{left // 60 % 60:02d}:{left % 60:02d}"
+
+
+
 class progress_bar:
     """A rich progress bar on standard error, fed by :class:`Progress` reports::
 
@@ -852,33 +870,34 @@ class progress_bar:
     """
 
     def __enter__(self):
-        from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn
+
+        from . import feedback
 
         self.bar = Bar(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                        TextColumn("{task.fields[rate]}"), TextColumn("ETA {task.fields[eta]}"),
                        TextColumn("{task.fields[counts]}"),
-                       console=Console(stderr=True), transient=False)
+                       console=feedback.console(), transient=False)
         self.bar.__enter__()
         self.task = self.bar.add_task("analysing", total=None, rate="", eta="-:--:--", counts="")
-        self.t0 = time.perf_counter()
+        feedback.adopt(self.bar, self.task)  # --workers 1 parses here: no second live display
+        self.first: tuple[float, int] | None = None  # when the first article was analysed
         self.last = 0.0
         return self.update
 
     def update(self, p: Progress) -> None:
         now = time.perf_counter()
-        if now - self.last < 0.1 and p.done != p.total:
+        if self.first is None and p.analysed:
+            self.first = (now, p.analysed)
+        if now - self.last < 0.1 and p.done != p.total and p.done:
             return
         self.last = now
-        rate = p.analysed / (now - self.t0) if now > self.t0 else 0.0
-        eta = "-:--:--"
-        if p.total is not None and rate > 0:
-            left = int((p.total - p.done) / rate)
-            eta = f"{left // 3600}:{left // 60 % 60:02d}:{left % 60:02d}"
+        rate, eta = batch_rate(p, self.first, now)
         counts = f"ok {p.ok} · failed {p.failed}" + (f" · skipped {p.skipped}" if p.skipped else "")
         self.bar.update(self.task, total=p.total, completed=p.done, rate=f"{rate:.2f} art/s",
                         eta=eta, counts=counts)
 
     def __exit__(self, *exc):
+        feedback.release()
         self.bar.__exit__(*exc)
         return False

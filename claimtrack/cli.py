@@ -229,9 +229,12 @@ def eval_cmd(gold, pred, save_pred, as_json, no_ignore, show_errors, limit, mode
         from .api import Analyzer
         from .predict import predict_corpus
 
+        from . import feedback
+
         analyzer = Analyzer(model_dir, cache_dir=cache_dir, lexicon=lexicon, use_ner=ner)
         parses: dict | None = {} if show_errors else None
-        pred_docs = predict_corpus(analyzer, gold_docs, parses=parses)
+        with feedback.bar(len(gold_docs)):  # one bar over the corpus, not one per parse call
+            pred_docs = predict_corpus(analyzer, gold_docs, parses=parses)
         if save_pred:
             with open_output(save_pred) as fh:
                 for d in pred_docs.values():

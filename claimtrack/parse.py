@@ -287,16 +287,18 @@ class Parser:
 
     def parse_many(self, texts: Sequence[str]) -> list[Doc]:
         """Parse several texts, using the cache where it has them and one Stanza call per
-        :data:`PARSE_CHUNK` of the rest (a progress bar advances per call on a terminal)."""
+        :data:`PARSE_CHUNK` of the rest. On a terminal a progress bar counts all *texts* (cached
+        ones at once) and the model's loading shows in its label."""
         from . import feedback
 
         out: list[Doc | None] = [self._cache_get(t) for t in texts]
         todo = [k for k, d in enumerate(out) if d is None]
-        if todo:
-            import stanza
+        with feedback.bar(len(texts)) as advance:
+            advance(len(texts) - len(todo))
+            if todo:
+                import stanza
 
-            nlp = self.nlp
-            with feedback.bar(len(todo)) as advance:
+                nlp = self.nlp
                 for c in range(0, len(todo), PARSE_CHUNK):
                     part = todo[c:c + PARSE_CHUNK]
                     parsed = nlp([stanza.Document([], text=texts[k]) for k in part])
