@@ -404,6 +404,19 @@ def _install_char_model(nlp, name: str) -> bool:
     return True
 
 
+def _install_tokenize(nlp, status: FastStatus) -> None:
+    """The tokenizer's model step on live rows only (:mod:`claimtrack.fasttok`)."""
+    from . import fasttok
+
+    proc = nlp.processors['tokenize']
+    why = fasttok.tokenize_unsupported(proc)
+    if why:
+        status.skipped['tokenize'] = why
+        return
+    _patch(nlp, proc.trainer, 'predict', types.MethodType(fasttok.tokenize_predict, proc.trainer))
+    status.accelerated.append('tokenize')
+
+
 def _install_pos(nlp, status: FastStatus) -> None:
     """The tagger's step (:mod:`claimtrack.fasttag`) and its grouped bilinear heads."""
     import functools
@@ -441,6 +454,8 @@ def install(nlp, quantize: bool = False) -> FastStatus:
             status.accelerated.append('depparse')
     if 'all' not in status.skipped:
         _patch(nlp, nlp, 'process', types.MethodType(pipeline_process, nlp))
+        if 'tokenize' in nlp.processors:
+            _install_tokenize(nlp, status)
         if 'pos' in nlp.processors:
             _install_pos(nlp, status)
         for name in ('pos', 'depparse'):

@@ -269,3 +269,22 @@ def test_frozen_heap_is_reentrant_and_leaves_anothers_freeze_alone():
         assert gc.get_freeze_count() == before
     finally:
         gc.unfreeze()
+
+
+def test_tokenizer_skips_finished_paragraphs_and_keeps_stocks_tokens(nlp, monkeypatch):
+    """A paragraph past the tokenizer's 1,000-character window used to re-run its whole batch
+    per window; now only the rows still being read run, and the parse is stock's."""
+    trainer = nlp.processors["tokenize"].trainer
+    fast_predict = vars(trainer)["predict"]
+    pad = trainer.vocab.unit2id("<PAD>")
+    calls = []
+
+    def spy(inputs):
+        calls.append((int((inputs[0] != pad).any(1).sum()), len(inputs[0])))
+        return fast_predict(inputs)
+
+    monkeypatch.setattr(trainer, "predict", spy)
+    long = " ".join([TEXTS[2]] * 3)  # one paragraph of ~2,100 characters
+    fast, stock = parse_both(nlp, [long] + TEXTS[:5])
+    assert rows(fast) == rows(stock)
+    assert any(live < total for live, total in calls)  # a window with finished rows in it
