@@ -8,8 +8,7 @@ from __future__ import annotations
 from ..lexicon import Lexicon
 from ..parse import Sentence, Word
 from .candidate import Found
-from .tree import base, noun_phrase, strip_punct
-from .words import SOURCE_NOUNS
+from .tree import base, can_speak, noun_phrase, strip_punct
 
 
 def prep_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:
@@ -89,11 +88,3 @@ def adverb_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:
     if len([k for k in content if sent.words[k].upos != "PUNCT"]) < 2:
         return None
     return Found(sent, [w.i], w.text.lower(), cls, content, [], "adverb")
-
-
-def can_speak(w: Word) -> bool:
-    """Whether a noun phrase's head can be a source: a name, a pronoun, a person or body by
-    NER, or a noun the gazetteer knows as a source ("officials", "a report", "the ministry")."""
-    ner = w.ner.split("-")[-1] if w.ner and w.ner != "O" else ""
-    return (w.upos in ("PROPN", "PRON", "NUM") or ner in ("PERSON", "PER", "ORG", "NORP", "GPE")
-            or w.lemma.lower() in SOURCE_NOUNS or w.text.lower() in SOURCE_NOUNS)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..parse import Sentence, Word
-from .words import (CLOSERS, CUE_ADVERBS, DASH_TOKENS, DETACHED, NEGATORS, OPENERS, REL_PRONOUNS,
+from .words import (SOURCE_NOUNS, CLOSERS, CUE_ADVERBS, DASH_TOKENS, DETACHED, NEGATORS, OPENERS, REL_PRONOUNS,
                     TIME_WORDS)
 
 
@@ -119,6 +119,7 @@ def inherited_subject(sent: Sentence, i: int, avoid: Iterable[int] = ()) -> tupl
         if maker is not None and maker.upos in ("PROPN", "PRON") and maker.text.lower() not in ("it", "this", "that"):
             return noun_phrase(sent, maker.i), how
         return noun_phrase(sent, w.head, exclude=[w.i]), how
+    found = []
     for hops, head in enumerate(sent.ancestors(i)):
         if hops >= 5:
             break
@@ -127,8 +128,15 @@ def inherited_subject(sent: Sentence, i: int, avoid: Iterable[int] = ()) -> tupl
         if head.upos in ("VERB", "AUX", "ADJ") or head.deprel == "root":
             subj = subject(sent, head.i, passive_ok=True, avoid=banned)
             if subj is not None:
-                return noun_phrase(sent, subj.i), how
-    return None, ""
+                found.append(subj)
+    if not found:
+        return None, ""
+    # "Perdue said he didn't believe …, arguing that …": a participle set off by a comma goes
+    # with the sentence's speaker, however low the parser attached it
+    trailing = gerund and i > 0 and sent.words[i - 1].text == "," and base(w) == "advcl"
+    speakers = [s for s in found if can_speak(s)] if trailing else []
+    chosen = speakers[-1] if speakers else found[0]
+    return join_split_name(sent, chosen.head, noun_phrase(sent, chosen.i)), how
 
 
 def dateline(sent: Sentence, text: str) -> list[int]:
@@ -248,3 +256,11 @@ def lemma_candidates(w: Word) -> list[str]:
         if low.endswith(suffix) and len(low) - len(suffix) >= 3:
             out.append(low[: len(low) - len(suffix)] + repl)
     return out
+
+
+def can_speak(w: Word) -> bool:
+    """Whether a noun phrase's head can be a source: a name, a pronoun, a person or body by
+    NER, or a noun the gazetteer knows as a source ("officials", "a report", "the ministry")."""
+    ner = w.ner.split("-")[-1] if w.ner and w.ner != "O" else ""
+    return (w.upos in ("PROPN", "PRON", "NUM") or ner in ("PERSON", "PER", "ORG", "NORP", "GPE")
+            or w.lemma.lower() in SOURCE_NOUNS or w.text.lower() in SOURCE_NOUNS)

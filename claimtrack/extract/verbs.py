@@ -29,7 +29,7 @@ from .quotes import adjacent_quotes
 from .tree import (agent, complete_determiner, cue_words, dateline, has_subject, inherited_subject,
                    is_expl, join_split_name, lemma_candidates, negated, noun_phrase, speaker_words,
                    strip_punct, subject)
-from .words import (ADDRESSEE_VERBS, BARE_SPEECH, CITING, DECLINING, DOCUMENT_NOUNS, EVIDENCE_VERBS,
+from .words import (ADDRESSEE_VERBS, APPEARANCE_VERBS, BARE_SPEECH, CITING, DECLINING, DOCUMENT_NOUNS, EVIDENCE_VERBS,
                     FALLBACK_SKIP, INFERENCE_VERBS, NAMING_VERBS, NOT_REPORTING, PROFORMS, QUESTION_MARKS, REL_PRONOUNS, SAY_LIKE, SPEECH_VERBS, TIME_WORDS,
                     TOPIC_CASES, TOPIC_VERBS)
 
@@ -52,6 +52,7 @@ class Draft:
     construction: str = "verb"
     quoted: list[Span] = field(default_factory=list)
     proform: Word | None = None
+    sourceless: bool = False     # "Trump seems confident": no one is said to hold the view
 
 
 def verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None = None) -> Found | None:
@@ -85,7 +86,7 @@ def verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None = 
         if w.lemma not in BARE_SPEECH or subject(sent, w.i) is None:
             return None
         d.construction = "bare"
-    source = _source(d, quotes)
+    source = [] if d.sourceless else _source(d, quotes)
     neg = _withheld(d) or negated(sent, w.i)
     return Found(sent, d.cue, w.lemma.lower(), d.cls, d.content, source, d.construction,
                  negated=neg, extra_content=d.quoted)
@@ -215,6 +216,8 @@ def _complement_content(d: Draft, lex: Lexicon) -> None:
     for k in d.comps:
         d.content.extend(sent.subtree(k.i))
     _stranded_subject(d)
+    _second_subject(d)
+    _raising_subject(d)
     _passive_subject(d)
     if not clausal_only:
         _object_content(d, lex)
@@ -233,6 +236,40 @@ def _stranded_subject(d: Draft) -> None:
     for o in sent.kids(d.w.i, "obj"):
         if clauses and d.w.i < o.i < clauses[0].i:
             d.content.extend(sent.subtree(o.i))
+
+
+def _second_subject(d: Draft) -> None:
+    """"The museum, Mr. Bush said, celebrated …", "A cashier … is held accountable, Warren said":
+    a parser may hang the reported clause's subject on the cue beside the speaker. The subject
+    nearest the verb speaks; another one, not part of the same name, begins the content."""
+    sent, w = d.sent, d.w
+    subjects = sent.kids(w.i, "nsubj")
+    open_clause = any(k.deprel in ("ccomp", "parataxis") and not has_subject(sent, k.i) for k in d.comps)
+    if len(subjects) < 2 or not open_clause:
+        return
+    speaker = min(subjects, key=lambda k: abs(k.i - w.i))
+    for s in subjects:
+        if s is speaker or s.i > w.i or _same_name(sent, s, speaker):
+            continue
+        d.content = sent.subtree(s.i) + d.content
+
+
+def _raising_subject(d: Draft) -> None:
+    """"Trump's supporters seemed unperturbed", "The statistics appear to be fabricated": the
+    subject of an appearance verb is what the impression is about, and nobody is named as
+    holding it, so the subject opens the content and there is no source."""
+    sent, w = d.sent, d.w
+    subj = subject(sent, w.i)
+    if w.lemma.lower() not in APPEARANCE_VERBS or subj is None or is_expl(sent, subj.i) or not d.content:
+        return
+    d.content = sent.subtree(subj.i) + d.content
+    d.sourceless = True
+
+
+def _same_name(sent: Sentence, a: Word, b: Word) -> bool:
+    """Two subjects that are one run of proper nouns ("Hillary Clinton said", split by a parser)."""
+    lo, hi = sorted((a.i, b.i))
+    return all(sent.words[k].upos == "PROPN" for k in range(lo, hi + 1))
 
 
 def _passive_subject(d: Draft) -> None:
@@ -491,9 +528,9 @@ def _source(d: Draft, quotes: QuoteIndex | None) -> list[int] | None:
         between = _between_quote_and_cue(sent, d)
         if between:
             return [k for k in between if k not in d.exclude]
-    if subj is None and d.quoted and not d.passive:
+    if subj is None and d.quoted and d.quoted[0][1] <= w.start and not d.passive:
         # "…,” said Rep. Jane Doe, the top Democrat": the speaker after an inverted verb is often
-        # labelled as an object or oblique
+        # labelled as an object or oblique (never so before the quotation: "saying anybody …")
         subj = next((k for k in sent.kids(w.i) if k.i > w.i and k.upos in ("PROPN", "NOUN", "PRON")
                      and k.deprel.split(":")[0] in ("obj", "obl", "nsubj", "appos", "dep", "iobj")
                      and not sent.kids(k.i, "case") and k.i not in in_quote), None)

@@ -154,3 +154,30 @@ def test_noun_phrase_right_before_a_subjectless_verb_is_the_speaker(analyze_text
                      "say he has forged a reputation as a hard worker.")
     a = att(r, "say", "he has forged a reputation")
     assert src(a) == "elected officials from both parties"
+
+
+def test_speaker_beside_the_reported_subject(analyze_text):
+    # a parser hangs both subjects on "said": the one next to the verb speaks
+    r = analyze_text("The bridge, the mayor said, collapsed under the weight of the trucks.")
+    a = att(r, "said", "collapsed")
+    assert src(a) == "the mayor" and a.content.text.startswith("The bridge")
+    r = analyze_text("A driver who ignores a red light is fined, the mayor said.")
+    a = att(r, "said", "is fined")
+    assert src(a) == "the mayor" and a.content.text.startswith("A driver who ignores")
+
+
+def test_appearance_verbs_have_no_source(analyze_text):
+    r = analyze_text("The statistics appear to be fabricated, and the minister seemed unperturbed.")
+    a = att(r, "appear", "to be fabricated")
+    assert a.source is None and a.content.text.startswith("The statistics")
+
+
+def test_trailing_participle_goes_with_the_speaker(analyze_text):
+    r = analyze_text("The senator said she did not believe the tax plan would pass, "
+                     "arguing that the votes were not there.")
+    assert src(att(r, "arguing", "the votes were not there")) == "The senator"
+
+
+def test_no_speaker_after_a_participle_before_its_quote(analyze_text):
+    r = analyze_text('The mayor mocked the complaint, saying anybody who complains "is not having a good day."')
+    assert src(att(r, "saying", "not having a good day")) == "The mayor"
