@@ -29,7 +29,7 @@ from .quotes import adjacent_quotes
 from .tree import (agent, complete_determiner, cue_words, dateline, has_subject, inherited_subject,
                    is_expl, join_split_name, lemma_candidates, negated, noun_phrase, speaker_words,
                    strip_punct, subject)
-from .words import (ADDRESSEE_VERBS, APPEARANCE_VERBS, BARE_SPEECH, CITING, DECLINING, DOCUMENT_NOUNS, EVIDENCE_VERBS,
+from .words import (STANCE_CASES, ADDRESSEE_VERBS, APPEARANCE_VERBS, BARE_SPEECH, CITING, DECLINING, DOCUMENT_NOUNS, EVIDENCE_VERBS,
                     FALLBACK_SKIP, INFERENCE_VERBS, NAMING_VERBS, NOT_REPORTING, PROFORMS, QUESTION_MARKS, REL_PRONOUNS, SAY_LIKE, SPEECH_VERBS, TIME_WORDS,
                     TOPIC_CASES, TOPIC_VERBS)
 
@@ -53,6 +53,7 @@ class Draft:
     quoted: list[Span] = field(default_factory=list)
     proform: Word | None = None
     sourceless: bool = False     # "Trump seems confident": no one is said to hold the view
+    speaker: Word | None = None  # a speaker the parser hung inside the content
 
 
 def verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None = None) -> Found | None:
@@ -70,8 +71,8 @@ def verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None = 
         return None
     d = _draft(sent, w, cls, prt, lex)
     _complement_content(d, lex)
-    for step in (_topic_content, _host_clause_content, _question_content, _addressee_content,
-                 _word_order_content):
+    for step in (_topic_content, _stance_content, _host_clause_content, _question_content, _addressee_content,
+                 _word_order_content, _that_clause_by_order, _infinitive_adjunct):
         if not d.content:
             step(d)
     if d.proform is not None:
@@ -217,6 +218,7 @@ def _complement_content(d: Draft, lex: Lexicon) -> None:
         d.content.extend(sent.subtree(k.i))
     _stranded_subject(d)
     _second_subject(d)
+    _subject_before_the_cue(d)
     _raising_subject(d)
     _passive_subject(d)
     if not clausal_only:
@@ -252,6 +254,21 @@ def _second_subject(d: Draft) -> None:
         if s is speaker or s.i > w.i or _same_name(sent, s, speaker):
             continue
         d.content = sent.subtree(s.i) + d.content
+
+
+def _subject_before_the_cue(d: Draft) -> None:
+    """"Those close to him say that he would …": a parser may hang the speaker on the reported
+    clause as its subject although it stands before the cue; it speaks, it is not said."""
+    sent, w = d.sent, d.w
+    if subject(sent, w.i, passive_ok=True) is not None or d.passive:
+        return
+    for k in d.comps:
+        subj = subject(sent, k.i)
+        if k.deprel == "ccomp" and k.i > w.i and subj is not None and subj.i < w.i:
+            d.speaker = subj
+            spoken = set(sent.subtree(subj.i))
+            d.content = [x for x in d.content if x not in spoken]
+            return
 
 
 def _raising_subject(d: Draft) -> None:
@@ -290,8 +307,8 @@ def _object_content(d: Draft, lex: Lexicon) -> None:
     controlled = any(k.deprel == "xcomp" for k in d.comps) or any(
         c.deprel.startswith("acl") and any(m.lemma == "to" for m in sent.kids(c.i, "mark"))
         for o in objs for c in sent.kids(o.i))
-    if not objs or not (lex.takes_object(w.lemma) or controlled or _evidence(sent, w)) \
-            or any(k.deprel == "ccomp" for k in d.comps):
+    if not objs or not (lex.takes_object(w.lemma) or controlled or _evidence(sent, w)
+                        or _small_clause(d, objs)) or any(k.deprel == "ccomp" for k in d.comps):
         return
     last = max(o.i for o in objs)
     for o in objs:
@@ -314,6 +331,17 @@ def _object_content(d: Draft, lex: Lexicon) -> None:
             d.content.extend(sent.subtree(o.i))
 
 
+def _small_clause(d: Draft, objs: list[Word]) -> bool:
+    """"judged America a paper tiger", "viewed communists as terrorists": an object with a
+    predicate of its own (a second object, or "as" …) is a judgement the subject holds."""
+    sent, w = d.sent, d.w
+    if d.cls not in ("believe", "evaluate", "assert", "claim") or w.lemma in ADDRESSEE_VERBS:
+        return False
+    as_phrase = any(c.lemma.lower() == "as" for o in objs for k in sent.kids(o.i, "nmod", "obl")
+                    for c in sent.kids(k.i, "case"))
+    return len(objs) >= 2 or as_phrase
+
+
 def _evidence(sent: Sentence, w: Word) -> bool:
     """"Polling averages show Clinton with a lead": a poll, study or report that shows,
     indicates or finds something states it (its object is the finding)."""
@@ -331,6 +359,22 @@ def _topic_content(d: Draft) -> None:
         if cases:
             d.cue = sorted(set(d.cue) | {c.i for c in cases})
             d.content.extend(k for k in sent.subtree(o.i) if k not in d.cue)
+            return
+
+
+def _stance_content(d: Draft) -> None:
+    """"voted against the bill", "pleads for his life", "believe in the voters": the phrase a
+    stance takes is what the stance is on; the preposition goes with the cue."""
+    sent, w = d.sent, d.w
+    cases = STANCE_CASES.get(d.cls, set())
+    if not cases or sent.kids(w.i, "obj"):
+        return
+    for o in sent.kids(w.i, "obl"):
+        marks = [c for c in sent.kids(o.i, "case") if c.lemma.lower() in cases and c.i == w.i + 1]
+        if o.i > w.i and marks:
+            d.cue = sorted(set(d.cue) | {marks[0].i})
+            d.exclude |= {marks[0].i}
+            d.content = [k for k in sent.subtree(o.i) if k not in d.cue]
             return
 
 
@@ -400,6 +444,33 @@ def _word_order_content(d: Draft) -> None:
     if d.w.lemma in SPEECH_VERBS:
         content, how = fallback_content(d.sent, d.w, d.cue)
         d.content, d.construction = content, how or d.construction
+
+
+def _that_clause_by_order(d: Draft) -> None:
+    """"Trump charges that countries … donated millions": when the parse hangs the clause's
+    words elsewhere, a "that" right after the cue still opens what was said, to the end of the
+    sentence."""
+    sent, w = d.sent, d.w
+    k = max(d.cue) + 1
+    while k < len(sent.words) and sent.words[k].upos == "ADV" and sent.words[k].head == w.i:
+        k += 1
+    if d.cls == "evaluate" or k >= len(sent.words) or sent.words[k].text.lower() != "that" \
+            or sent.words[k].upos != "SCONJ" or sent.words[k].head < k:
+        return
+    d.content = list(range(k, len(sent.words)))
+    d.construction = "verb-fallback"
+
+
+def _infinitive_adjunct(d: Draft) -> None:
+    """"The FBI decided after a long investigation not to recommend charges": a parser may
+    make an intention's infinitive an adjunct; it is what was intended."""
+    sent, w = d.sent, d.w
+    if d.cls != "intend" or sent.kids(w.i, "obj"):
+        return
+    for k in sent.kids(w.i, "advcl"):
+        if k.i > w.i and any(m.lemma.lower() == "to" for m in sent.kids(k.i, "mark")):
+            d.content = sent.subtree(k.i)
+            return
 
 
 def proform(sent: Sentence, w: Word) -> Word | None:
@@ -519,6 +590,8 @@ def _source(d: Draft, quotes: QuoteIndex | None) -> list[int] | None:
     """The speaker: the subject (skipping quoted words and a dateline), a passive's agent, an
     inverted quote's speaker, or the subject a participle inherits."""
     sent, w = d.sent, d.w
+    if d.speaker is not None:
+        return noun_phrase(sent, d.speaker.i)
     cue_quoted = quotes is not None and quotes.region_at(w.start) is not None
     in_quote = [k for k in range(len(sent.words)) if any(s <= sent.words[k].start < e for s, e in d.quoted)
                 or (quotes is not None and not cue_quoted and quotes.region_at(sent.words[k].start))]

@@ -52,6 +52,11 @@ FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 # words a title-case headline leaves in lower case ("Trump Says He Is Ready for a Fight")
 HEADLINE_LOWER = {"a", "an", "the", "and", "but", "or", "nor", "for", "of", "in", "on", "at", "to",
                   "by", "as", "with", "from", "vs", "vs.", "is", "be", "are", "was"}
+# prepositions right after a cue that open the phrase a stance is on, by cue class ("voted
+# against the bill", "pleads for his life"; not "voted for X", a choice rather than a stance
+# the article reports)
+STANCE_CASES = {"intend": {"against"}, "ask": {"for"}, "warn": {"against"},
+                "evaluate": {"against"}, "deny": {"against"}}
 # the cue classes of saying proper (as opposed to believing, wanting, judging, asking)
 SAY_LIKE = {"assert", "claim", "confirm", "deny", "report", "warn"}
 # classes that hedge rather than report: inside another attribution they are part of it

@@ -181,3 +181,45 @@ def test_trailing_participle_goes_with_the_speaker(analyze_text):
 def test_no_speaker_after_a_participle_before_its_quote(analyze_text):
     r = analyze_text('The mayor mocked the complaint, saying anybody who complains "is not having a good day."')
     assert src(att(r, "saying", "not having a good day")) == "The mayor"
+
+
+def test_small_clause_judgements(analyze_text):
+    r = analyze_text("Bin Laden judged America a paper tiger. The group viewed communists as terrorists.")
+    assert src(att(r, "judged", "a paper tiger")) == "Bin Laden"
+    assert "communists as terrorists" in att(r, "viewed", "communists").content.text
+
+
+def test_stance_phrase_after_the_cue(analyze_text):
+    r = analyze_text("The senator voted against the trafficking bill last year.")
+    a = att(r, "voted against", "the trafficking bill")
+    assert src(a) == "The senator" and a.cue.cls == "intend"
+    r = analyze_text("Thousands of voters voted for the senator last year.")
+    assert not any(a.cue.lemma == "vote" for a in r.attributions)
+
+
+def _parsed(rows):
+    """A document from (form, lemma, upos, head, deprel) rows: a parser's slip, fixed in place."""
+    from claimtrack.parse import doc_from_conllu
+    return doc_from_conllu("".join(f"{i}\t{f}\t{l}\t{u}\t_\t_\t{h}\t{d}\t_\t_\n"
+                                   for i, (f, l, u, h, d) in enumerate(rows, 1)))
+
+
+def test_that_right_after_the_cue_opens_the_content_whatever_the_parse():
+    # the parser made "countries" the cue's subject and hung the clause on it
+    doc = _parsed([("Trump", "Trump", "PROPN", 2, "nsubj"), ("charges", "charge", "VERB", 0, "root"),
+                   ("that", "that", "SCONJ", 6, "mark"), ("donors", "donor", "NOUN", 2, "nsubj"),
+                   ("who", "who", "PRON", 6, "nsubj"), ("gave", "give", "VERB", 4, "acl:relcl"),
+                   ("money", "money", "NOUN", 6, "obj"), ("benefited", "benefit", "VERB", 7, "amod"),
+                   (".", ".", "PUNCT", 2, "punct")])
+    a = only(doc, "charge")
+    assert a.content.text == "that donors who gave money benefited" and a.source.text == "Trump"
+
+
+def test_an_intention_s_infinitive_hung_as_an_adjunct():
+    doc = _parsed([("The", "the", "DET", 2, "det"), ("FBI", "FBI", "PROPN", 3, "nsubj"),
+                   ("decided", "decide", "VERB", 0, "root"), ("after", "after", "ADP", 5, "case"),
+                   ("review", "review", "NOUN", 3, "obl"), ("not", "not", "PART", 8, "advmod"),
+                   ("to", "to", "PART", 8, "mark"), ("recommend", "recommend", "VERB", 3, "advcl"),
+                   ("charges", "charge", "NOUN", 8, "obj"), (".", ".", "PUNCT", 3, "punct")])
+    a = only(doc, "decide")
+    assert a.content.text.endswith("to recommend charges") and a.source.text == "The FBI"
