@@ -21,6 +21,7 @@ import hashlib
 import json
 import os
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
@@ -32,9 +33,40 @@ CACHE_VERSION = 1
 ENGINES = ("exact", "stock", "int8")
 DEVICES = ("auto", "cpu", "cuda")
 ENGINE_VAR, DEVICE_VAR = "CLAIMTRACK_ENGINE", "CLAIMTRACK_DEVICE"
+THREADS_VAR = "CLAIMTRACK_THREADS"
 # Articles per Stanza call: as fast as larger calls (benchmarks/run.py --only speed measures
 # it, and that the parses are the same), and a progress bar gets to move.
 PARSE_CHUNK = 4
+
+
+def parse_threads() -> int:
+    """torch threads for parsing: ``$CLAIMTRACK_THREADS``, else 1.
+
+    One, because Stanza makes thousands of small torch calls per article and torch's threads
+    wait for each other at every one: on the shared two-core development machine two threads
+    were 20× *slower* than one (docs/benchmarks.md), and ``batch`` workers already run on one
+    (so ``analyze`` and ``batch`` give the same numbers). Use both cores with
+    ``batch --workers 2``.
+    """
+    try:
+        return max(1, int(os.environ.get(THREADS_VAR) or 1))
+    except ValueError:
+        return 1
+
+
+@contextmanager
+def torch_threads(n: int) -> Iterator[None]:
+    """torch on *n* threads for the length of a block, then as before."""
+    import torch
+
+    before = torch.get_num_threads()
+    if before != n:
+        torch.set_num_threads(n)
+    try:
+        yield
+    finally:
+        if before != n:
+            torch.set_num_threads(before)
 
 
 def torch_device(choice: str = "auto") -> str:
@@ -169,6 +201,19 @@ def _from_stanza(text: str, sdoc, has_ner: bool) -> Doc:
     return Doc(text, sents, has_ner)
 
 
+def _return_freed_memory() -> None:
+    """Hand the heap that loading freed (checkpoint buffers: ~35 MB with the mini model) back to
+    the system, where the C library can (glibc's ``malloc_trim``); elsewhere nothing."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 class Parser:
     """A loaded Stanza pipeline plus an optional on-disk parse cache.
 
@@ -240,6 +285,7 @@ class Parser:
             from . import fastparse
 
             self.fast_status = fastparse.install(nlp, quantize=self.engine == "int8")
+        _return_freed_memory()
         return nlp
 
     # -- cache ---------------------------------------------------------------
@@ -296,18 +342,23 @@ class Parser:
         with feedback.bar(len(texts)) as advance:
             advance(len(texts) - len(todo))
             if todo:
-                import stanza
-
-                nlp = self.nlp
-                for c in range(0, len(todo), PARSE_CHUNK):
-                    part = todo[c:c + PARSE_CHUNK]
-                    parsed = nlp([stanza.Document([], text=texts[k]) for k in part])
-                    for k, sdoc in zip(part, parsed):
-                        doc = _from_stanza(texts[k], sdoc, self.has_ner)
-                        self._cache_put(texts[k], doc)
-                        out[k] = doc
-                    advance(len(part))
+                with torch_threads(parse_threads()):
+                    self._parse_into(out, texts, todo, advance)
         return out  # type: ignore[return-value]
+
+    def _parse_into(self, out: list, texts: Sequence[str], todo: list[int], advance) -> None:
+        """Parse ``texts[k]`` for k in *todo* into ``out[k]``, :data:`PARSE_CHUNK` per call."""
+        import stanza
+
+        nlp = self.nlp
+        for c in range(0, len(todo), PARSE_CHUNK):
+            part = todo[c:c + PARSE_CHUNK]
+            parsed = nlp([stanza.Document([], text=texts[k]) for k in part])
+            for k, sdoc in zip(part, parsed):
+                doc = _from_stanza(texts[k], sdoc, self.has_ner)
+                self._cache_put(texts[k], doc)
+                out[k] = doc
+            advance(len(part))
 
 
 # -- CoNLL-U -------------------------------------------------------------------

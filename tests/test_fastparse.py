@@ -288,3 +288,38 @@ def test_tokenizer_skips_finished_paragraphs_and_keeps_stocks_tokens(nlp, monkey
     fast, stock = parse_both(nlp, [long] + TEXTS[:5])
     assert rows(fast) == rows(stock)
     assert any(live < total for live, total in calls)  # a window with finished rows in it
+
+
+def test_cuda_without_a_gpu_is_one_line_and_exit_3(monkeypatch):
+    import torch
+    from click.testing import CliRunner
+
+    from claimtrack.cli import main
+    from conftest import model_dir
+
+    for var in ("CLAIMTRACK_ENGINE", "CLAIMTRACK_DEVICE"):  # the CLI sets them: restore after
+        monkeypatch.setenv(var, "")
+        monkeypatch.delenv(var)
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    res = CliRunner().invoke(main, ["analyze", str(EXAMPLES / "port_strike.txt"), "--device",
+                                    "cuda", "--model-dir", str(model_dir())])
+    assert res.exit_code == 3
+    lines = res.output.strip().splitlines()
+    assert len(lines) == 1 and "--device cuda" in lines[0] and "CUDA" in lines[0]
+
+
+def test_parsing_runs_on_one_torch_thread_unless_asked(monkeypatch):
+    import torch
+
+    from claimtrack.parse import parse_threads, torch_threads
+
+    monkeypatch.delenv("CLAIMTRACK_THREADS", raising=False)
+    assert parse_threads() == 1
+    monkeypatch.setenv("CLAIMTRACK_THREADS", "2")
+    assert parse_threads() == 2
+    monkeypatch.setenv("CLAIMTRACK_THREADS", "many")
+    assert parse_threads() == 1
+    before = torch.get_num_threads()
+    with torch_threads(before + 1):
+        assert torch.get_num_threads() == before + 1
+    assert torch.get_num_threads() == before
