@@ -13,7 +13,7 @@ from ..quotes import QuoteIndex
 from ..types import Attribution, Cue, Role, Span
 from .candidate import trim
 from .tree import is_quote
-from .words import CLOSERS, DASHES, HEADLINE_LOWER, LAYOUT_STOP, OPENERS, PLACES
+from .words import ARTICLES, CLOSERS, DASHES, HEADLINE_LOWER, LAYOUT_STOP, OPENERS, PLACES
 
 Located = tuple[Sentence, Word]
 _MARKS = re.escape(OPENERS + CLOSERS)
@@ -111,6 +111,8 @@ def speaker_labels(doc: Doc, quotes: QuoteIndex, atts: list[Attribution]):
         if ce - cs < 10:
             continue
         first = next(w for _, w in label if not is_quote(w.text))
+        if first.text.lower() in ARTICLES:
+            continue  # "The Latest: …", "The Ninth Circle: …": a title, not a speaker
         src: Span = (first.start, label[-1][1].end)
         yield Attribution("", sent.index, quotes.quote_type([(cs, ce)], text),
                           Role.from_spans(text, [src]),

@@ -34,15 +34,34 @@ def subject(sent: Sentence, i: int, passive_ok: bool = False, avoid: Iterable[in
     """The subject of word i; with *avoid*, the first one not among those words (parsers sometimes
     hang a quotation's subject on the verb that reports it)."""
     banned = set(avoid)
+    rels = ("nsubj", "nsubj:outer") + (("nsubj:pass",) if passive_ok else ())
+    subjects = [w for w in sent.kids(i) if w.deprel in rels
+                # "Wednesday said …" is a parser slip, not a speaker
+                and not (w.lemma.lower() in TIME_WORDS and w.upos != "PRON")]
     found = None
-    for w in sent.kids(i):
-        if w.deprel in ("nsubj", "nsubj:outer") or (passive_ok and w.deprel == "nsubj:pass"):
-            if w.lemma.lower() in TIME_WORDS and w.upos != "PRON":
-                continue  # "Wednesday said …" is a parser slip, not a speaker
-            if w.i not in banned:
-                return w
-            found = found or w
+    for w in sorted(subjects, key=lambda k: _subject_rank(sent, i, k)):
+        w = _run_start(sent, w, subjects)
+        if w.i not in banned:
+            return w
+        found = found or w
     return None if banned else found
+
+
+def _subject_rank(sent: Sentence, i: int, k: Word) -> tuple[bool, int]:
+    """With two subjects (a parser slip: "The Latest: Trump urges …"), the one nearer the verb
+    first, unless it is a bracketed acronym of the other ("The World Health Organization (WHO)
+    said")."""
+    return k.i > 0 and sent.words[k.i - 1].text == "(", abs(k.i - i)
+
+
+def _run_start(sent: Sentence, w: Word, subjects: list[Word]) -> Word:
+    """"The WHO warned", "Hillary Clinton said": subjects side by side are one phrase; its
+    first word stands for it."""
+    ids = {k.i for k in subjects}
+    j = w.i
+    while j - 1 in ids:
+        j -= 1
+    return sent.words[j]
 
 
 def join_split_name(sent: Sentence, verb: int, source: list[int]) -> list[int]:

@@ -209,7 +209,7 @@ def _complement_content(d: Draft, lex: Lexicon) -> None:
     clausal_only = d.clausal_only = lex.clausal_only(w.lemma)
     rels = ("ccomp",) if clausal_only else ("ccomp", "xcomp", "csubj:pass")
     d.comps = [k for k in sent.kids(w.i) if (k.deprel in rels and not _bare_predicate(sent, k))
-               or (k.deprel == "parataxis" and d.cls in SAY_LIKE)
+               or (k.deprel == "parataxis" and d.cls in SAY_LIKE and not _semicolon_between(sent, w, k))
                # "asked workers if they planned to attend": the question is an adverbial clause
                or (d.cls == "ask" and k.deprel.startswith("advcl") and k.i > w.i and any(
                    m.lemma.lower() in QUESTION_MARKS for m in sent.kids(k.i, "mark", "advmod")))]
@@ -223,6 +223,13 @@ def _complement_content(d: Draft, lex: Lexicon) -> None:
     _passive_subject(d)
     if not clausal_only:
         _object_content(d, lex)
+
+
+def _semicolon_between(sent: Sentence, w: Word, k: Word) -> bool:
+    """"She spoke about her ties to the churches; she called into a radio show …": a clause
+    after a semicolon is the next thing reported of her, not what she said."""
+    lo, hi = sorted((w.i, k.i))
+    return any(sent.words[x].text == ";" for x in range(lo + 1, hi))
 
 
 def _bare_predicate(sent: Sentence, k: Word) -> bool:

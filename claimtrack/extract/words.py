@@ -42,6 +42,7 @@ CLOSERS = DOUBLE_CLOSE + SINGLE_CLOSE + "\"'"
 TRIM = " \t\r\n,;:.\u2014\u2013-"
 DASH_TOKENS = {"-", "--", "—", "–"}
 DASHES = "―—–"
+ARTICLES = {"the", "a", "an"}
 NEGATORS = {"not", "n't", "never", "no"}
 REL_PRONOUNS = {"who", "that", "which", "whom"}
 QUESTION_MARKS = {"if", "whether", "how", "why", "what", "when", "where", "who"}

@@ -56,3 +56,10 @@ def test_headline_verb_in_title_case(analyze_text):
 def test_title_case_line_without_a_reporting_verb_is_no_headline_cue(analyze_text):
     r = analyze_text("The Best Pizza Places in Town\n\nWe ate at all of them this week.")
     assert not [a for a in r.attributions if a.construction == "headline"]
+
+
+def test_a_title_before_a_colon_is_not_a_speaker(analyze_text):
+    r = analyze_text("The Latest: Trump urges supporters to monitor polling places.\n\n"
+                     "Correction: An earlier version of this article misstated the date of the rally.")
+    assert not any(a.cue.text == ":" for a in r.attributions)
+    assert src(att(r, "urges", "supporters to monitor polling places")) == "Trump"

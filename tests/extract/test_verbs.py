@@ -223,3 +223,9 @@ def test_an_intention_s_infinitive_hung_as_an_adjunct():
                    ("charges", "charge", "NOUN", 8, "obj"), (".", ".", "PUNCT", 3, "punct")])
     a = only(doc, "decide")
     assert a.content.text.endswith("to recommend charges") and a.source.text == "The FBI"
+
+
+def test_a_clause_after_a_semicolon_is_not_what_was_said(analyze_text):
+    r = analyze_text("She spoke about her deep ties to the churches; she called into a radio show "
+                     "when she was home sick.")
+    assert "radio show" not in " ".join(a.content.text for a in r.attributions if a.cue.lemma == "speak")
