@@ -29,7 +29,7 @@ from .quotes import adjacent_quotes
 from .tree import (agent, complete_determiner, cue_words, dateline, has_subject, inherited_subject,
                    is_expl, join_split_name, lemma_candidates, negated, noun_phrase, speaker_words,
                    strip_punct, subject)
-from .words import (STANCE_CASES, ADDRESSEE_VERBS, APPEARANCE_VERBS, BARE_SPEECH, CITING, DECLINING, DOCUMENT_NOUNS, EVIDENCE_VERBS,
+from .words import (PRO_OBJECTS, STANCE_CASES, ADDRESSEE_VERBS, APPEARANCE_VERBS, BARE_SPEECH, CITING, DECLINING, DOCUMENT_NOUNS, EVIDENCE_VERBS,
                     FALLBACK_SKIP, INFERENCE_VERBS, NAMING_VERBS, NOT_REPORTING, PROFORMS, QUESTION_MARKS, REL_PRONOUNS, SAY_LIKE, SPEECH_VERBS, TIME_WORDS,
                     TOPIC_CASES, TOPIC_VERBS)
 
@@ -72,7 +72,7 @@ def verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None = 
     d = _draft(sent, w, cls, prt, lex)
     _complement_content(d, lex)
     for step in (_topic_content, _stance_content, _host_clause_content, _question_content, _addressee_content,
-                 _word_order_content, _that_clause_by_order, _infinitive_adjunct):
+                 _word_order_content, _that_clause_by_order, _infinitive_adjunct, _pro_object):
         if not d.content:
             step(d)
     if d.proform is not None:
@@ -459,8 +459,13 @@ def _that_clause_by_order(d: Draft) -> None:
     sentence."""
     sent, w = d.sent, d.w
     k = max(d.cue) + 1
-    while k < len(sent.words) and sent.words[k].upos == "ADV" and sent.words[k].head == w.i:
-        k += 1
+    # past an adverb, an addressee or a day: "said Tuesday that …", "told Fox that …"
+    while k < len(sent.words) and sent.words[k].head == w.i and (
+            sent.words[k].upos == "ADV" or sent.words[k].deprel in ("obj", "iobj", "obl:tmod")):
+        span = sent.subtree(k)
+        if len(span) > 6 or min(span) < k:
+            break
+        k = max(span) + 1
     if d.cls == "evaluate" or k >= len(sent.words) or sent.words[k].text.lower() != "that" \
             or sent.words[k].upos != "SCONJ" or sent.words[k].head < k:
         return
@@ -477,6 +482,21 @@ def _infinitive_adjunct(d: Draft) -> None:
     for k in sent.kids(w.i, "advcl"):
         if k.i > w.i and any(m.lemma.lower() == "to" for m in sent.kids(k.i, "mark")):
             d.content = sent.subtree(k.i)
+            return
+
+
+def _pro_object(d: Draft) -> None:
+    """"said the same of Sanders", "said that", "say the opposite about Clinton": an object
+    standing for something said before is what was said here."""
+    sent, w = d.sent, d.w
+    if w.lemma not in SPEECH_VERBS:
+        return
+    for o in sent.kids(w.i, "obj"):
+        if o.i > w.i and o.lemma.lower() in PRO_OBJECTS and len(sent.subtree(o.i)) <= 6:
+            d.content = sent.subtree(o.i)
+            for k in sent.kids(w.i, "obl"):
+                if k.i > o.i and any(c.lemma.lower() in ("of", "about") for c in sent.kids(k.i, "case")):
+                    d.content += sent.subtree(k.i)
             return
 
 

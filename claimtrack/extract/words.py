@@ -47,6 +47,8 @@ NEGATORS = {"not", "n't", "never", "no"}
 REL_PRONOUNS = {"who", "that", "which", "whom"}
 QUESTION_MARKS = {"if", "whether", "how", "why", "what", "when", "where", "who"}
 PROFORMS = {"so", "yes", "no", "otherwise"}
+# objects that stand for something said before ("said the same", "said that")
+PRO_OBJECTS = {"same", "opposite", "that", "this", "much"}
 HYPOTHETICAL = {"would", "could", "should", "can", "ca", "'d", "’d", "wouldn't", "couldn't",
                 "shouldn't", "can't", "cannot"}
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}

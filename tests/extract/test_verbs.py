@@ -229,3 +229,9 @@ def test_a_clause_after_a_semicolon_is_not_what_was_said(analyze_text):
     r = analyze_text("She spoke about her deep ties to the churches; she called into a radio show "
                      "when she was home sick.")
     assert "radio show" not in " ".join(a.content.text for a in r.attributions if a.cue.lemma == "speak")
+
+
+def test_an_object_standing_for_what_was_said(analyze_text):
+    r = analyze_text("Four in ten voters called Clinton honest, and a third of them said the same of Sanders.")
+    a = att(r, "said", "the same")
+    assert "of Sanders" in a.content.text
