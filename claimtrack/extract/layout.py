@@ -136,7 +136,8 @@ def headline_cues(doc: Doc, quotes: QuoteIndex, words: _WordTable, atts: list[At
     while pos < len(text):
         end = _line_end(text, pos)
         ws = words.between(pos, end)
-        found = _headline_parts(ws, text[pos:end], lex) if ws else None
+        # the first line is the title even in sentence case ("Lawmaker urges retaliation on Russia")
+        found = _headline_parts(ws, text[pos:end], lex, title=not text[:pos].strip()) if ws else None
         if found is not None:
             src, (cue, lemma, cls), content = found
             cs, ce = trim(text, *content)
@@ -147,16 +148,19 @@ def headline_cues(doc: Doc, quotes: QuoteIndex, words: _WordTable, atts: list[At
         pos = end + 1
 
 
-def _headline_parts(ws: list[Located], line: str, lex: Lexicon):
-    """(source span, (cue span, lemma, class), content span) of a title-case headline line."""
+def _headline_parts(ws: list[Located], line: str, lex: Lexicon, title: bool = False):
+    """(source span, (cue span, lemma, class), content span) of a title-case headline line, or
+    of the article's title line in sentence case."""
     alpha = [w for _, w in ws if w.text[:1].isalpha()]
     if not 4 <= len(alpha) <= 25 or line.rstrip().endswith(("?", "!", ",", ":")):
         return None
-    if any(not w.text[:1].isupper() and w.text.lower() not in HEADLINE_LOWER for w in alpha):
+    sentence_case = title and not line.rstrip().endswith(".")
+    if not sentence_case and any(not w.text[:1].isupper() and w.text.lower() not in HEADLINE_LOWER
+                                 for w in alpha):
         return None
     for k in range(1, len(ws)):
         w = ws[k][1]
-        verb = _reporting_form(w, lex)
+        verb = _reporting_form(w, lex, any_case=sentence_case)
         if verb is None:
             continue
         lemma, cls = verb
@@ -175,9 +179,10 @@ def _headline_parts(ws: list[Located], line: str, lex: Lexicon):
     return None
 
 
-def _reporting_form(w: Word, lex: Lexicon) -> tuple[str, str] | None:
-    """(lemma, class) when a capitalised word is a reporting verb's -s or -ed form."""
-    if not w.text[:1].isupper():
+def _reporting_form(w: Word, lex: Lexicon, any_case: bool = False) -> tuple[str, str] | None:
+    """(lemma, class) when a capitalised word (any word, in a sentence-case title) is a
+    reporting verb's -s or -ed form."""
+    if not w.text[:1].isupper() and not any_case:
         return None
     for lemma in _finite_forms(w.text.lower()):
         cls = lex.verb_class(lemma)
