@@ -33,6 +33,7 @@ class Lexicon:
     object_verbs: set[str] = field(default_factory=set)
     clausal_verbs: set[str] = field(default_factory=set)
     nouns: dict[str, str] = field(default_factory=dict)
+    adjectives: dict[str, str] = field(default_factory=dict)
     prepositions: dict[str, str] = field(default_factory=dict)
     adverbs: dict[str, str] = field(default_factory=dict)
 
@@ -47,6 +48,9 @@ class Lexicon:
     def noun_class(self, lemma: str) -> str | None:
         return self.nouns.get(lemma.lower())
 
+    def adjective_class(self, lemma: str) -> str | None:
+        return self.adjectives.get(lemma.lower())
+
     def takes_object(self, lemma: str) -> bool:
         return lemma.lower() in self.object_verbs
 
@@ -56,7 +60,7 @@ class Lexicon:
 
     def merge(self, data: dict) -> None:
         """Add the entries of a parsed lexicon file (same layout as the built-in one)."""
-        for section, target in (("verbs", "verbs"), ("nouns", "nouns")):
+        for section, target in (("verbs", "verbs"), ("nouns", "nouns"), ("adjectives", "adjectives")):
             for cls, entry in (data.get(section) or {}).items():
                 if cls not in CLASSES:
                     raise ClaimtrackError(f"lexicon: unknown class {cls!r} (known: "
@@ -78,12 +82,13 @@ class Lexicon:
         for lemma in removed.get("lemmas", []):
             self.verbs.pop(lemma.lower(), None)
             self.nouns.pop(lemma.lower(), None)
+            self.adjectives.pop(lemma.lower(), None)
             self.object_verbs.discard(lemma.lower())
             self.clausal_verbs.discard(lemma.lower())
 
     def _add(self, target: str, lemma: str, cls: str) -> None:
         lemma = lemma.lower().strip()
-        table = self.nouns if target == "nouns" else self.verbs
+        table = {"nouns": self.nouns, "adjectives": self.adjectives}.get(target, self.verbs)
         if target == "verbs" and " " in lemma:
             head, particle = lemma.split(" ", 1)
             slot = self.phrasal.setdefault(head, {})

@@ -12,6 +12,7 @@ can be read and tested on its own. One module per family of constructions:
 * :mod:`.layout` — signed quotes ("“…” ― Name") and speaker labels ("PENCE: …");
 * :mod:`.prepositional` — "according to X", "…, citing X", adverbs ("reportedly");
 * :mod:`.nominal` — "X's claim that …", "the denial by X that …";
+* :mod:`.adjectives` — "X is skeptical of …", "X was sure that …";
 * :mod:`.passes` — duplicates, hedges and quoted cues dropped, reports nested in reports.
 
 :mod:`.tree` holds the dependency helpers, :mod:`.candidate` the candidate attribution and its
@@ -36,6 +37,7 @@ from ..parse import Doc, Sentence
 from ..quotes import QuoteIndex
 from ..types import Attribution
 from .candidate import Found, to_attribution
+from .adjectives import adjective_cue
 from .layout import layout_attributions
 from .nominal import noun_cue
 from .passes import detach_participles, drop_duplicates, drop_quoted_cues, nest
@@ -44,7 +46,7 @@ from .quotes import adjacent_quotes, attach_neighbour_quotes
 from .verbs import verb_cue
 
 __all__ = ["extract", "find_attributions", "Found", "verb_cue", "prep_cue", "citing_cue",
-           "adverb_cue", "noun_cue", "adjacent_quotes", "attach_neighbour_quotes",
+           "adverb_cue", "noun_cue", "adjective_cue", "adjacent_quotes", "attach_neighbour_quotes",
            "layout_attributions"]
 
 
@@ -52,7 +54,7 @@ def _finders(sent: Sentence, lex: Lexicon, quotes: QuoteIndex) -> Iterator[Found
     """Each word's attribution, if any, tried as preposition, verb, noun, then adverb cue."""
     for w in sent.words:
         found = (prep_cue(sent, w, lex) or verb_cue(sent, w, lex, quotes) or noun_cue(sent, w, lex)
-                 or adverb_cue(sent, w, lex))
+                 or adjective_cue(sent, w, lex) or adverb_cue(sent, w, lex))
         if found is not None:
             yield found
 

@@ -60,6 +60,8 @@ HEADLINE_LOWER = {"a", "an", "the", "and", "but", "or", "nor", "for", "of", "in"
 # the article reports)
 STANCE_CASES = {"intend": {"against"}, "ask": {"for"}, "warn": {"against"},
                 "evaluate": {"against"}, "deny": {"against"}}
+# prepositions that open what a stance adjective is about ("skeptical of", "worried about")
+STANCE_PREPOSITIONS = {"of", "about", "with", "on", "over", "toward", "towards"}
 # the cue classes of saying proper (as opposed to believing, wanting, judging, asking)
 SAY_LIKE = {"assert", "claim", "confirm", "deny", "report", "warn"}
 # classes that hedge rather than report: inside another attribution they are part of it
