@@ -80,7 +80,8 @@ def verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None = 
         d.content, d.construction = [d.proform.i], "verb"
     _quoted_content(d, quotes)
     _relative_antecedent(d)
-    d.content = strip_punct(sent, sorted({k for k in d.content if k not in d.exclude}))
+    d.content = strip_punct(sent, _without_trailing_aside(sent, sorted({k for k in d.content
+                                                                      if k not in d.exclude}), quotes))
     if not d.content and not d.quoted:
         # "The chairman spoke to the crowd." — a speaker with nothing said yet: kept aside, in
         # case the next paragraph is the quotation
@@ -216,6 +217,7 @@ def _complement_content(d: Draft, lex: Lexicon) -> None:
     # a parataxis before the cue is inverted speech; after it, usually the quote (colon) or aside
     for k in d.comps:
         d.content.extend(sent.subtree(k.i))
+    _second_that_clause(d)
     _stranded_subject(d)
     _second_subject(d)
     _subject_before_the_cue(d)
@@ -223,6 +225,17 @@ def _complement_content(d: Draft, lex: Lexicon) -> None:
     _passive_subject(d)
     if not clausal_only:
         _object_content(d, lex)
+
+
+def _second_that_clause(d: Draft) -> None:
+    """"said he can win and that he has an excellent chance": a "that" clause coordinated
+    after the reported clause is said too, even when the parser hangs it on the cue."""
+    sent, w = d.sent, d.w
+    if not any(k.deprel == "ccomp" for k in d.comps):
+        return
+    for k in sent.kids(w.i, "conj"):
+        if k.i > w.i and any(m.lemma.lower() == "that" for m in sent.kids(k.i, "mark")):
+            d.content.extend(sent.subtree(k.i))
 
 
 def _semicolon_between(sent: Sentence, w: Word, k: Word) -> bool:
@@ -332,6 +345,12 @@ def _object_content(d: Draft, lex: Lexicon) -> None:
         for k in sent.kids(w.i, "obl", "advmod", "xcomp", "advcl"):
             if k.i > last and k.lemma.lower() not in TIME_WORDS:
                 d.content.extend(sent.subtree(k.i))
+    # "urged North Korea to resume talks": an infinitive after the object, whatever relation
+    # the parser gave it, says what the object is to do
+    for k in sent.kids(w.i, "advcl"):
+        if k.i > last and any(m.lemma.lower() == "to" and m.i == min(sent.subtree(k.i)) for m in sent.kids(k.i, "mark")) \
+                and k.i not in d.content:
+            d.content.extend(sent.subtree(k.i))
     # "accused her of lying", "described him as reckless", "blamed X for Y"
     for o in sent.kids(w.i, "obl", "advcl"):
         if o.i > w.i and any(c.lemma.lower() in ("of", "for", "as") for c in sent.kids(o.i, "case", "mark")):
@@ -609,6 +628,27 @@ def antecedent(sent: Sentence, w: Word) -> list[int]:
     first = min(m.i for m in [w] + sent.kids(w.i, "mark", "nsubj"))
     cases = [c.i for c in sent.kids(head, "case")]
     return [k for k in sent.subtree(head, exclude=[w.i] + cases) if k < first]
+
+
+def _without_trailing_aside(sent: Sentence, content: list[int], quotes: QuoteIndex | None) -> list[int]:
+    """"… said the charge was dropped against Smith, who has not been charged since": a relative
+    clause set off by a comma at the end of reported speech is the writer's aside about a person
+    or thing, not part of what was said (inside a quotation it stays)."""
+    if not content:
+        return content
+    last = content[-1]
+    for k in content:
+        w = sent.words[k]
+        aside = (w.deprel.startswith("acl:relcl") and w.i > 0 and any(
+            x.text.lower() in ("who", "which") for x in sent.words[min(sent.subtree(k)):k + 1]))
+        span = sent.subtree(k)
+        if not aside or max(span) != last or min(span) == content[0]:
+            continue
+        start = min(x for x in span if sent.words[x].upos != "PUNCT")
+        if sent.words[start - 1].text != "," or (quotes is not None and quotes.region_at(w.start)):
+            continue
+        return [x for x in content if x < start - 1]
+    return content
 
 
 # -- the source -----------------------------------------------------------------------------

@@ -235,3 +235,15 @@ def test_an_object_standing_for_what_was_said(analyze_text):
     r = analyze_text("Four in ten voters called Clinton honest, and a third of them said the same of Sanders.")
     a = att(r, "said", "the same")
     assert "of Sanders" in a.content.text
+
+
+def test_content_boundaries(analyze_text):
+    # a writer's aside after a comma is not what was said
+    r = analyze_text("The senators questioned the health of the candidate, who is 70.")
+    assert att(r, "questioned", "the health").content.text == "the health of the candidate"
+    # an infinitive after the object says what the object is to do
+    r = analyze_text("He urged North Korea to resume the talks it abandoned in 2009.")
+    assert att(r, "urged", "North Korea").content.text.endswith("to resume the talks it abandoned in 2009")
+    # a second that-clause is said too
+    r = analyze_text("He said he can win the state and that he has an excellent chance in the south.")
+    assert "excellent chance" in att(r, "said", "he can win").content.text
