@@ -631,16 +631,17 @@ def antecedent(sent: Sentence, w: Word) -> list[int]:
 
 
 def _without_trailing_aside(sent: Sentence, content: list[int], quotes: QuoteIndex | None) -> list[int]:
-    """"… said the charge was dropped against Smith, who has not been charged since": a relative
-    clause set off by a comma at the end of reported speech is the writer's aside about a person
-    or thing, not part of what was said (inside a quotation it stays)."""
+    """"… said the charge was dropped against Smith, who has not been charged since": a "who"
+    clause set off by a comma at the end of reported speech is the writer's aside about a person,
+    not part of what was said (inside a quotation it stays; a "which" clause often carries the
+    claim on: "…, which it said crashed in Logar")."""
     if not content:
         return content
     last = content[-1]
     for k in content:
         w = sent.words[k]
         aside = (w.deprel.startswith("acl:relcl") and w.i > 0 and any(
-            x.text.lower() in ("who", "which") for x in sent.words[min(sent.subtree(k)):k + 1]))
+            x.text.lower() == "who" for x in sent.words[min(sent.subtree(k)):k + 1]))
         span = sent.subtree(k)
         if not aside or max(span) != last or min(span) == content[0]:
             continue
