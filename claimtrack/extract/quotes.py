@@ -36,6 +36,21 @@ def adjacent_quotes(sent: Sentence, w: Word, cue: list[int],
     return left, right
 
 
+def continued_quote(sent: Sentence, quotes: QuoteIndex) -> Span | None:
+    """'“It’s finished,” she said of the election. “In my head, anyway.”': a quotation that
+    follows the cue's sentence in its paragraph and closes the paragraph goes on with the same
+    speaker's words."""
+    text = quotes.text
+    k = sent.end
+    while k < len(text) and text[k] in " \t\u00a0":
+        k += 1
+    region = quotes.region_at(k)
+    if region is None or region[0] != k or region[1] - region[0] > MAX_QUOTE:
+        return None
+    rest = text[region[1]:text.find("\n", region[1]) if "\n" in text[region[1]:] else len(text)]
+    return region if not rest.strip() else None
+
+
 def _quote_before_speaker(sent: Sentence, cue: int, quotes: QuoteIndex) -> Span | None:
     """'“…,” Scott Pruitt, the attorney general of Oklahoma, said': a quotation closing in this
     sentence with only a speaker's name and appositions between it and the verb, however the

@@ -25,7 +25,7 @@ from ..quotes import QuoteIndex
 from ..types import Span
 from .candidate import Found
 from .prepositional import can_speak, citing_cue
-from .quotes import adjacent_quotes
+from .quotes import adjacent_quotes, continued_quote
 from .tree import (agent, complete_determiner, cue_words, dateline, has_subject, inherited_subject,
                    is_expl, join_split_name, lemma_candidates, negated, noun_phrase, speaker_words,
                    strip_punct, subject)
@@ -580,7 +580,8 @@ def _quoted_content(d: Draft, quotes: QuoteIndex | None) -> None:
     sent = d.sent
     left, right = adjacent_quotes(sent, d.w, d.cue, quotes)
     if left:
-        d.quoted = [left] + ([right] if right else [])
+        more = right or continued_quote(sent, quotes)
+        d.quoted = [left] + ([more] if more else [])
         # 'Apple was "pulled into the enterprise," Cook said': the clause that runs into the
         # quotation from this sentence is said too (a mixed quote), not only the quoted words
         d.content = [k for k in d.content if sent.words[k].start < left[1]

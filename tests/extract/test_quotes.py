@@ -85,3 +85,13 @@ def test_speaker_with_appositions_between_the_quote_and_the_verb(analyze_text):
     a = att(r, "said", "It is an invasion")
     assert src(a).startswith("Scott Pruitt") and a.type == "direct"
     assert "Pruitt" not in a.content.text
+
+
+def test_a_quote_closing_the_paragraph_continues_the_speaker(analyze_text):
+    r = analyze_text("“It’s finished,” she said of the election, which she had followed closely. "
+                     "“In my head, anyway.”\n\nThe count went on for a week.")
+    a = att(r, "said", "It’s finished")
+    assert "In my head, anyway." in a.content.text and src(a) == "she"
+    # a quotation with more text after it in the paragraph is not simply carried on
+    r = analyze_text("“It’s finished,” she said. “In my head,” the mayor added, “anyway.”")
+    assert "In my head" not in att(r, "said", "It’s finished").content.text
