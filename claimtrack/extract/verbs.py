@@ -323,7 +323,8 @@ def _passive_subject(d: Draft) -> None:
 def _object_content(d: Draft, lex: Lexicon) -> None:
     """"confirmed the deaths of …", "advised its citizens to avoid …", "accused her of lying"."""
     sent, w = d.sent, d.w
-    objs = sent.kids(w.i, "obj")
+    # "announced Monday morning the campaign plans …": a day is when, never what
+    objs = [o for o in sent.kids(w.i, "obj") if not _time_phrase(sent, o)]
     controlled = any(k.deprel == "xcomp" for k in d.comps) or any(
         c.deprel.startswith("acl") and any(m.lemma == "to" for m in sent.kids(c.i, "mark"))
         for o in objs for c in sent.kids(o.i))
@@ -355,6 +356,13 @@ def _object_content(d: Draft, lex: Lexicon) -> None:
     for o in sent.kids(w.i, "obl", "advcl"):
         if o.i > w.i and any(c.lemma.lower() in ("of", "for", "as") for c in sent.kids(o.i, "case", "mark")):
             d.content.extend(sent.subtree(o.i))
+
+
+def _time_phrase(sent: Sentence, o: Word) -> bool:
+    """"Monday morning", "earlier Friday", "this week": a phrase of nothing but time words."""
+    return o.lemma.lower() in TIME_WORDS and all(
+        sent.words[k].lemma.lower() in TIME_WORDS or sent.words[k].upos in ("DET", "ADJ", "NUM", "ADV")
+        for k in sent.subtree(o.i))
 
 
 def _small_clause(d: Draft, objs: list[Word]) -> bool:
@@ -479,12 +487,12 @@ def _that_clause_by_order(d: Draft) -> None:
     sent, w = d.sent, d.w
     k = max(d.cue) + 1
     # past an adverb, an addressee or a day: "said Tuesday that …", "told Fox that …"
-    while k < len(sent.words) and sent.words[k].head == w.i and (
-            sent.words[k].upos == "ADV" or sent.words[k].deprel in ("obj", "iobj", "obl:tmod")):
-        span = sent.subtree(k)
-        if len(span) > 6 or min(span) < k:
+    while k < len(sent.words):
+        dep = next((c for c in sent.kids(w.i) if (c.upos == "ADV" or c.deprel in ("obj", "iobj", "obl:tmod"))
+                    and min(sent.subtree(c.i)) == k), None)
+        if dep is None or len(sent.subtree(dep.i)) > 6:
             break
-        k = max(span) + 1
+        k = max(sent.subtree(dep.i)) + 1
     if d.cls == "evaluate" or k >= len(sent.words) or sent.words[k].text.lower() != "that" \
             or sent.words[k].upos != "SCONJ" or sent.words[k].head < k:
         return
