@@ -11,7 +11,8 @@ that work:
 * the same Chu–Liu–Edmonds contractions, in the same order, with an O(n) cycle search
   (:func:`last_cycle`) that returns the very cycle Stanza's Tarjan search would contract next;
 * relation labels scored only for each word's decoded head, on real (not padded) positions;
-* the tagger's and the parser's character models run once per distinct spelling in a batch;
+* the tagger's and the parser's character models run once per distinct spelling, and not
+  again for spellings this process has already seen (:mod:`claimtrack.fastchar`);
 * the tagger's own step (:mod:`claimtrack.fasttag`: integer sort keys, strings only for real
   positions, its XPOS/feature heads contracted once per distinct parent tag);
 * no full garbage collections over the loaded models' objects during a parse
@@ -389,8 +390,9 @@ def _patch(nlp, obj, name: str, fn) -> None:
 
 
 def _install_char_model(nlp, name: str) -> bool:
-    """Give this processor's character model :func:`char_forward_unique`, when it is Stanza's
-    plain ``CharacterModel`` (not a character language model)."""
+    """Give this processor's character model :func:`claimtrack.fastchar.char_forward_unique`
+    and a spelling cache, when it is Stanza's plain ``CharacterModel`` (not a character
+    language model)."""
     from stanza.models.common.char_model import CharacterModel
 
     proc = nlp.processors.get(name)
@@ -400,7 +402,10 @@ def _install_char_model(nlp, name: str) -> bool:
         return False
     if not all(hasattr(cm, a) for a in ('attn', 'pad', 'num_dir', 'char_emb', 'charlstm')):
         return False
+    from .fastchar import SpellingCache, char_forward_unique
+
     _patch(nlp, cm, 'forward', types.MethodType(char_forward_unique, cm))
+    cm._claimtrack_spellings = SpellingCache()
     return True
 
 
@@ -466,51 +471,6 @@ def install(nlp, quantize: bool = False) -> FastStatus:
     for name, why in status.skipped.items():
         warnings.warn(f"claimtrack: stock Stanza for {name}: {why}", RuntimeWarning, stacklevel=2)
     return status
-
-
-# -- character models: each distinct word once ------------------------------------------------
-
-def char_forward_unique(self, chars, chars_mask, word_orig_idx, sentlens, wordlens):
-    """``CharacterModel.forward`` run once per distinct spelling in the batch, then spread back.
-
-    A word's character representation depends on its characters only, and a news batch repeats
-    "the", ",", "said" hundreds of times. Same modules, same calls, fewer rows.
-    """
-    import torch
-    from torch.nn.utils.rnn import (PackedSequence, pack_padded_sequence, pack_sequence,
-                                    pad_packed_sequence)
-    from stanza.models.common.utils import tensor_unsort
-
-    uniq, inverse = torch.unique(chars, dim=0, return_inverse=True)
-    lens = torch.zeros(len(uniq), dtype=torch.long)
-    lens[inverse.cpu()] = torch.as_tensor(wordlens, dtype=torch.long)
-    order = torch.argsort(lens, descending=True, stable=True)
-    uniq, lens = uniq[order.to(uniq.device)], lens[order]
-    rank = torch.empty_like(order)
-    rank[order] = torch.arange(len(order))
-    width = int(lens[0])
-    embs = self.dropout(self.char_emb(uniq[:, :width]))
-    n = embs.size(0)
-    ulens = lens.tolist()
-    embs = pack_padded_sequence(embs, ulens, batch_first=True)
-    size = (self.num_dir * self.args['char_num_layers'], n, self.args['char_hidden_dim'])
-    output = self.charlstm(embs, ulens, hx=(self.charlstm_h_init.expand(*size).contiguous(),
-                                            self.charlstm_c_init.expand(*size).contiguous()))
-    if self.attn:
-        reps = output[0]
-        weights = torch.sigmoid(self.char_attn(self.dropout(reps.data)))
-        reps = PackedSequence(reps.data * weights, reps.batch_sizes)
-        reps, _ = pad_packed_sequence(reps, batch_first=True)
-        res = reps.sum(1)
-    else:
-        h, _c = output[1]
-        res = h[-2:].transpose(0, 1).contiguous().view(n, -1)
-    res = res[rank[inverse.cpu()].to(res.device)]
-    res = tensor_unsort(res, word_orig_idx)
-    res = pack_sequence(res.split(sentlens))
-    if self.pad:
-        res = pad_packed_sequence(res, batch_first=True)[0]
-    return res
 
 
 @contextmanager

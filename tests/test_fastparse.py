@@ -323,3 +323,29 @@ def test_parsing_runs_on_one_torch_thread_unless_asked(monkeypatch):
     with torch_threads(before + 1):
         assert torch.get_num_threads() == before + 1
     assert torch.get_num_threads() == before
+
+
+def test_spelling_cache_keeps_the_newest_and_returns_what_it_kept():
+    import torch
+
+    from claimtrack.fastchar import SpellingCache
+
+    cache = SpellingCache(size=2)
+    cache.add([b"a", b"b"], torch.tensor([[1.0], [2.0]]))
+    cache.add([b"c"], torch.tensor([[3.0]]))  # a goes
+    slots = cache.lookup([b"a", b"b", b"c"])
+    assert slots[0] == -1
+    assert cache.store[slots[1]].item() == 2.0 and cache.store[slots[2]].item() == 3.0
+
+
+def test_parses_with_a_cold_a_warm_and_a_tiny_spelling_cache_are_stocks(nlp, monkeypatch):
+    from claimtrack.fastchar import SpellingCache
+
+    models = [nlp.processors[p].trainer.model.charmodel for p in ("pos", "depparse")]
+    for size in (8192, 8192, 5):  # cold, then warm (every spelling known), then evicting
+        if size == 5:
+            for cm in models:
+                monkeypatch.setattr(cm, "_claimtrack_spellings", SpellingCache(size=5))
+        fast, stock = parse_both(nlp, TEXTS[:6])
+        assert rows(fast) == rows(stock)
+    assert all(len(cm._claimtrack_spellings.slot) == 5 for cm in models)
