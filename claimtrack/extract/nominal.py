@@ -18,12 +18,27 @@ def noun_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:
     cls = lex.noun_class(w.lemma)
     if cls is None:
         return None
-    clauses = [k for k in sent.kids(w.i) if k.deprel in ("acl", "ccomp", "acl:that")
-               and any(m.lemma.lower() == "that" for m in sent.kids(k.i, "mark"))]
+    clauses = [k for k in sent.kids(w.i) if (k.deprel in ("acl", "ccomp", "acl:that")
+               and any(m.lemma.lower() == "that" for m in sent.kids(k.i, "mark"))) or _complement_as_relative(sent, k)]
     if not clauses:
         return None
     content = strip_punct(sent, sent.subtree(clauses[0].i))
     return Found(sent, [w.i], w.lemma.lower(), cls, content, _holder(sent, w), "nominal")
+
+
+def _complement_as_relative(sent: Sentence, k: Word) -> bool:
+    """"charges that he has perpetuated questionable advice": a parser may read the "that" of
+    a complement clause as a relative pronoun; a clause whose other words already fill the
+    slot the pronoun would take is a complement."""
+    if not k.deprel.startswith("acl:relcl"):
+        return False
+    that = next((x for x in sent.kids(k.i) if x.text.lower() == "that" and x.i == min(sent.subtree(k.i))), None)
+    if that is None:
+        return False
+    slot = that.deprel.split(":")[0]
+    if slot not in ("obj", "nsubj"):
+        return False
+    return any(x.deprel.split(":")[0] == slot and x.i != that.i for x in sent.kids(k.i))
 
 
 def _holder(sent: Sentence, w: Word) -> list[int]:
