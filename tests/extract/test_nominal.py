@@ -30,7 +30,8 @@ def test_a_complement_clause_read_as_a_relative_one():
     a = only(doc, "charge")
     assert a.content.text == "that he has perpetuated bad advice" and a.source is None
     # a real relative clause stays one: "the charges that he denied" reports nothing
-    rows = rows[:8] + [("denied", "deny", "VERB", 6, "acl:relcl")]
+    rows = rows[:6] + [("that", "that", "PRON", 9, "obj"), ("he", "he", "PRON", 9, "nsubj"),
+                       ("denied", "deny", "VERB", 6, "acl:relcl")]
     doc = doc_from_conllu("".join(f"{i}\t{f}\t{l}\t{u}\t_\t_\t{h}\t{d}\t_\t_\n"
                                   for i, (f, l, u, h, d) in enumerate(rows, 1)))
     assert not any(a.cue.lemma == "charge" for a in extract(doc))
