@@ -7,7 +7,7 @@ from ..quotes import QuoteIndex
 from ..types import Attribution
 from .candidate import Found
 from .tree import strip_punct
-from .words import FIRST_SECOND_PERSON, HEDGES, HYPOTHETICAL
+from .words import FIRST_SECOND_PERSON, HEDGES, HYPOTHETICAL, POLL_SHARES
 
 
 def detach_participles(sent: Sentence, found: list[Found]) -> None:
@@ -73,7 +73,13 @@ def checkable(a: Attribution) -> bool:
     say ("would call", "could say", "can't say"): no source whose claims one could check."""
     if a.source and a.source.text.lower() in FIRST_SECOND_PERSON:
         return False
-    return a.cue.text.lower().split()[0] not in HYPOTHETICAL
+    # "44 percent would back Trump": a poll's answer to a hypothetical is its finding
+    return a.cue.text.lower().split()[0] not in HYPOTHETICAL or _poll_share(a)
+
+
+def _poll_share(a: Attribution) -> bool:
+    words = a.source.text.lower().split() if a.source else []
+    return any(w in POLL_SHARES or w.rstrip("%").replace(".", "").isdigit() for w in words)
 
 
 def nest(atts: list[Attribution]) -> None:

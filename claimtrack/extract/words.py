@@ -51,6 +51,9 @@ PROFORMS = {"so", "yes", "no", "otherwise"}
 PRO_OBJECTS = {"same", "opposite", "that", "this", "much"}
 HYPOTHETICAL = {"would", "could", "should", "can", "ca", "'d", "’d", "wouldn't", "couldn't",
                 "shouldn't", "can't", "cannot"}
+# words naming a share of those polled ("44 percent", "a majority of voters")
+POLL_SHARES = {"percent", "majority", "majorities", "half", "third", "thirds", "quarter", "quarters",
+               "plurality", "respondents"}
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 # words a title-case headline leaves in lower case ("Trump Says He Is Ready for a Fight")
 HEADLINE_LOWER = {"a", "an", "the", "and", "but", "or", "nor", "for", "of", "in", "on", "at", "to",

@@ -15,3 +15,9 @@ def test_nested_attribution_keeps_its_parent(analyze_text):
     inner = att(r, "said", "the attack was prevented")
     assert inner.parent == outer.id and outer.parent is None
 
+
+
+def test_a_poll_share_answering_a_hypothetical_is_kept(analyze_text):
+    r = analyze_text("Among likely voters, 46 percent would support Clinton. Critics would call that a fluke.")
+    assert any(a.cue.lemma == "support" and "46 percent" in src(a) for a in r.attributions)
+    assert not any(a.cue.lemma == "call" for a in r.attributions)
