@@ -10,7 +10,7 @@ from ..parse import Doc, Sentence, Word
 from ..quotes import QuoteIndex
 from ..types import Attribution, Role, Span
 from .tree import is_quote, speaker_words
-from .words import BARE_SPEECH, CLOSERS, MAX_QUOTE, SPEECH_VERBS
+from .words import BARE_SPEECH, CLOSERS, HEADLINE_LOWER, MAX_QUOTE, SPEECH_VERBS
 
 
 def adjacent_quotes(sent: Sentence, w: Word, cue: list[int],
@@ -33,7 +33,19 @@ def adjacent_quotes(sent: Sentence, w: Word, cue: list[int],
         j += 1
     left = _quote_before(sent, words[k].start, quotes) or _quote_before_speaker(sent, min(cue), quotes)
     right = _quote_after(sent, words[j].end, words[j].text in (":", "—", "-", "--"), quotes)
-    return left, right
+    # (a title after the cue may be what is sung or proclaimed: "sings Springsteen’s “American
+    # Skin”"; before it, it is where the words were said)
+    return None if left and title_quote(quotes.text, left) else left, right
+
+
+def title_quote(text: str, region: Span) -> bool:
+    """'on CNN’s “State of the Union,”': a short quoted name in title case after a possessive
+    or a preposition is a programme or a book, not someone's words."""
+    inner = text[region[0] + 1:region[1] - 1].strip(" ,.")
+    words = inner.split()
+    before = text[max(0, region[0] - 12):region[0]].rstrip().lower()
+    named = before.endswith(("’s", "'s", " on", " in", " to", " of"))
+    return named and 1 <= len(words) <= 6 and all(w[:1].isupper() or w.lower() in HEADLINE_LOWER for w in words)
 
 
 def continued_quote(sent: Sentence, quotes: QuoteIndex) -> Span | None:

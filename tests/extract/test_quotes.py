@@ -95,3 +95,9 @@ def test_a_quote_closing_the_paragraph_continues_the_speaker(analyze_text):
     # a quotation with more text after it in the paragraph is not simply carried on
     r = analyze_text("“It’s finished,” she said. “In my head,” the mayor added, “anyway.”")
     assert "In my head" not in att(r, "said", "It’s finished").content.text
+
+
+def test_a_programme_title_before_the_cue_is_not_the_quote(analyze_text):
+    r = analyze_text("Speaking on CBS’s “Face the Nation,” the speaker said the country needs more listening.")
+    a = att(r, "said", "the country needs more listening")
+    assert "Face the Nation" not in a.content.text
