@@ -475,7 +475,8 @@ def _addressee_content(d: Draft) -> None:
 
 
 def _word_order_content(d: Draft) -> None:
-    if d.w.lemma in SPEECH_VERBS:
+    # (not for a verb that reports only with a clause: "Sanders continues to trail Clinton")
+    if d.w.lemma in SPEECH_VERBS and not d.clausal_only:
         content, how = fallback_content(d.sent, d.w, d.cue)
         d.content, d.construction = content, how or d.construction
 
