@@ -29,7 +29,7 @@ from .quotes import adjacent_quotes, continued_quote
 from .tree import (agent, complete_determiner, cue_words, dateline, has_subject, inherited_subject,
                    is_expl, join_split_name, lemma_candidates, negated, noun_phrase, speaker_words,
                    strip_punct, subject)
-from .words import (PRO_OBJECTS, STANCE_CASES, ADDRESSEE_VERBS, APPEARANCE_VERBS, BARE_SPEECH, CITING, DECLINING, DOCUMENT_NOUNS, EVIDENCE_VERBS,
+from .words import (REPLY_VERBS, PRO_OBJECTS, STANCE_CASES, ADDRESSEE_VERBS, APPEARANCE_VERBS, BARE_SPEECH, CITING, DECLINING, DOCUMENT_NOUNS, EVIDENCE_VERBS,
                     FALLBACK_SKIP, INFERENCE_VERBS, NAMING_VERBS, NOT_REPORTING, PROFORMS, QUESTION_MARKS, REL_PRONOUNS, SAY_LIKE, SPEECH_VERBS, TIME_WORDS,
                     TOPIC_CASES, TOPIC_VERBS)
 
@@ -384,12 +384,15 @@ def _evidence(sent: Sentence, w: Word) -> bool:
 
 
 def _topic_content(d: Draft) -> None:
-    """"spoke about X": the preposition goes with the cue, X is the content."""
+    """"spoke about X", "did not respond to requests for comment": the preposition goes with
+    the cue, X is the content."""
     sent, w = d.sent, d.w
-    if w.lemma.lower() not in TOPIC_VERBS:
+    replying = w.lemma.lower() in REPLY_VERBS
+    if w.lemma.lower() not in TOPIC_VERBS and not replying:
         return
     for o in sent.kids(w.i, "obl"):
-        cases = [c for c in sent.kids(o.i, "case") if c.lemma.lower() in TOPIC_CASES]
+        cases = [c for c in sent.kids(o.i, "case") if c.lemma.lower() in TOPIC_CASES
+                 or (replying and c.lemma.lower() == "to" and o.i > w.i)]
         if cases:
             d.cue = sorted(set(d.cue) | {c.i for c in cases})
             d.content.extend(k for k in sent.subtree(o.i) if k not in d.cue)

@@ -28,6 +28,7 @@ LAYOUT_STOP = builtin_words("layout_stop")
 EVIDENCE_VERBS = builtin_words("evidence")
 INFERENCE_VERBS = builtin_words("inference")
 NAMING_VERBS = builtin_words("naming")
+REPLY_VERBS = builtin_words("reply")
 APPEARANCE_VERBS = builtin_words("appearance")
 # nouns that name who or what can be a source (people, bodies, media, documents): the
 # gazetteer's head nouns

@@ -247,3 +247,9 @@ def test_content_boundaries(analyze_text):
     # a second that-clause is said too
     r = analyze_text("He said he can win the state and that he has an excellent chance in the south.")
     assert "excellent chance" in att(r, "said", "he can win").content.text
+
+
+def test_no_response_to_a_request_is_a_negated_cue(analyze_text):
+    r = analyze_text("The Trump campaign did not immediately respond to requests for comment.")
+    a = att(r, "did not immediately respond to", "requests")
+    assert a.cue.negated and src(a) == "The Trump campaign"
