@@ -19,7 +19,10 @@ def detach_participles(sent: Sentence, found: list[Found]) -> None:
         drop = set(sent.subtree(p.cue[0]))
         for f in found:
             if f is not p and p.cue[0] in f.content and f.cue[0] not in drop:
-                f.content = strip_punct(sent, [k for k in f.content if k not in drop])
+                rest = strip_punct(sent, [k for k in f.content if k not in drop])
+                # ("decided against recommending charges": a participle that is all of the
+                # content is the complement, not a trailing aside)
+                f.content = rest or f.content
 
 
 def drop_duplicates(atts: list[Attribution]) -> list[Attribution]:

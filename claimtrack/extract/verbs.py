@@ -406,8 +406,9 @@ def _stance_content(d: Draft) -> None:
     cases = STANCE_CASES.get(d.cls, set())
     if not cases or sent.kids(w.i, "obj"):
         return
-    for o in sent.kids(w.i, "obl"):
-        marks = [c for c in sent.kids(o.i, "case") if c.lemma.lower() in cases and c.i == w.i + 1]
+    for o in sent.kids(w.i, "obl", "advcl"):
+        # ("decided against recommending charges": a gerund clause takes the preposition as mark)
+        marks = [c for c in sent.kids(o.i, "case", "mark") if c.lemma.lower() in cases and c.i == w.i + 1]
         if o.i > w.i and marks:
             d.cue = sorted(set(d.cue) | {marks[0].i})
             d.exclude |= {marks[0].i}

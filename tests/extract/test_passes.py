@@ -21,3 +21,9 @@ def test_a_poll_share_answering_a_hypothetical_is_kept(analyze_text):
     r = analyze_text("Among likely voters, 46 percent would support Clinton. Critics would call that a fluke.")
     assert any(a.cue.lemma == "support" and "46 percent" in src(a) for a in r.attributions)
     assert not any(a.cue.lemma == "call" for a in r.attributions)
+
+
+def test_a_participle_that_is_all_the_content_stays_in_it(analyze_text):
+    r = analyze_text("The agency decided against recommending charges against her in July.")
+    a = att(r, "decided against", "recommending charges")
+    assert src(a) == "The agency"
