@@ -29,7 +29,7 @@ from .quotes import adjacent_quotes, continued_quote
 from .tree import (agent, complete_determiner, cue_words, dateline, has_subject, inherited_subject,
                    is_expl, join_split_name, lemma_candidates, negated, noun_phrase, speaker_words,
                    strip_punct, subject)
-from .words import (REPLY_VERBS, PRO_OBJECTS, STANCE_CASES, ADDRESSEE_VERBS, APPEARANCE_VERBS, BARE_SPEECH, CITING, DECLINING, DOCUMENT_NOUNS, EVIDENCE_VERBS,
+from .words import (PHRASE_OPENERS, REPLY_VERBS, PRO_OBJECTS, STANCE_CASES, ADDRESSEE_VERBS, APPEARANCE_VERBS, BARE_SPEECH, CITING, DECLINING, DOCUMENT_NOUNS, EVIDENCE_VERBS,
                     FALLBACK_SKIP, INFERENCE_VERBS, NAMING_VERBS, NOT_REPORTING, PROFORMS, QUESTION_MARKS, REL_PRONOUNS, SAY_LIKE, SPEECH_VERBS, TIME_WORDS,
                     TOPIC_CASES, TOPIC_VERBS)
 
@@ -547,7 +547,11 @@ def fallback_content(sent: Sentence, w: Word, cue: list[int]) -> tuple[list[int]
     content off the word order: what follows the verb, or, for "…, X said.", what precedes
     the comma before the speaker."""
     right = _following_words(sent, w, cue)
-    if len([k for k in right if sent.words[k].upos != "PUNCT"]) >= 3 and any(
+    opener = next((sent.words[k] for k in sorted(right) if sent.words[k].upos != "PUNCT"), None)
+    # ("insisted on acting now", "responded by blocking …": a phrase, not a reported clause)
+    phrase = opener is not None and opener.lemma.lower() in PHRASE_OPENERS and not any(
+        sent.words[k].lemma.lower() == "that" and sent.words[k].upos == "SCONJ" for k in right)
+    if not phrase and len([k for k in right if sent.words[k].upos != "PUNCT"]) >= 3 and any(
             sent.words[k].upos in ("VERB", "AUX") for k in right):
         return sorted(right), "verb-fallback"
     # "…, sources said." — the content is what stands before the comma that precedes the speaker
@@ -600,7 +604,8 @@ def _quoted_content(d: Draft, quotes: QuoteIndex | None) -> None:
         d.content = [k for k in d.content if sent.words[k].start < left[1]
                      and (sent.words[k].start >= left[0] or left[0] > sent.start)]
         d.construction = "inverted-quote"
-    elif right and (not d.content or d.construction == "verb-fallback"):
+    elif right and (not d.content or d.construction in ("verb-fallback", "inverted")):
+        # ("In a 1963 speech, he declared: “…”": the quotation, not the clause before the cue)
         d.quoted = [right]
         d.content = []
         d.construction = "quote"

@@ -66,6 +66,9 @@ STANCE_CASES = {"intend": {"against"}, "ask": {"for"}, "warn": {"against"},
                 "evaluate": {"against"}, "deny": {"against"}}
 # prepositions that open what a stance adjective is about ("skeptical of", "worried about")
 STANCE_PREPOSITIONS = {"of", "about", "with", "on", "over", "toward", "towards"}
+# words that open a phrase after a speech verb, not a reported clause ("insisted on acting
+# now", "responded by blocking access", "tweeted as Obama spoke")
+PHRASE_OPENERS = {"by", "on", "as", "for", "according"}
 # the cue classes of saying proper (as opposed to believing, wanting, judging, asking)
 SAY_LIKE = {"assert", "claim", "confirm", "deny", "report", "warn"}
 # classes that hedge rather than report: inside another attribution they are part of it

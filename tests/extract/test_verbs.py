@@ -253,3 +253,14 @@ def test_no_response_to_a_request_is_a_negated_cue(analyze_text):
     r = analyze_text("The Trump campaign did not immediately respond to requests for comment.")
     a = att(r, "did not immediately respond to", "requests")
     assert a.cue.negated and src(a) == "The Trump campaign"
+
+
+def test_a_quote_after_the_cue_beats_the_clause_before_it(analyze_text):
+    r = analyze_text('In a 1963 speech in Berlin, he declared: "It is very appropriate that we meet here today."')
+    a = att(r, "declared:", "It is very appropriate")
+    assert "1963 speech" not in a.content.text
+
+
+def test_a_phrase_after_a_speech_verb_is_not_what_was_said(analyze_text):
+    r = analyze_text("The unions have insisted on acting now before the vote in the state senate.")
+    assert not any(a.content.text.startswith("on acting") for a in r.attributions)
