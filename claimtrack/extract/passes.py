@@ -7,7 +7,7 @@ from ..quotes import QuoteIndex
 from ..types import Attribution
 from .candidate import Found
 from .tree import strip_punct
-from .words import FIRST_SECOND_PERSON, HEDGES, HYPOTHETICAL, POLL_SHARES
+from .words import APPEARANCE_VERBS, FIRST_SECOND_PERSON, HEDGES, HYPOTHETICAL, POLL_SHARES
 
 
 def detach_participles(sent: Sentence, found: list[Found]) -> None:
@@ -76,8 +76,10 @@ def checkable(a: Attribution) -> bool:
     say ("would call", "could say", "can't say"): no source whose claims one could check."""
     if a.source and a.source.text.lower() in FIRST_SECOND_PERSON:
         return False
-    # "44 percent would back Trump": a poll's answer to a hypothetical is its finding
-    return a.cue.text.lower().split()[0] not in HYPOTHETICAL or _poll_share(a)
+    # "44 percent would back Trump": a poll's answer to a hypothetical is its finding; "RT can
+    # seem like another entrant": an impression is no less one for its modal
+    return a.cue.text.lower().split()[0] not in HYPOTHETICAL or _poll_share(a) \
+        or a.cue.lemma in APPEARANCE_VERBS
 
 
 def _poll_share(a: Attribution) -> bool:

@@ -27,3 +27,9 @@ def test_a_participle_that_is_all_the_content_stays_in_it(analyze_text):
     r = analyze_text("The agency decided against recommending charges against her in July.")
     a = att(r, "decided against", "recommending charges")
     assert src(a) == "The agency"
+
+
+def test_an_impression_with_a_modal_is_kept(analyze_text):
+    r = analyze_text("From afar, the city can appear to be an economic powerhouse.")
+    a = att(r, "can appear", "to be an economic powerhouse")
+    assert a.source is None and a.content.text.startswith("the city")
