@@ -82,6 +82,7 @@ def verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None = 
     _relative_antecedent(d)
     d.content = strip_punct(sent, _without_trailing_aside(sent, sorted({k for k in d.content
                                                                       if k not in d.exclude}), quotes))
+    declined = not d.content and not d.quoted and _no_comment(d)
     if not d.content and not d.quoted:
         # "The chairman spoke to the crowd." — a speaker with nothing said yet: kept aside, in
         # case the next paragraph is the quotation
@@ -89,8 +90,8 @@ def verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None = 
             return None
         d.construction = "bare"
     source = [] if d.sourceless else _source(d, quotes)
-    neg = _withheld(d) or negated(sent, w.i)
-    return Found(sent, d.cue, w.lemma.lower(), d.cls, d.content, source, d.construction,
+    neg = declined or _withheld(d) or negated(sent, w.i)
+    return Found(sent, d.cue, d.w.lemma.lower(), d.cls, d.content, source, d.construction,
                  negated=neg, extra_content=d.quoted)
 
 
@@ -185,6 +186,23 @@ def _draft(sent: Sentence, w: Word, cls: str, prt: Word | None, lex: Lexicon) ->
         any(k.deprel == "nsubj:pass" for k in sent.kids(w.i)) and w.xpos not in ("VBD", "VBN")) or \
         w.feat("Voice") == "Pass" and w.deprel in ("acl",)
     return Draft(sent, w, cls, prt, phrasal, cue, passive, set(cue))
+
+
+def _no_comment(d: Draft) -> bool:
+    """"He declined to comment": with nothing withheld named, the declining verb is the cue and
+    the refused saying its content (a fact-checker's "no comment")."""
+    sent, w = d.sent, d.w
+    head = sent.words[w.head] if w.head >= 0 else None
+    # (not "failed to note": an omission the writer points out, not a refusal)
+    if head is None or not w.deprel.startswith("xcomp") or head.lemma.lower() not in DECLINING \
+            or head.lemma.lower() == "fail":
+        return False
+    d.cue = sorted(set(cue_words(sent, head.i)) - {w.i})
+    d.exclude = set(d.cue)
+    d.content = [k for k in sent.subtree(w.i) if sent.words[k].upos != "PUNCT"]
+    d.w = Word(head.i, head.text, head.lemma.lower(), head.upos, head.xpos, head.feats, head.head,
+               head.deprel, head.start, head.end, head.ner)
+    return True
 
 
 def _withheld(d: Draft) -> bool:

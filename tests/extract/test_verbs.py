@@ -264,3 +264,9 @@ def test_a_quote_after_the_cue_beats_the_clause_before_it(analyze_text):
 def test_a_phrase_after_a_speech_verb_is_not_what_was_said(analyze_text):
     r = analyze_text("The unions have insisted on acting now before the vote in the state senate.")
     assert not any(a.content.text.startswith("on acting") for a in r.attributions)
+
+
+def test_declined_to_comment_is_a_withheld_cue(analyze_text):
+    r = analyze_text("Through a spokesman, he declined to comment.")
+    a = att(r, "declined", "to comment")
+    assert a.cue.negated and src(a) == "he"
