@@ -71,8 +71,9 @@ STANCE_PREPOSITIONS = {"of", "about", "with", "on", "over", "toward", "towards"}
 PHRASE_OPENERS = {"by", "on", "as", "for", "according"}
 # the cue classes of saying proper (as opposed to believing, wanting, judging, asking)
 SAY_LIKE = {"assert", "claim", "confirm", "deny", "report", "warn"}
-# classes that hedge rather than report: inside another attribution they are part of it
-HEDGES = {"believe", "intend", "evaluate", "ask"}
+# classes that hedge rather than report: inside another attribution they are part of it (a
+# question or request is a speech act of its own: "he said he asked Congress to act")
+HEDGES = {"believe", "intend", "evaluate"}
 # relations of a speech verb's dependents that are never what was said
 FALLBACK_SKIP = {"punct", "conj", "cc", "iobj", "advmod", "aux", "aux:pass", "nsubj", "discourse",
                  "mark", "expl", "vocative", "dislocated", "reparandum", "compound:prt"}

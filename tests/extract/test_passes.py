@@ -33,3 +33,10 @@ def test_an_impression_with_a_modal_is_kept(analyze_text):
     r = analyze_text("From afar, the city can appear to be an economic powerhouse.")
     a = att(r, "can appear", "to be an economic powerhouse")
     assert a.source is None and a.content.text.startswith("the city")
+
+
+def test_a_request_inside_a_statement_is_its_own_attribution(analyze_text):
+    r = analyze_text("The mayor said she had asked the council to delay the vote, and that she hoped it would.")
+    a = att(r, "had asked", "the council to delay the vote")
+    assert src(a) == "she" and a.cue.cls == "ask"
+    assert not any(x.cue.lemma == "hope" for x in r.attributions)  # a hope inside it still hedges
