@@ -29,7 +29,7 @@ from .quotes import adjacent_quotes, continued_quote
 from .tree import (agent, complete_determiner, cue_words, dateline, has_subject, inherited_subject,
                    is_expl, join_split_name, lemma_candidates, negated, noun_phrase, speaker_words,
                    strip_punct, subject)
-from .words import (PHRASE_OPENERS, REPLY_VERBS, PRO_OBJECTS, STANCE_CASES, ADDRESSEE_VERBS, APPEARANCE_VERBS, BARE_SPEECH, CITING, DECLINING, DOCUMENT_NOUNS, EVIDENCE_VERBS,
+from .words import (PROFORM_BELIEFS, PHRASE_OPENERS, REPLY_VERBS, PRO_OBJECTS, STANCE_CASES, ADDRESSEE_VERBS, APPEARANCE_VERBS, BARE_SPEECH, CITING, DECLINING, DOCUMENT_NOUNS, EVIDENCE_VERBS,
                     FALLBACK_SKIP, INFERENCE_VERBS, NAMING_VERBS, NOT_REPORTING, PROFORMS, QUESTION_MARKS, REL_PRONOUNS, SAY_LIKE, SPEECH_VERBS, TIME_WORDS,
                     TOPIC_CASES, TOPIC_VERBS)
 
@@ -241,7 +241,8 @@ def _complement_content(d: Draft, lex: Lexicon) -> None:
     _subject_before_the_cue(d)
     _raising_subject(d)
     _passive_subject(d)
-    if not clausal_only:
+    if not clausal_only or _evidence(sent, w):
+        # ("A 2014 study found 31 incidents": a document's finding, even for a clausal verb)
         _object_content(d, lex)
 
 
@@ -539,10 +540,12 @@ def _pro_object(d: Draft) -> None:
     """"said the same of Sanders", "said that", "say the opposite about Clinton": an object
     standing for something said before is what was said here."""
     sent, w = d.sent, d.w
-    if w.lemma not in SPEECH_VERBS:
+    if w.lemma not in SPEECH_VERBS and d.cls not in ("assert", "report"):
         return
-    for o in sent.kids(w.i, "obj"):
-        if o.i > w.i and o.lemma.lower() in PRO_OBJECTS and len(sent.subtree(o.i)) <= 6:
+    # ("indicated as much": the pro-form may hang on the verb as an adverbial)
+    for o in sent.kids(w.i, "obj", "advmod", "obl"):
+        if o.i > w.i and o.lemma.lower() in PRO_OBJECTS and len(sent.subtree(o.i)) <= 6 and (
+                o.deprel == "obj" or o.lemma.lower() == "much"):
             d.content = sent.subtree(o.i)
             for k in sent.kids(w.i, "obl"):
                 if k.i > o.i and any(c.lemma.lower() in ("of", "about") for c in sent.kids(k.i, "case")):
@@ -551,8 +554,8 @@ def _pro_object(d: Draft) -> None:
 
 
 def proform(sent: Sentence, w: Word) -> Word | None:
-    """A pro-form right after a speech verb: "said so", "said yes", "said no"."""
-    if w.lemma not in SPEECH_VERBS or w.i + 1 >= len(sent.words):
+    """A pro-form right after a speech or belief verb: "said so", "said yes", "doesn't think so"."""
+    if (w.lemma not in SPEECH_VERBS and w.lemma not in PROFORM_BELIEFS) or w.i + 1 >= len(sent.words):
         return None
     nxt = sent.words[w.i + 1]
     if nxt.head == w.i and nxt.text.lower() in PROFORMS:

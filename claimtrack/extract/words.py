@@ -48,6 +48,8 @@ NEGATORS = {"not", "n't", "never", "no"}
 REL_PRONOUNS = {"who", "that", "which", "whom"}
 QUESTION_MARKS = {"if", "whether", "how", "why", "what", "when", "where", "who"}
 PROFORMS = {"so", "yes", "no", "otherwise"}
+# belief verbs that take such a pro-form ("doesn't think so", "hope not")
+PROFORM_BELIEFS = {"think", "believe", "hope", "suppose", "guess", "expect", "fear"}
 # objects that stand for something said before ("said the same", "said that")
 PRO_OBJECTS = {"same", "opposite", "that", "this", "much"}
 HYPOTHETICAL = {"would", "could", "should", "can", "ca", "'d", "’d", "wouldn't", "couldn't",

@@ -270,3 +270,16 @@ def test_declined_to_comment_is_a_withheld_cue(analyze_text):
     r = analyze_text("Through a spokesman, he declined to comment.")
     a = att(r, "declined", "to comment")
     assert a.cue.negated and src(a) == "he"
+
+
+def test_pro_forms_of_belief_and_as_much(analyze_text):
+    r = analyze_text("He doesn't think so. The head of the studio indicated as much in an email.")
+    a = att(r, "doesn't think", "so")
+    assert src(a) == "He" and a.cue.negated
+    assert src(att(r, "indicated", "as much")) == "The head of the studio"
+
+
+def test_a_study_finds_a_thing(analyze_text):
+    r = analyze_text("A 2014 study by Loyola Law School found 31 incidents of voter impersonation.")
+    a = att(r, "found", "31 incidents of voter impersonation")
+    assert "study" in src(a)
