@@ -1,4 +1,5 @@
-"""Nominal cues: "X's claim that …", "the denial by X that …", "a statement from X that …".
+"""Nominal cues: "X's claim that …", "the denial by X that …", "a statement from X that …",
+and claims nobody is named as making: "allegations of fraud", "questions about the deal".
 
 The nouns and their classes come from the lexicon's ``[nouns.<class>]`` tables.
 """
@@ -8,6 +9,7 @@ from ..lexicon import Lexicon
 from ..parse import Sentence, Word
 from .candidate import Found
 from .tree import noun_phrase, strip_punct
+from .words import UNHELD_NOUNS, UNHELD_CASES
 
 
 def noun_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:
@@ -21,9 +23,23 @@ def noun_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:
     clauses = [k for k in sent.kids(w.i) if (k.deprel in ("acl", "ccomp", "acl:that")
                and any(m.lemma.lower() == "that" for m in sent.kids(k.i, "mark"))) or _complement_as_relative(sent, k)]
     if not clauses:
-        return None
+        return _unheld_topic(sent, w, cls)
     content = strip_punct(sent, sent.subtree(clauses[0].i))
     return Found(sent, [w.i], w.lemma.lower(), cls, content, _holder(sent, w), "nominal")
+
+
+def _unheld_topic(sent: Sentence, w: Word, cls: str) -> Found | None:
+    """"allegations of fraud", "questions about his foundation", "criticism of the police":
+    a charge, report or doubt that nobody is named as making is about its phrase."""
+    if w.lemma.lower() not in UNHELD_NOUNS or _holder(sent, w):
+        return None
+    for k in sent.kids(w.i, "nmod"):
+        cases = [c for c in sent.kids(k.i, "case") if c.lemma.lower() in UNHELD_CASES]
+        if k.i > w.i and cases and cases[0].i == w.i + 1:
+            content = [x for x in sent.subtree(k.i) if x != cases[0].i]
+            return Found(sent, [w.i, cases[0].i], w.lemma.lower(), cls, strip_punct(sent, content),
+                         [], "nominal")
+    return None
 
 
 def _complement_as_relative(sent: Sentence, k: Word) -> bool:

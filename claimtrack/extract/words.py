@@ -28,6 +28,7 @@ LAYOUT_STOP = builtin_words("layout_stop")
 EVIDENCE_VERBS = builtin_words("evidence")
 INFERENCE_VERBS = builtin_words("inference")
 NAMING_VERBS = builtin_words("naming")
+UNHELD_NOUNS = builtin_words("unheld")
 REPLY_VERBS = builtin_words("reply")
 APPEARANCE_VERBS = builtin_words("appearance")
 # nouns that name who or what can be a source (people, bodies, media, documents): the
@@ -71,6 +72,8 @@ STANCE_PREPOSITIONS = {"of", "about", "with", "on", "over", "toward", "towards"}
 # words that open a phrase after a speech verb, not a reported clause ("insisted on acting
 # now", "responded by blocking access", "tweeted as Obama spoke")
 PHRASE_OPENERS = {"by", "on", "as", "for", "according"}
+# prepositions that open what an unheld claim is about ("allegations of fraud")
+UNHELD_CASES = {"of", "about", "over", "for"}
 # the cue classes of saying proper (as opposed to believing, wanting, judging, asking)
 SAY_LIKE = {"assert", "claim", "confirm", "deny", "report", "warn"}
 # classes that hedge rather than report: inside another attribution they are part of it (a

@@ -35,3 +35,13 @@ def test_a_complement_clause_read_as_a_relative_one():
     doc = doc_from_conllu("".join(f"{i}\t{f}\t{l}\t{u}\t_\t_\t{h}\t{d}\t_\t_\n"
                                   for i, (f, l, u, h, d) in enumerate(rows, 1)))
     assert not any(a.cue.lemma == "charge" for a in extract(doc))
+
+
+def test_claims_nobody_is_named_as_making(analyze_text):
+    r = analyze_text("Trump has faced questions about business practices at his foundation.")
+    a = att(r, "questions about", "business practices")
+    assert a.source is None
+    # a named holder's criticism is not unattributed, and an unlisted noun is no claim
+    r = analyze_text("The senator's criticism of the police was sharp. The history of the city is long.")
+    assert not any(a.source is None for a in r.attributions)
+    assert not any(a.cue.lemma == "history" for a in r.attributions)
