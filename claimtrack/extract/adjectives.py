@@ -22,19 +22,21 @@ from ..lexicon import Lexicon
 from ..parse import Sentence, Word
 from .candidate import Found
 from .tree import cue_words, negated, noun_phrase, strip_punct, subject
-from .words import STANCE_PREPOSITIONS
+from .words import EVIDENT_ADJECTIVES, STANCE_PREPOSITIONS
 
 
 def adjective_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:
     """The attribution whose cue is the predicative adjective *w*, if it is one."""
     if w.upos not in ("ADJ", "VERB") or not sent.kids(w.i, "cop"):
         return None
+    if w.lemma.lower() in EVIDENT_ADJECTIVES:
+        return _evident(sent, w)
     cls = lex.adjective_class(w.lemma) or lex.adjective_class(w.text)
     if cls is None:
         return None
     subj = subject(sent, w.i)
     if subj is None:
-        return None  # "It is clear that …": no one is said to hold the view
+        return None
     cue = _cue(sent, w)
     content, prep = _content(sent, w)
     if prep is not None:
@@ -44,6 +46,18 @@ def adjective_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:
         return None
     return Found(sent, cue, w.lemma.lower(), cls, content, noun_phrase(sent, subj.i),
                  "adjective", negated=negated(sent, w.i))
+
+
+def _evident(sent: Sentence, w: Word) -> Found | None:
+    """"It was clear that …", "Nor is it clear whether …": a matter declared evident (or not)
+    with no one named as seeing it; the clause is the content, there is no source."""
+    it = [k for k in sent.kids(w.i) if k.deprel in ("expl", "nsubj") and k.text.lower() == "it"]
+    clause = [k for k in sent.kids(w.i, "ccomp", "csubj") if k.i > w.i]
+    if not it or not clause:
+        return None
+    content = strip_punct(sent, sent.subtree(clause[0].i))
+    return Found(sent, _cue(sent, w), w.lemma.lower(), "believe", content, [], "evident",
+                 negated=negated(sent, w.i))
 
 
 def _cue(sent: Sentence, w: Word) -> list[int]:

@@ -9,7 +9,7 @@ from ..lexicon import Lexicon
 from ..parse import Sentence, Word
 from .candidate import Found
 from .tree import noun_phrase, strip_punct
-from .words import UNHELD_NOUNS, UNHELD_CASES
+from .words import CLAUSE_MARKS, UNHELD_CASES, UNHELD_NOUNS, UNHELD_PLANS
 
 
 def noun_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:
@@ -21,7 +21,8 @@ def noun_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:
     if cls is None:
         return None
     clauses = [k for k in sent.kids(w.i) if (k.deprel in ("acl", "ccomp", "acl:that")
-               and any(m.lemma.lower() == "that" for m in sent.kids(k.i, "mark"))) or _complement_as_relative(sent, k)]
+               and any(m.lemma.lower() in CLAUSE_MARKS for m in sent.kids(k.i, "mark")))
+               or _complement_as_relative(sent, k)]
     if not clauses:
         return _unheld_topic(sent, w, cls)
     content = strip_punct(sent, sent.subtree(clauses[0].i))
@@ -31,10 +32,16 @@ def noun_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:
 def _unheld_topic(sent: Sentence, w: Word, cls: str) -> Found | None:
     """"allegations of fraud", "questions about his foundation", "criticism of the police":
     a charge, report or doubt that nobody is named as making is about its phrase."""
-    if w.lemma.lower() not in UNHELD_NOUNS or _holder(sent, w):
+    if w.lemma.lower() not in UNHELD_NOUNS | UNHELD_PLANS or _holder(sent, w):
         return None
-    for k in sent.kids(w.i, "nmod"):
-        cases = [c for c in sent.kids(k.i, "case") if c.lemma.lower() in UNHELD_CASES]
+    for k in sent.kids(w.i, "nmod", "acl", "advcl"):
+        # ("faced sharp criticism for failing to act": a gerund clause takes "for" as its mark)
+        if k.i > w.i and k.deprel.startswith("acl") and w.lemma.lower() in UNHELD_PLANS and any(
+                m.lemma.lower() == "to" for m in sent.kids(k.i, "mark")):
+            # "an agreement to explore ways to cut emissions", "a pledge to reduce them"
+            return Found(sent, [w.i], w.lemma.lower(), cls, strip_punct(sent, sent.subtree(k.i)), [],
+                         "nominal")
+        cases = [c for c in sent.kids(k.i, "case", "mark") if c.lemma.lower() in UNHELD_CASES]
         if k.i > w.i and cases and cases[0].i == w.i + 1:
             content = [x for x in sent.subtree(k.i) if x != cases[0].i]
             return Found(sent, [w.i, cases[0].i], w.lemma.lower(), cls, strip_punct(sent, content),

@@ -79,7 +79,7 @@ def checkable(a: Attribution) -> bool:
     # "44 percent would back Trump": a poll's answer to a hypothetical is its finding; "RT can
     # seem like another entrant": an impression is no less one for its modal
     return a.cue.text.lower().split()[0] not in HYPOTHETICAL or _poll_share(a) \
-        or a.cue.lemma in APPEARANCE_VERBS
+        or a.cue.lemma in APPEARANCE_VERBS or a.construction == "evident"
 
 
 def _poll_share(a: Attribution) -> bool:

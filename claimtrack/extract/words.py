@@ -29,6 +29,8 @@ EVIDENCE_VERBS = builtin_words("evidence")
 INFERENCE_VERBS = builtin_words("inference")
 NAMING_VERBS = builtin_words("naming")
 UNHELD_NOUNS = builtin_words("unheld")
+EVIDENT_ADJECTIVES = builtin_words("evident")
+UNHELD_PLANS = builtin_words("unheld_plans")
 REPLY_VERBS = builtin_words("reply")
 APPEARANCE_VERBS = builtin_words("appearance")
 # nouns that name who or what can be a source (people, bodies, media, documents): the
@@ -72,6 +74,8 @@ STANCE_PREPOSITIONS = {"of", "about", "with", "on", "over", "toward", "towards"}
 # words that open a phrase after a speech verb, not a reported clause ("insisted on acting
 # now", "responded by blocking access", "tweeted as Obama spoke")
 PHRASE_OPENERS = {"by", "on", "as", "for", "according"}
+# conjunctions that open a reporting noun's clause ("the claim that …", "speculation whether …")
+CLAUSE_MARKS = {"that", "whether", "if"}
 # prepositions that open what an unheld claim is about ("allegations of fraud")
 UNHELD_CASES = {"of", "about", "over", "for"}
 # the cue classes of saying proper (as opposed to believing, wanting, judging, asking)

@@ -28,3 +28,9 @@ def test_custom_adjectives_from_a_user_lexicon(tmp_path):
     extra.write_text('[adjectives.evaluate]\nlemmas = ["livid"]\n', encoding="utf-8")
     assert load_lexicon(extra).adjective_class("livid") == "evaluate"
     assert load_lexicon().adjective_class("livid") is None
+
+
+def test_a_matter_declared_evident_has_no_source(analyze_text):
+    r = analyze_text("By now it should be obvious that voters want to see the returns.")
+    a = att(r, "be obvious", "voters want to see the returns")
+    assert a.source is None and a.construction == "evident"

@@ -45,3 +45,9 @@ def test_claims_nobody_is_named_as_making(analyze_text):
     r = analyze_text("The senator's criticism of the police was sharp. The history of the city is long.")
     assert not any(a.source is None for a in r.attributions)
     assert not any(a.cue.lemma == "history" for a in r.attributions)
+
+
+def test_an_unheld_agreement_and_its_infinitive(analyze_text):
+    r = analyze_text("But the meeting did produce one headline: an agreement to explore ways to reduce emissions.")
+    a = att(r, "agreement", "to explore ways to reduce emissions")
+    assert a.source is None
