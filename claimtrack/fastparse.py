@@ -344,6 +344,34 @@ def quantize_models(nlp, names: tuple[str, ...] = ('depparse',)) -> list[str]:
     return done
 
 
+@contextmanager
+def inference_load() -> Iterator[None]:
+    """While a pipeline loads, Stanza's trainers get no optimizers.
+
+    Stanza 1.15 builds an Adam optimizer (and the depparse schedulers) for every model it loads,
+    even for prediction; torch wraps ``Optimizer.__init__`` so that its first call imports
+    ``torch._dynamo``: 1.4–2 s and 71 MB of modules per process, for an object prediction never
+    touches. Here ``get_optimizer`` and ``get_split_optimizer`` of ``stanza.models.common.utils``
+    return None and ``{}`` (what a trainer then holds) for the length of the load only. Nothing
+    else changes: the weights come from the same files, and the parse is checked against a
+    stock step on the same pipeline. Other Stanza versions load untouched.
+    """
+    import stanza
+
+    if not stanza.__version__.startswith(SUPPORTED_STANZA):
+        yield
+        return
+    from stanza.models.common import utils
+
+    saved = utils.get_optimizer, utils.get_split_optimizer
+    utils.get_optimizer = lambda *args, **kwargs: None
+    utils.get_split_optimizer = lambda *args, **kwargs: {}
+    try:
+        yield
+    finally:
+        utils.get_optimizer, utils.get_split_optimizer = saved
+
+
 _FREEZE_LOCK = threading.Lock()
 _FREEZE_USERS = 0
 

@@ -21,7 +21,7 @@ import hashlib
 import json
 import os
 import tempfile
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
@@ -271,12 +271,11 @@ class Parser:
             raise ModelError(f"stanza is not installed ({exc})") from None
         # CRITICAL: a load failure becomes our one ModelError line, not also a stanza log line
         logging.getLogger("stanza").setLevel(logging.CRITICAL)
+        from .fastparse import inference_load
+
         try:
-            nlp = stanza.Pipeline(self.info.lang, dir=str(self.info.path), download_method=None,
-                                  processors=",".join(self.processors), logging_level="CRITICAL",
-                                  tokenize_batch_size=64, depparse_batch_size=self.batch_size,
-                                  pos_batch_size=self.batch_size, lemma_batch_size=self.batch_size,
-                                  device=torch_device(self.device))
+            with inference_load() if self.engine != "stock" else nullcontext():
+                nlp = self._pipeline(stanza)
         except ModelError:
             raise
         except Exception as exc:  # stanza raises many types for a broken model; all are fatal here
@@ -289,6 +288,14 @@ class Parser:
             self.fast_status = fastparse.install(nlp, quantize=self.engine == "int8")
         _return_freed_memory()
         return nlp
+
+    def _pipeline(self, stanza):
+        """The Stanza pipeline for this model directory, processors, batch sizes and device."""
+        return stanza.Pipeline(self.info.lang, dir=str(self.info.path), download_method=None,
+                               processors=",".join(self.processors), logging_level="CRITICAL",
+                               tokenize_batch_size=64, depparse_batch_size=self.batch_size,
+                               pos_batch_size=self.batch_size, lemma_batch_size=self.batch_size,
+                               device=torch_device(self.device))
 
     # -- cache ---------------------------------------------------------------
     def cache_key(self, text: str) -> str:

@@ -349,3 +349,29 @@ def test_parses_with_a_cold_a_warm_and_a_tiny_spelling_cache_are_stocks(nlp, mon
         fast, stock = parse_both(nlp, TEXTS[:6])
         assert rows(fast) == rows(stock)
     assert all(len(cm._claimtrack_spellings.slot) == 5 for cm in models)
+
+
+def test_loading_builds_no_optimizers_and_leaves_stanza_as_it_was(nlp):
+    from stanza.models.common import utils
+
+    before = utils.get_optimizer, utils.get_split_optimizer
+    with fastparse.inference_load():
+        assert utils.get_optimizer("adam", None) is None
+    assert (utils.get_optimizer, utils.get_split_optimizer) == before
+    assert nlp.processors["tokenize"].trainer.optimizer is None
+    assert nlp.processors["depparse"].trainer.optimizer == {}
+
+
+def test_a_fresh_process_loads_the_model_without_torch_dynamo():
+    """Stanza's optimizers made torch import torch._dynamo at load: ~2 s and ~70 MB."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT, model_dir
+
+    code = ("import sys\nfrom claimtrack.parse import Parser\n"
+            f"p = Parser({str(model_dir())!r}, device='cpu')\np.nlp\n"
+            "print('DYNAMO', 'torch._dynamo' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                         check=True, timeout=300)
+    assert "DYNAMO False" in out.stdout
