@@ -392,7 +392,11 @@ def _small_clause(d: Draft, objs: list[Word]) -> bool:
         return False
     as_phrase = any(c.lemma.lower() == "as" for o in objs for k in sent.kids(o.i, "nmod", "obl")
                     for c in sent.kids(k.i, "case"))
-    return len(objs) >= 2 or as_phrase
+    # "consider Clinton honest": a bare adjective after the object is its predicate
+    predicate = [k for k in sent.kids(w.i, "xcomp") if k.upos == "ADJ" and k.i > max(o.i for o in objs)]
+    if predicate and d.cls in ("believe", "evaluate"):
+        d.content.extend(x for k in predicate for x in sent.subtree(k.i))
+    return len(objs) >= 2 or as_phrase or bool(predicate and d.cls in ("believe", "evaluate"))
 
 
 def _evidence(sent: Sentence, w: Word) -> bool:

@@ -283,3 +283,12 @@ def test_a_study_finds_a_thing(analyze_text):
     r = analyze_text("A 2014 study by Loyola Law School found 31 incidents of voter impersonation.")
     a = att(r, "found", "31 incidents of voter impersonation")
     assert "study" in src(a)
+
+
+def test_a_sign_reads_and_a_poll_considers(analyze_text):
+    r = analyze_text('The banner above the stage reads: "Repeat after me: nobody is above the law."')
+    assert "nobody is above the law" in att(r, "reads:", "Repeat after me").content.text
+    r = analyze_text("Only 30 percent of all voters consider Clinton honest.")
+    assert att(r, "consider", "Clinton").content.text == "Clinton honest"
+    r = analyze_text("The students read the book over the summer.")
+    assert not any(a.cue.lemma == "read" for a in r.attributions)
