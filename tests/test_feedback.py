@@ -108,3 +108,12 @@ def test_batch_eta_runs_from_the_first_analysed_article():
     rate, eta = batch_rate(p, (40.0, 1), 44.0)  # 2 more in 4 s, however long loading took
     assert rate == 0.5 and eta == "0:00:14"
     assert batch_rate(Progress(total=None, done=3, analysed=3), (40.0, 1), 44.0)[1] == "-:--:--"
+
+
+def test_analyze_on_several_files_counts_them_all(cli, terminal):  # noqa: F811
+    from conftest import EXAMPLES
+
+    files = [str(EXAMPLES / f"{n}.txt") for n in ("port_strike", "moscow_times_kaluga")]
+    res = cli("analyze", *files, "--format", "jsonl")
+    assert res.exit_code == 0, res.output
+    assert "2/2" in terminal.getvalue()
