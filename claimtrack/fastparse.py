@@ -469,6 +469,17 @@ def _install_pos(nlp, status: FastStatus) -> None:
     status.accelerated.append('pos')
 
 
+def _install_lemma(nlp, status: FastStatus) -> None:
+    """The lemmatizer's step without its unused first loader (:func:`fasttag.lemma_process`);
+    other lemmatizer set-ups keep stock's, silently (nothing is lost but that loader)."""
+    from . import fasttag
+
+    proc = nlp.processors['lemma']
+    if fasttag.lemma_unsupported(proc) is None:
+        _patch(nlp, proc, 'process', types.MethodType(fasttag.lemma_process, proc))
+        status.accelerated.append('lemma')
+
+
 def install(nlp, quantize: bool = False) -> FastStatus:
     """Swap the fast steps into one loaded ``stanza.Pipeline`` (and, with *quantize*, int8
     weights); stock stays wherever they do not apply, with a warning naming why."""
@@ -491,6 +502,8 @@ def install(nlp, quantize: bool = False) -> FastStatus:
             _install_tokenize(nlp, status)
         if 'pos' in nlp.processors:
             _install_pos(nlp, status)
+        if 'lemma' in nlp.processors:
+            _install_lemma(nlp, status)
         for name in ('pos', 'depparse'):
             if _install_char_model(nlp, name):
                 status.accelerated.append(f'{name}.charmodel')

@@ -22,12 +22,25 @@ from __future__ import annotations
 import types
 
 
+def long_rows(rows: list, n: int, pad: int):
+    """``stanza.models.common.data.get_long_tensor`` for a list of int lists: the same int64
+    tensor, filled with one masked assignment instead of a tensor per row."""
+    import torch
+
+    lens = torch.tensor([len(r) for r in rows], dtype=torch.long)
+    width = int(lens.max()) if len(rows) else 0
+    out = torch.full((n, width), pad, dtype=torch.long)
+    mask = torch.arange(width)[None, :] < lens[:, None]
+    out[:len(rows)][mask] = torch.tensor([x for r in rows for x in r], dtype=torch.long)
+    return out
+
+
 def pos_collate(self, data):
     """Stock ``pos.data.Dataset.collate_fn`` with integer sort keys (the same order: ties are
     broken by position in both)."""
     import torch
     from torch.nn.utils.rnn import pad_sequence
-    from stanza.models.common.data import get_long_tensor, sort_all
+    from stanza.models.common.data import sort_all
     from stanza.models.common.vocab import PAD_ID
     from stanza.models.pos.data import DataBatch
 
@@ -48,7 +61,7 @@ def pos_collate(self, data):
     words = pad_sequence(words, True, PAD_ID)
     tags = [pad_sequence(tag, True, PAD_ID) if None not in tag else None for tag in tags]
     pretrained = pad_sequence(pretrained, True, PAD_ID)
-    wordchars = get_long_tensor(wordchars, len(word_lens))
+    wordchars = long_rows(wordchars, len(word_lens), PAD_ID)
     return DataBatch(words, torch.eq(words, PAD_ID), wordchars, torch.eq(wordchars, PAD_ID), tags,
                      pretrained, orig_idx, word_orig_idx, lens, word_lens, text, idx)
 
@@ -182,3 +195,54 @@ def pos_unsupported(proc) -> str | None:
     if [c.name for c in model.tag_columns if c.output] != ['upos', 'xpos', 'feats']:
         return "output columns other than upos, xpos, feats"
     return None
+
+
+# -- the lemmatizer ------------------------------------------------------------------------------
+
+def lemma_unsupported(proc) -> str | None:
+    """Why :func:`lemma_process` cannot stand in for this lemmatizer, or None when it can."""
+    if hasattr(proc, '_variant') or getattr(proc, 'use_identity', True):
+        return "an identity lemmatizer or a processor variant"
+    if proc.config.get('dict_only', False) or not proc.config.get('ensemble_dict', False):
+        return "not a dictionary + seq2seq ensemble"
+    return None
+
+
+def lemma_process(self, document):
+    """``LemmaProcessor.process`` for the dictionary + seq2seq ensemble, minus one step: stock
+    first builds a DataLoader that maps every word to character ids and only ever reads its
+    ``doc``; here that loader reads the document alone (``conll_only``). Everything after is
+    stock's, in stock's order."""
+    from itertools import compress
+
+    import torch
+    from stanza.models.common import doc
+    from stanza.models.lemma.data import DataLoader
+    from stanza.pipeline.lemma_processor import WORD_TAGS
+
+    batch = DataLoader(document, self.config['batch_size'], self.config, evaluation=True,
+                       conll_only=True)
+    skip = self.trainer.skip_seq2seq(batch.doc.get([doc.TEXT, doc.UPOS]))
+    seq2seq_batch = DataLoader(document, self.config['batch_size'], self.config, vocab=self.vocab,
+                               evaluation=True, skip=skip, expand_unk_vocab=True)
+    preds, edits = [], []
+    with torch.inference_mode():
+        for b in seq2seq_batch:
+            ps, es = self.trainer.predict(b, self.config['beam_size'], seq2seq_batch.vocab)
+            preds += ps
+            if es is not None:
+                edits += es
+    word_tags = batch.doc.get(WORD_TAGS)
+    words = [x[0] for x in word_tags]
+    preds = self.trainer.postprocess([x for x, y in zip(words, skip) if not y], preds, edits=edits)
+    if self.store_results:
+        new_word_tags = compress(word_tags, map(lambda x: not x, skip))
+        self.trainer.train_dict([(x[0], x[1], y) for x, y in zip(new_word_tags, preds)],
+                                update_word_dict=False)
+    it = iter(preds)
+    preds = self.trainer.ensemble(word_tags, ['' if s else next(it) for s in skip])
+    if self.trainer.has_contextual_lemmatizers():
+        preds = self.trainer.update_contextual_preds(batch.doc, preds)
+    preds = [max([(len(x), x), (0, '_')])[1] for x in preds]  # empty lemmas become '_'
+    batch.doc.set([doc.LEMMA], preds)
+    return batch.doc

@@ -108,10 +108,10 @@ def parse_both(nlp, texts: list[str]):
 
     fast = nlp([stanza.Document([], text=t) for t in texts])
     with fastparse.stock_steps(nlp):
-        for obj in (nlp, nlp.processors["depparse"], nlp.processors["pos"]):
+        for obj in (nlp, *(nlp.processors[p] for p in ("depparse", "pos", "lemma"))):
             assert "process" not in vars(obj)
         stock = nlp([stanza.Document([], text=t) for t in texts])
-    for obj in (nlp, nlp.processors["depparse"], nlp.processors["pos"]):
+    for obj in (nlp, *(nlp.processors[p] for p in ("depparse", "pos", "lemma"))):
         assert "process" in vars(obj)  # restored
     return fast, stock
 
@@ -375,3 +375,13 @@ def test_a_fresh_process_loads_the_model_without_torch_dynamo():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                          check=True, timeout=300)
     assert "DYNAMO False" in out.stdout
+
+
+def test_long_rows_is_stanzas_padded_tensor():
+    import torch
+    from stanza.models.common.data import get_long_tensor
+
+    from claimtrack import fasttag
+
+    rows = [[5, 6, 7], [8], [9, 10], [11, 12, 13, 14]]
+    assert torch.equal(fasttag.long_rows(rows, 6, 0), get_long_tensor(rows, 6))
