@@ -3,7 +3,8 @@
 "Republicans are skeptical of the deal", "She was sure that Trump would win", "The union is
 willing to negotiate": the adjective (with its copula) is the cue, its clause, infinitive or
 of/about phrase the content, the copula's subject the source. The adjectives and their classes
-come from the lexicon's ``[adjectives.<class>]`` tables.
+come from the lexicon's ``[adjectives.<class>]`` tables. "It was clear that …" (``[words]
+evident``) declares a matter evident with no one named: its clause is content without a source.
 
 >>> from claimtrack.parse import doc_from_conllu
 >>> rows = [("Voters", "voter", "NOUN", 3, "nsubj"), ("are", "be", "AUX", 3, "cop"),
