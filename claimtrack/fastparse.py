@@ -14,7 +14,10 @@ that work:
 * the tagger's and the parser's character models run once per distinct spelling, and not
   again for spellings this process has already seen (:mod:`claimtrack.fastchar`);
 * the tagger's own step (:mod:`claimtrack.fasttag`: integer sort keys, strings only for real
-  positions, its XPOS/feature heads contracted once per distinct parent tag);
+  positions, its XPOS/feature heads contracted once per distinct parent tag), and the
+  lemmatizer's without a loader whose data it never reads;
+* the tokenizer's model run only on paragraphs still being read (:mod:`claimtrack.fasttok`);
+* no optimizers built while the pipeline loads (:func:`inference_load`);
 * no full garbage collections over the loaded models' objects during a parse
   (:func:`frozen_heap`);
 * ``torch.inference_mode`` instead of ``no_grad``;
