@@ -898,6 +898,8 @@ class progress_bar:
                         eta=eta, counts=counts)
 
     def __exit__(self, *exc):
+        from . import feedback
+
         feedback.release()
         self.bar.__exit__(*exc)
         return False

@@ -117,3 +117,14 @@ def test_analyze_on_several_files_counts_them_all(cli, terminal):  # noqa: F811
     res = cli("analyze", *files, "--format", "jsonl")
     assert res.exit_code == 0, res.output
     assert "2/2" in terminal.getvalue()
+
+
+def test_batch_bar_draws_counts_and_hands_the_terminal_back(terminal):
+    from claimtrack.batch import Progress, progress_bar
+
+    with progress_bar() as update:
+        assert feedback._ACTIVE  # parse bars inside a --workers 1 run stay quiet
+        update(Progress(total=3))
+        update(Progress(total=3, done=3, analysed=3, ok=3))
+    assert not feedback._ACTIVE
+    assert "3/3" in terminal.getvalue() and "ok 3" in terminal.getvalue()
