@@ -15,8 +15,8 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..parse import Sentence, Word
-from .words import (SOURCE_NOUNS, CLOSERS, CUE_ADVERBS, DASH_TOKENS, DETACHED, NEGATORS, OPENERS, REL_PRONOUNS,
-                    TIME_WORDS)
+from .words import (CLOSERS, CUE_ADVERBS, DASH_TOKENS, DETACHED, NEGATORS, OPENERS, REL_PRONOUNS,
+                    SOURCE_NOUNS, TIME_WORDS)
 
 
 def base(w: Word) -> str:

@@ -29,9 +29,11 @@ from .quotes import adjacent_quotes, continued_quote
 from .tree import (agent, complete_determiner, cue_words, dateline, has_subject, inherited_subject,
                    is_expl, join_split_name, lemma_candidates, negated, noun_phrase, speaker_words,
                    strip_punct, subject)
-from .words import (PROFORM_BELIEFS, PHRASE_OPENERS, REPLY_VERBS, PRO_OBJECTS, STANCE_CASES, ADDRESSEE_VERBS, APPEARANCE_VERBS, BARE_SPEECH, CITING, DECLINING, DOCUMENT_NOUNS, EVIDENCE_VERBS,
-                    FALLBACK_SKIP, INFERENCE_VERBS, NAMING_VERBS, NOT_REPORTING, PROFORMS, QUESTION_MARKS, REL_PRONOUNS, SAY_LIKE, SPEECH_VERBS, TIME_WORDS,
-                    TOPIC_CASES, TOPIC_VERBS)
+from .words import (ADDRESSEE_VERBS, APPEARANCE_VERBS, BARE_SPEECH, CITING, DECLINING,
+                    DOCUMENT_NOUNS, EVIDENCE_VERBS, FALLBACK_SKIP, INFERENCE_VERBS, NAMING_VERBS,
+                    NOT_REPORTING, PHRASE_OPENERS, PROFORMS, PROFORM_BELIEFS, PRO_OBJECTS,
+                    QUESTION_MARKS, REL_PRONOUNS, REPLY_VERBS, SAY_LIKE, SPEECH_VERBS,
+                    STANCE_CASES, TIME_WORDS, TOPIC_CASES, TOPIC_VERBS)
 
 
 @dataclass
@@ -351,7 +353,7 @@ def _object_content(d: Draft, lex: Lexicon) -> None:
                         or _small_clause(d, objs)) or any(k.deprel == "ccomp" for k in d.comps):
         return
     last = max(o.i for o in objs)
-    for o in objs:
+    for o in objs + _adjective_predicate(d, objs):
         d.content.extend(sent.subtree(o.i))
     # "confirmed an operation … had taken place": a conjunct verb with no conjunction after the
     # object is the rest of a complement clause the parser broke up
@@ -392,11 +394,15 @@ def _small_clause(d: Draft, objs: list[Word]) -> bool:
         return False
     as_phrase = any(c.lemma.lower() == "as" for o in objs for k in sent.kids(o.i, "nmod", "obl")
                     for c in sent.kids(k.i, "case"))
-    # "consider Clinton honest": a bare adjective after the object is its predicate
-    predicate = [k for k in sent.kids(w.i, "xcomp") if k.upos == "ADJ" and k.i > max(o.i for o in objs)]
-    if predicate and d.cls in ("believe", "evaluate"):
-        d.content.extend(x for k in predicate for x in sent.subtree(k.i))
-    return len(objs) >= 2 or as_phrase or bool(predicate and d.cls in ("believe", "evaluate"))
+    return len(objs) >= 2 or as_phrase or bool(_adjective_predicate(d, objs))
+
+
+def _adjective_predicate(d: Draft, objs: list[Word]) -> list[Word]:
+    """"consider Clinton honest": a bare adjective after a belief's object is its predicate."""
+    if d.cls not in ("believe", "evaluate"):
+        return []
+    last = max(o.i for o in objs)
+    return [k for k in d.sent.kids(d.w.i, "xcomp") if k.upos == "ADJ" and k.i > last]
 
 
 def _evidence(sent: Sentence, w: Word) -> bool:
