@@ -84,6 +84,7 @@ class Attribution:
     source_id: str | None = None
     claim_id: str | None = None
     parent: str | None = None  # id of the attribution whose content holds this one
+    confidence: float | None = None  # the trained decision's P(real attribution); None: rules only
 
     def to_dict(self) -> dict:
         return {
@@ -97,6 +98,7 @@ class Attribution:
             "source_id": self.source_id,
             "claim_id": self.claim_id,
             "parent": self.parent,
+            "confidence": self.confidence,
         }
 
 

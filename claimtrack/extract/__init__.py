@@ -37,6 +37,7 @@ from ..parse import Doc, Sentence
 from ..quotes import QuoteIndex
 from ..types import Attribution
 from .candidate import Found, to_attribution
+from .decide import AttributionModel, decide, widen
 from .adjectives import adjective_cue
 from .layout import layout_attributions
 from .nominal import noun_cue
@@ -45,7 +46,7 @@ from .prepositional import adverb_cue, citing_cue, prep_cue
 from .quotes import adjacent_quotes, attach_neighbour_quotes
 from .verbs import verb_cue
 
-__all__ = ["extract", "find_attributions", "Found", "verb_cue", "prep_cue", "citing_cue",
+__all__ = ["extract", "propose", "decide", "AttributionModel", "find_attributions", "Found", "verb_cue", "prep_cue", "citing_cue",
            "adverb_cue", "noun_cue", "adjective_cue", "adjacent_quotes", "attach_neighbour_quotes",
            "layout_attributions"]
 
@@ -76,13 +77,45 @@ def find_attributions(doc: Doc, lexicon: Lexicon | None = None,
         yield from (f for f in found_here if f.content or f.extra_content or f.construction == "bare")
 
 
-def extract(doc: Doc, lexicon: Lexicon | None = None, quotes: QuoteIndex | None = None) -> list[Attribution]:
+def extract(doc: Doc, lexicon: Lexicon | None = None, quotes: QuoteIndex | None = None,
+            model: "AttributionModel | None" = None, min_confidence: float | None = None) -> list[Attribution]:
     """Attributions of a parsed document, with character spans into ``doc.text``.
 
-    Ids are ``a1``, ``a2``, … in reading order of the cue.
+    With *model*, the rules propose over the lexicon widened by the model's learned cues and the
+    model keeps the candidates whose confidence reaches *min_confidence* (default: the model's
+    threshold); without, the rules decide alone. Ids are ``a1``, ``a2``, … in reading order of
+    the cue.
     """
+    quotes = quotes or QuoteIndex(doc.text)
+    lexicon = lexicon or load_lexicon()
+    if model is None:
+        return propose(doc, lexicon, quotes)
+    atts = propose(doc, widened(lexicon, model), quotes)
+    atts = decide(doc, atts, model, quotes, min_confidence)
+    _number(atts)
+    return atts
+
+
+def widened(lexicon: Lexicon, model: "AttributionModel") -> Lexicon:
+    """The lexicon plus the model's learned cue lemmas (kept per lexicon and model)."""
+    key = (id(lexicon), id(model))
+    if _WIDE.get("key") != key:
+        _WIDE.update(key=key, lexicon=widen(lexicon, model.learned_cues), hold=(lexicon, model))
+    return _WIDE["lexicon"]
+
+
+_WIDE: dict = {}
+
+
+def _number(atts: list[Attribution]) -> None:
+    for k, a in enumerate(atts, 1):
+        a.id, a.parent = f"a{k}", None
+    nest(atts)
+
+
+def propose(doc: Doc, lexicon: Lexicon, quotes: QuoteIndex) -> list[Attribution]:
+    """The rules' attributions: every construction over *lexicon*, then the passes."""
     text = doc.text
-    quotes = quotes or QuoteIndex(text)
     items: list[Attribution] = []
     bare: list[Attribution] = []
     for f in find_attributions(doc, lexicon, quotes):
@@ -95,7 +128,5 @@ def extract(doc: Doc, lexicon: Lexicon | None = None, quotes: QuoteIndex | None 
     atts = drop_quoted_cues(atts, quotes)
     atts.extend(attach_neighbour_quotes(doc, atts, bare, quotes))
     atts.sort(key=lambda a: a.cue.start)
-    for k, a in enumerate(atts, 1):
-        a.id = f"a{k}"
-    nest(atts)
+    _number(atts)
     return atts
