@@ -37,7 +37,7 @@ class Tally:
     @property
     def docs(self) -> list:
         """claimtrack Docs, in corpus order."""
-        from claimtrack.parse import Doc
+        from claimtrack.parse.parser import Doc
 
         return [Doc.from_json(t, json.loads(b)) for t, b in zip(self.texts, self.blobs)]
 
@@ -68,8 +68,8 @@ def run_engines(texts: list[str], model_dir: str, chunk: int = 4, with_int8: boo
     default, one per core)."""
     import stanza
     import torch
-    from claimtrack import fastparse
-    from claimtrack.parse import Parser, _from_stanza
+    from claimtrack.parse import fastparse
+    from claimtrack.parse.parser import Parser, _from_stanza
 
     exact = Parser(model_dir, engine="exact", device="cpu")
     exact.nlp("Warm-up: the first call initialises torch.")
@@ -133,9 +133,9 @@ def differing_words(a, b) -> tuple[int, int]:
 def attr_f1(docs: list[dict], parsed) -> float:
     """attr F1 of claimtrack's analyses of these parses against the corpus's gold."""
     from claimtrack.api import analyze_doc
-    from claimtrack.evaluate import score
-    from claimtrack.lexicon import load_lexicon
-    from claimtrack.predict import to_prediction
+    from claimtrack.evaluate.score import score
+    from claimtrack.extract.lexicon import load_lexicon
+    from claimtrack.evaluate.predict import to_prediction
 
     lex = load_lexicon(None)
     preds = {d["id"]: to_prediction(analyze_doc(doc, d["id"], lex)) for d, doc in zip(docs, parsed)}

@@ -7,8 +7,8 @@ import networkx as nx
 import pytest
 from conftest import EXAMPLES
 
-from claimtrack.export import format_for, read_graph, write_graph
-from claimtrack.graph import build_graph, describe, merge_graphs
+from claimtrack.graph.readwrite import format_for, read_graph, write_graph
+from claimtrack.graph.build import build_graph, describe, merge_graphs
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +89,7 @@ def test_describe_lists_edges(seed_graph):
 def test_cli_graph_command(tmp_path, analyzer, monkeypatch):
     from click.testing import CliRunner
 
-    from claimtrack import cli
+    from claimtrack.cli import main as cli
 
     # reuse the session pipeline instead of loading a second one
     monkeypatch.setattr("claimtrack.api.Analyzer", lambda *a, **k: analyzer)

@@ -26,7 +26,7 @@ from typing import Iterator
 from distributed import WorkerPlugin
 
 from .work import Article, Outcome, Settings, analyze_articles, build_analyzer, died
-from .errors import ClaimtrackError, ModelError
+from ..errors import ClaimtrackError, ModelError
 
 PLUGIN_NAME = "claimtrack-analyzer"
 

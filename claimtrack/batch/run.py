@@ -37,12 +37,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator
 
-from .csvout import write_csv
-from .outputs import exclusive_lock, make_outdir, write_atomic
-from .safetext import utf8_safe
-from .graph import GraphMerger
-from .errors import EXIT_OK, EXIT_SOME_FAILED, ClaimtrackError, InputError
-from .inputs import (DEFAULT_MAX_CHARS, HTML_SUFFIXES, TEXT_SUFFIXES, Article, check_language,
+from ..io.csvout import write_csv
+from ..io.outputs import exclusive_lock, make_outdir, write_atomic
+from ..io.safetext import utf8_safe
+from ..graph.build import GraphMerger
+from ..errors import EXIT_OK, EXIT_SOME_FAILED, ClaimtrackError, InputError
+from ..io.inputs import (DEFAULT_MAX_CHARS, HTML_SUFFIXES, TEXT_SUFFIXES, Article, check_language,
                      is_special, path_name, prepare_article, read_bytes)
 from .work import Outcome, Settings, analyze_articles, build_analyzer, died, text_sha256
 
@@ -412,7 +412,7 @@ class ProcessPoolEngine:
 
 
 #: engines in modules of their own, imported only when chosen (they import .work, never batch)
-ENGINES = {"dask": "claimtrack.dask_engine:DaskEngine"}
+ENGINES = {"dask": "claimtrack.batch.dask_engine:DaskEngine"}
 
 
 def make_engine(engine: str, settings: Settings, workers: int = 1, scheduler: str | None = None,
@@ -519,7 +519,7 @@ def _run_batch(inputs: list[str], outdir: str | os.PathLike, *, engine: str = "l
         for tmp in d.glob(".*.tmp"):  # left by a killed run
             tmp.unlink(missing_ok=True)
     if engine == "local" or (not scheduler and client is None):  # fail fast, before any worker
-        from .models import inspect_model_dir, resolve_model_dir
+        from ..parse.models import inspect_model_dir, resolve_model_dir
 
         inspect_model_dir(resolve_model_dir(settings.model_dir), settings.lang or "en")
 
@@ -694,7 +694,7 @@ def _log_run(out: Path, record: dict) -> None:
 def analysis_from_dict(d: dict):
     """Rebuild an :class:`~claimtrack.types.Analysis` from its ``to_dict()`` (text is not stored:
     it is ``meta["text"]`` for HTML input, else empty)."""
-    from .types import Analysis, Attribution, Claim, Cue, Link, Role, Source
+    from ..types import Analysis, Attribution, Claim, Cue, Link, Role, Source
 
     def role(r):
         return Role(r["text"], [tuple(s) for s in r["spans"]]) if r else None
@@ -778,7 +778,7 @@ class SourcesTable:
 
 def merged_graph(results: Iterable[tuple[_Entry, dict]]):
     """The claim graph of the whole run, merged article by article in input order."""
-    from .graph import article_node, build_graph
+    from ..graph.build import article_node, build_graph
 
     merger = GraphMerger()
     for e, d in results:
@@ -817,7 +817,7 @@ def finish(outdir: str | os.PathLike, entries: list[_Entry], graph_format: str =
     write_atomic(out / "index.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in index))
     summary.outputs = {"errors": "errors.jsonl", "index": "index.jsonl", "sources": "sources.csv"}
     try:
-        from .graph import article_node, build_graph
+        from ..graph.build import article_node, build_graph
     except ImportError:  # pragma: no cover - the graph stage is part of the package
         build_graph = None
     table, merger = SourcesTable(), GraphMerger() if build_graph else None
@@ -832,7 +832,7 @@ def finish(outdir: str | os.PathLike, entries: list[_Entry], graph_format: str =
     write_atomic(out / "sources.csv", table.to_csv())
     if merger is None:
         return summary
-    from .export import write_graph
+    from ..graph.readwrite import write_graph
 
     gpath = out / f"graph.{graph_format}"
     write_graph(merger.result(), gpath, fmt=graph_format)  # atomic, like every result file
@@ -872,7 +872,7 @@ class progress_bar:
     def __enter__(self):
         from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn
 
-        from . import feedback
+        from ..io import feedback
 
         self.bar = Bar(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                        TextColumn("{task.fields[rate]}"), TextColumn("ETA {task.fields[eta]}"),
@@ -898,7 +898,7 @@ class progress_bar:
                         eta=eta, counts=counts)
 
     def __exit__(self, *exc):
-        from . import feedback
+        from ..io import feedback
 
         feedback.release()
         self.bar.__exit__(*exc)

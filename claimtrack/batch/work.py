@@ -13,8 +13,8 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from .errors import ModelError
-from .inputs import Article
+from ..errors import ModelError
+from ..io.inputs import Article
 
 __all__ = ["Article", "Outcome", "Settings", "analyze_articles", "build_analyzer", "died",
            "result_json", "text_sha256"]
@@ -45,8 +45,8 @@ class Settings:
 
 def build_analyzer(settings: Settings):
     """One Analyzer with its pipeline loaded: done once per worker process."""
-    from .api import Analyzer
-    from .parse import Parser
+    from ..api import Analyzer
+    from ..parse.parser import Parser
 
     try:
         import torch

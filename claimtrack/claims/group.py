@@ -25,14 +25,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .boilerplate import inside
-from .lexicon import Lexicon, load_lexicon
-from .parse import Doc, Sentence, Word
-from .sources import Gazetteer, WordIndex, hierarchy, independent, load_gazetteer
+from ..extract.boilerplate import inside
+from ..extract.lexicon import Lexicon, load_lexicon
+from ..parse.parser import Doc, Sentence, Word
+from ..sources.resolve import Gazetteer, WordIndex, hierarchy, independent, load_gazetteer
 from .kind import CHECKABLE, classify, not_checkable_reason, speaker_will
 from .signature import Signature, build_signature, compare, evidence_text, presupposes
 from .statement import make_statement
-from .types import Analysis, Attribution, Claim, Link, Source, Span
+from ..types import Analysis, Attribution, Claim, Link, Source, Span
 
 NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
            "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",

@@ -18,9 +18,9 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .parse import Sentence, Word
-from .resources import read_text
-from .types import Source
+from ..parse.parser import Sentence, Word
+from ..resources import read_text
+from ..types import Source
 
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "itself",
             "themselves", "himself", "herself"}
@@ -105,7 +105,7 @@ def _group(lemma: str) -> str:
 
 
 def _number(w: Word) -> str | None:
-    from .claims import classify_number
+    from .group import classify_number
 
     return classify_number(w.text) if w.upos == "NUM" or w.text[:1].isdigit() else None
 

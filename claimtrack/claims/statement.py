@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .parse import Sentence, Word
+from ..parse.parser import Sentence, Word
 
 QUOTES = "\"“”‘’«»„"
 SUBJECT = {"it", "they", "he", "she"}

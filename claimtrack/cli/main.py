@@ -10,9 +10,9 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .cli_options import MODEL_DIR_HELP, model_options
-from .errors import EXIT_CODES, ClaimtrackError, exit_for
+from .. import __version__
+from .options import MODEL_DIR_HELP, model_options
+from ..errors import EXIT_CODES, ClaimtrackError, exit_for
 
 EXIT_CODES_HELP = "\b\nExit codes:\n" + "\n".join(f"  {code:<4} {what}" for code, what in EXIT_CODES)
 
@@ -100,14 +100,14 @@ MAX_CHARS = click.IntRange(1)
 
 
 def _article_id(name: str) -> str:
-    from .inputs import path_name
+    from ..io.inputs import path_name
 
     return "stdin" if name == "-" else path_name(Path(name).stem)
 
 
 def _check_outputs(*files, cache_dir=None) -> None:
     """Refuse unwritable outputs (exit 4) before anything slow happens; None means not asked for."""
-    from .outputs import check_outdir, check_output
+    from ..io.outputs import check_outdir, check_output
 
     for f in files:
         if f is not None:
@@ -123,8 +123,8 @@ def _analyze_files(files, *, max_chars=None, lang=None, show_boilerplate=False, 
     *outputs* (and the cache) are checked first, so a bad ``-o`` never waits for the model. A
     bad file is a one-line error: fatal when it is the only one (or not *keep_going*),
     otherwise reported and counted. Returns the analyses and the number of files that failed."""
-    from .api import Analyzer
-    from .inputs import DEFAULT_MAX_CHARS, load_article
+    from ..api import Analyzer
+    from ..io.inputs import DEFAULT_MAX_CHARS, load_article
 
     _check_outputs(*outputs, cache_dir=cache_dir)
     limit = max_chars or DEFAULT_MAX_CHARS
@@ -141,7 +141,7 @@ def _analyze_files(files, *, max_chars=None, lang=None, show_boilerplate=False, 
         sys.exit(2)
     parser = None
     if lang:
-        from .parse import Parser
+        from ..parse.parser import Parser
 
         parser = Parser(model_dir, cache_dir=cache_dir, lang=lang, use_ner=ner)
     analyzer = Analyzer(model_dir, cache_dir=cache_dir, lexicon=lexicon, use_ner=ner,
@@ -175,7 +175,7 @@ def analyze(files, fmt, output, max_chars, show_boilerplate, lang, model_dir, ca
       cat article.txt | claimtrack analyze -
     """
     from . import render
-    from .outputs import open_output
+    from ..io.outputs import open_output
 
     results, failed = _analyze_files(files, max_chars=max_chars, lang=lang,
                                      show_boilerplate=show_boilerplate, model_dir=model_dir,
@@ -216,8 +216,8 @@ def eval_cmd(gold, pred, save_pred, as_json, no_ignore, show_errors, limit, mode
     Example:
       claimtrack eval ../shared/bench/polnear/dev.jsonl --cache .cache/parses
     """
-    from . import evaluate
-    from .outputs import open_output
+    from ..evaluate import score as evaluate
+    from ..io.outputs import open_output
 
     _check_outputs(save_pred, cache_dir=None if pred else cache_dir)
     gold_docs = evaluate.load_jsonl(gold, require_text=True)
@@ -226,10 +226,10 @@ def eval_cmd(gold, pred, save_pred, as_json, no_ignore, show_errors, limit, mode
     if pred:
         pred_docs = evaluate.load_jsonl(pred, texts={i: d["text"] for i, d in gold_docs.items()})
     else:
-        from .api import Analyzer
-        from .predict import predict_corpus
+        from ..api import Analyzer
+        from ..evaluate.predict import predict_corpus
 
-        from . import feedback
+        from ..io import feedback
 
         analyzer = Analyzer(model_dir, cache_dir=cache_dir, lexicon=lexicon, use_ner=ner)
         parses: dict | None = {} if show_errors else None
@@ -242,11 +242,11 @@ def eval_cmd(gold, pred, save_pred, as_json, no_ignore, show_errors, limit, mode
     warn = (lambda m: click.echo(f"warning: {m}", err=True))
     res = evaluate.score(gold_docs, pred_docs, use_ignore=not no_ignore, warn=warn)
     if show_errors:
-        from .predict import breakdown
+        from ..evaluate.predict import breakdown
 
         res["breakdown"] = breakdown(gold_docs, pred_docs)
         if not pred:
-            from .predict import parse_paths
+            from ..evaluate.predict import parse_paths
 
             res["breakdown"]["misses"] = parse_paths(gold_docs, pred_docs, parses, analyzer.lexicon)
     if as_json:
@@ -254,7 +254,7 @@ def eval_cmd(gold, pred, save_pred, as_json, no_ignore, show_errors, limit, mode
     else:
         click.echo(evaluate.format_table(res))
         if show_errors:
-            from .predict import format_breakdown
+            from ..evaluate.predict import format_breakdown
 
             click.echo("")
             click.echo(format_breakdown(res["breakdown"]))
@@ -271,9 +271,9 @@ def models() -> None:
 @click.option("--ner/--no-ner", default=True, show_default=True, help="Also fetch the NER model.")
 def download(model_dir, lang, ner):
     """Fetch the official Stanza models (needs internet; shows a progress bar)."""
-    from .models import download_models, resolve_model_dir
+    from ..parse.models import download_models, resolve_model_dir
 
-    from .outputs import check_outdir
+    from ..io.outputs import check_outdir
 
     path = resolve_model_dir(model_dir)
     check_outdir(path, "model directory")  # before a download that could not be saved
@@ -287,7 +287,7 @@ def download(model_dir, lang, ner):
 @click.option("--lang", default="en", show_default=True)
 def info(model_dir, lang):
     """Show which model directory would be used and what it can do."""
-    from .models import inspect_model_dir, resolve_model_dir
+    from ..parse.models import inspect_model_dir, resolve_model_dir
 
     m = inspect_model_dir(resolve_model_dir(model_dir), lang)
     click.echo(f"directory: {m.path}\nlanguage: {m.lang}\nprocessors: {', '.join(m.processors)}\n"
@@ -331,14 +331,14 @@ def export_cmd(files, jsonld_out, csv_out, html_out, reviews, url, title, date, 
     named = [o for o in (jsonld_out, csv_out, html_out) if o and o != "-"]
     if len({Path(o).resolve() for o in named}) < len(named):
         raise click.UsageError("--jsonld, --review-csv and --html must be different files")
-    from .safetext import drop_unsafe_url
+    from ..io.safetext import drop_unsafe_url
 
     given = drop_unsafe_url({k: v for k, v in (("url", url), ("title", title), ("date", date)) if v},
                             "--url")
     if given and len(files) > 1:
         raise click.UsageError("--url/--title/--date describe one article: give one FILE")
-    from .outputs import open_output
-    from .review import read_review_csv
+    from ..io.outputs import open_output
+    from ..export.review import read_review_csv
 
     verdicts = read_review_csv(reviews) if reviews else None  # a bad sheet fails before the model
     results, _ = _analyze_files(files, max_chars=max_chars, show_boilerplate=show_boilerplate,
@@ -347,19 +347,19 @@ def export_cmd(files, jsonld_out, csv_out, html_out, reviews, url, title, date, 
     for r in results:
         r.meta.update(given)
     if jsonld_out:
-        from .jsonld import write_jsonld
+        from ..export.jsonld import write_jsonld
 
         with open_output(jsonld_out) as out:
             write_jsonld(results, out, verdicts)
     if csv_out:
-        from .review import write_review_csv
+        from ..export.review import write_review_csv
 
         with open_output(csv_out, newline="") as out:
             n = write_review_csv(results, out)
         if csv_out != "-":
             click.echo(f"{csv_out}: {n} claim(s) to review", err=True)
     if html_out:
-        from .report import write_html
+        from ..export.report import write_html
 
         write_html(results, html_out)
         click.echo(f"{html_out}: report of {len(results)} article(s)", err=True)
@@ -389,8 +389,8 @@ def review_import(csv_file, graph_file, output, last_wins):
     Example:
       claimtrack review import review.csv --graph claims.graphml -o reviewed.graphml
     """
-    from .export import format_for
-    from .review import ReviewError, import_reviews, load_graph, read_review_csv, save_graph
+    from ..graph.readwrite import format_for
+    from ..export.review import ReviewError, import_reviews, load_graph, read_review_csv, save_graph
 
     try:
         format_for(output)
@@ -433,8 +433,8 @@ def graph(files, db, output, fmt, show_boilerplate, max_chars, model_dir, cache_
       claimtrack graph a.txt b.txt -o claims.json
       claimtrack graph --db claims.db -o corpus.graphml
     """
-    from .export import format_for, write_graph
-    from .graph import build_graph, merge_graphs
+    from ..graph.readwrite import format_for, write_graph
+    from ..graph.build import build_graph, merge_graphs
 
     try:
         fmt = format_for(output, fmt)
@@ -444,8 +444,8 @@ def graph(files, db, output, fmt, show_boilerplate, max_chars, model_dir, cache_
     if bool(db) == bool(files):
         raise click.UsageError("give either FILES or --db")
     if db:
-        from .graph import corpus_graph
-        from .store import ClaimStore
+        from ..graph.build import corpus_graph
+        from ..store.store import ClaimStore
 
         with ClaimStore.open(db) as store:
             G = corpus_graph(store)
@@ -500,9 +500,9 @@ def batch(inputs, outdir, workers, engine, scheduler, max_chars, lang, graph_for
       claimtrack batch examples/ -o out --engine dask --workers 2
       claimtrack batch corpus.jsonl -o out --engine dask --scheduler tcp://host:8786
     """
-    from .batch import Settings, run_batch
-    from .inputs import DEFAULT_MAX_CHARS
-    from .lexicon import load_lexicon
+    from ..batch.run import Settings, run_batch
+    from ..io.inputs import DEFAULT_MAX_CHARS
+    from ..extract.lexicon import load_lexicon
 
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
@@ -514,7 +514,7 @@ def batch(inputs, outdir, workers, engine, scheduler, max_chars, lang, graph_for
                   max_chars=max_chars or DEFAULT_MAX_CHARS, lang=lang, graph_format=graph_format,
                   argv=sys.argv[1:])
     if show:
-        from .batch import progress_bar
+        from ..batch.run import progress_bar
 
         with progress_bar() as on_progress:
             summary = run_batch(list(inputs), outdir, on_progress=on_progress, **kwargs)
@@ -527,12 +527,12 @@ def batch(inputs, outdir, workers, engine, scheduler, max_chars, lang, graph_for
     sys.exit(summary.exit_code)
 
 
-from .cli_store import claims_cmd, track_cmd  # noqa: E402  (the claim-store commands)
+from .store import claims_cmd, track_cmd  # noqa: E402  (the claim-store commands)
 
 main.add_command(track_cmd)
 main.add_command(claims_cmd)
 
-from .cli_serve import serve_cmd  # noqa: E402  (the fact-checker's desk)
+from .serve import serve_cmd  # noqa: E402  (the fact-checker's desk)
 
 main.add_command(serve_cmd)
 

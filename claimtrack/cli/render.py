@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from typing import IO, Sequence
 
-from .csvout import write_csv as _write_csv
-from .safetext import visible
-from .types import Analysis
+from ..io.csvout import write_csv as _write_csv
+from ..io.safetext import visible
+from ..types import Analysis
 
 CSV_FIELDS = ["article", "id", "sentence", "type", "source", "source_id", "cue", "cue_lemma",
               "cue_class", "negated", "content", "claim_id", "source_spans", "cue_spans",

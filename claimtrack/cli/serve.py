@@ -10,8 +10,8 @@ import socket
 
 import click
 
-from .cli_options import model_options
-from .errors import InputError, OutputError
+from .options import model_options
+from ..errors import InputError, OutputError
 
 
 def _is_loopback(host: str) -> bool:
@@ -37,7 +37,7 @@ def _check_port(host: str, port: int) -> None:
 def _open_store(db: str) -> None:
     import sqlite3
 
-    from .store import ClaimStore
+    from ..store.store import ClaimStore
 
     try:
         ClaimStore.open(db).close()
@@ -72,8 +72,8 @@ def serve_cmd(db, host, port, allow_fetch, max_body, max_chars, model_dir, cache
       claimtrack serve --db desk.db --port 9000 --allow-fetch
       curl -s localhost:8765/api/claims?status=disputed
     """
-    from .api import Analyzer
-    from .inputs import DEFAULT_MAX_CHARS
+    from ..api import Analyzer
+    from ..io.inputs import DEFAULT_MAX_CHARS
 
     if not _is_loopback(host):
         click.echo(f"warning: listening on {host}: the desk has no login, anyone who can reach "
@@ -86,7 +86,7 @@ def serve_cmd(db, host, port, allow_fetch, max_body, max_chars, model_dir, cache
 
     import uvicorn
 
-    from .desk.app import LOOPBACK_HOSTS, create_app
+    from ..desk.app import LOOPBACK_HOSTS, create_app
 
     hosts = LOOPBACK_HOSTS if _is_loopback(host) else ("*",)   # a public desk answers any name
     app = create_app(analyzer, db, allow_fetch=allow_fetch, max_body=max_body,

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from .cli_options import model_options
+from .options import model_options
 
 
 STATUSES = ["confirmed", "claimed", "reported", "disputed", "denied", "not-checkable", "unattributed"]
@@ -40,10 +40,10 @@ def track_cmd(inputs, db, workdir, workers, engine, scheduler, date, outlet, max
       claimtrack track examples/stories/rustavi_blast.jsonl --db claims.db
       claimtrack track article.txt --db claims.db --date 2024-03-09 --outlet "Moscow Times"
     """
-    from .batch import Settings
-    from .inputs import DEFAULT_MAX_CHARS
-    from .lexicon import load_lexicon
-    from .track import track
+    from ..batch.run import Settings
+    from ..io.inputs import DEFAULT_MAX_CHARS
+    from ..extract.lexicon import load_lexicon
+    from ..store.track import track
 
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
@@ -78,7 +78,7 @@ def claims_cmd(db, source, status, kind, since, until, query, fmt):
       claimtrack claims --db claims.db --status disputed --format json
       claimtrack claims --db claims.db -q "synagogue" --since 2024-03-08
     """
-    from .store import ClaimStore
+    from ..store.store import ClaimStore
 
     with ClaimStore.open(db) as store:
         rows = list(store.clusters(source=source, status=status, kind=kind, since=since,
@@ -90,7 +90,7 @@ def claims_cmd(db, source, status, kind, since, until, query, fmt):
         for r in rows:
             out.write(json.dumps(r, ensure_ascii=False) + "\n")
     elif fmt == "csv":
-        from .csvout import write_csv  # the one guarded writer (formula-leading cells)
+        from ..io.csvout import write_csv  # the one guarded writer (formula-leading cells)
 
         write_csv(out, CSV_COLUMNS, (_csv_row(r) for r in rows))
     else:

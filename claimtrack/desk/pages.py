@@ -17,11 +17,11 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from ..batch import analysis_from_dict
-from ..cli_store import KINDS, STATUSES
+from ..batch.run import analysis_from_dict
+from ..cli.store import KINDS, STATUSES
 from ..errors import InputError
-from ..inputs import decode_bytes
-from ..report import article_fragment
+from ..io.inputs import decode_bytes
+from ..export.report import article_fragment
 from .api import FILTERS, query_clusters, review_fields, save_review
 from .ingest import Submission, clean_meta
 from .security import CSRF_FIELD, cross_site, csrf_ok, csrf_token, set_csrf

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from .api import Analyzer
-from .evaluate import DocIndex, normalize_spans
-from .extract.tree import lemma_candidates
-from .lexicon import Lexicon
-from .parse import Doc, Sentence, Word
-from .types import Analysis
+from ..api import Analyzer
+from .score import DocIndex, normalize_spans
+from ..extract.tree import lemma_candidates
+from ..extract.lexicon import Lexicon
+from ..parse.parser import Doc, Sentence, Word
+from ..types import Analysis
 
 
 def to_prediction(result: Analysis) -> dict:
@@ -35,7 +35,7 @@ def to_prediction(result: Analysis) -> dict:
 def predict_corpus(analyzer: Analyzer, gold_docs: dict, batch: int = 16,
                    parses: dict[str, Doc] | None = None) -> dict:
     """Predictions for every gold document, keyed by id (with *parses*, the parses kept too)."""
-    from .api import analyze_doc
+    from ..api import analyze_doc
 
     out = {}
     items = list(gold_docs.items())

@@ -16,8 +16,8 @@ import json
 import re
 from collections import defaultdict
 
-from .errors import InputError
-from .safetext import utf8_safe
+from ..errors import InputError
+from ..io.safetext import utf8_safe
 
 ROLES = ("source", "cue", "content")
 WORD_RE = re.compile(r"\w+")

@@ -28,8 +28,8 @@ import unicodedata
 from typing import IO, Mapping, Sequence
 from urllib.parse import quote
 
-from .safetext import web_url
-from .types import Analysis, Claim, Source
+from ..io.safetext import web_url
+from ..types import Analysis, Claim, Source
 
 SCHEMA_CONTEXT = "https://schema.org"
 URN = "urn:claimtrack:"

@@ -31,9 +31,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from .safetext import web_url
+from ..io.safetext import web_url
 from .svg_layout import lay_out_arcs
-from .types import Analysis, Attribution, Claim
+from ..types import Analysis, Attribution, Claim
 
 # --- colours ------------------------------------------------------------------------------------
 
@@ -646,7 +646,7 @@ def _script_hash(js: str) -> str:
 
 def render_html(analyses: Sequence[Analysis], title: str | None = None) -> str:
     """The whole report as one HTML string (one section per article)."""
-    from . import __version__
+    from .. import __version__
 
     if title is None:
         title = ((analyses[0].meta or {}).get("title") or analyses[0].id) if len(analyses) == 1 \
@@ -675,7 +675,7 @@ def render_html(analyses: Sequence[Analysis], title: str | None = None) -> str:
 def write_html(analyses: Sequence[Analysis], path: str | os.PathLike,
                title: str | None = None) -> None:
     """Write the report to *path*, whole or not at all (:func:`claimtrack.outputs.open_output`)."""
-    from .outputs import open_output
+    from ..io.outputs import open_output
 
     html_text = render_html(analyses, title)
     with open_output(path) as fh:

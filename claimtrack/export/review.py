@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Iterable, Mapping, Sequence
 
-from .csvout import unguard, write_csv
-from .errors import ClaimtrackError
-from .inputs import DEFAULT_MAX_CHARS
-from .types import Analysis, Claim
+from ..io.csvout import unguard, write_csv
+from ..errors import ClaimtrackError
+from ..io.inputs import DEFAULT_MAX_CHARS
+from ..types import Analysis, Claim
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -175,7 +175,7 @@ def _reviews(reader, cols: dict[str, int], last_wins: bool = False
 
 def load_graph(path: str | os.PathLike) -> "nx.MultiDiGraph":
     """Read a claim graph written by ``claimtrack`` (GraphML, GEXF or node-link JSON)."""
-    from .export import read_graph
+    from ..graph.readwrite import read_graph
 
     p = Path(path)
     if not p.exists():
@@ -188,7 +188,7 @@ def load_graph(path: str | os.PathLike) -> "nx.MultiDiGraph":
 
 def save_graph(g: "nx.MultiDiGraph", path: str | os.PathLike) -> None:
     """Write *g* in the format its file name says (GraphML, GEXF, node-link JSON, DOT, CSV)."""
-    from .export import write_graph
+    from ..graph.readwrite import write_graph
 
     try:
         write_graph(g, path)

@@ -16,8 +16,8 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
-from .resources import load_json
-from .types import Span
+from ..resources import load_json
+from ..types import Span
 
 
 @lru_cache(maxsize=2)

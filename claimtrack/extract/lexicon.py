@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import ClaimtrackError
-from .resources import read_text
+from ..errors import ClaimtrackError
+from ..resources import read_text
 
 # When a lemma is listed under several classes, the more specific reading wins.
 CLASS_PRIORITY = ("deny", "confirm", "claim", "warn", "report", "ask", "evaluate", "intend",

@@ -24,8 +24,8 @@ from typing import Iterable
 
 import networkx as nx
 
-from .claims import RELATION_OF_CLASS
-from .types import Analysis, Attribution
+from ..claims.group import RELATION_OF_CLASS
+from ..types import Analysis, Attribution
 
 
 def _js(value) -> str:

@@ -20,9 +20,9 @@ from typing import IO
 
 import networkx as nx
 
-from .csvout import write_csv
-from .outputs import open_output
-from .safetext import visible
+from ..io.csvout import write_csv
+from ..io.outputs import open_output
+from ..io.safetext import visible
 
 FORMATS = {".graphml": "graphml", ".gexf": "gexf", ".json": "json", ".dot": "dot", ".gv": "dot",
            ".csv": "csv"}

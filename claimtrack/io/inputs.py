@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Iterator
 
-from .errors import InputError
+from ..errors import InputError
 from .safetext import drop_unsafe_url, web_url
 
 DEFAULT_MAX_CHARS = 2_000_000

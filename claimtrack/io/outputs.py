@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterator
 
-from .errors import OutputError
+from ..errors import OutputError
 
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)

@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ModelError
+from ..errors import ModelError
 
 ENV_VAR = "CLAIMTRACK_MODEL_DIR"
 REQUIRED = ("tokenize", "pos", "lemma", "depparse")

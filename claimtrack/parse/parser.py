@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
-from .errors import ModelError
+from ..errors import ModelError
 from .models import ModelInfo, inspect_model_dir, resolve_model_dir
 
 CACHE_VERSION = 1
@@ -256,7 +256,7 @@ class Parser:
     @property
     def nlp(self):
         if self._nlp is None:
-            from . import feedback
+            from ..io import feedback
 
             with feedback.status(f"loading Stanza models from {self.info.path} …"):
                 self._nlp = self._load()
@@ -344,7 +344,7 @@ class Parser:
         """Parse several texts, using the cache where it has them and one Stanza call per
         :data:`PARSE_CHUNK` of the rest. On a terminal a progress bar counts all *texts* (cached
         ones at once) and the model's loading shows in its label."""
-        from . import feedback
+        from ..io import feedback
 
         out: list[Doc | None] = [self._cache_get(t) for t in texts]
         todo = [k for k, d in enumerate(out) if d is None]

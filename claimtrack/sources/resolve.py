@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
-from .parse import Doc, Sentence, Word
-from .resources import load_json
-from .types import Analysis, Attribution, Source, Span
+from ..parse.parser import Doc, Sentence, Word
+from ..resources import load_json
+from ..types import Analysis, Attribution, Source, Span
 
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 PRONOUNS = {

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from .kind import CHECKABLE, not_checkable_reason
+from ..claims.kind import CHECKABLE, not_checkable_reason
 
 SUPPORT = {"assert", "confirm", "claim", "report", "warn", "believe", "evaluate", "intend", "ask"}
 

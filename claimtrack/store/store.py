@@ -26,10 +26,10 @@ import sqlite3
 from pathlib import Path
 from typing import Iterator
 
-from .errors import InputError
+from ..errors import InputError
 from .independence import cluster_status
-from .signature import Signature, compare
-from .timex import normalise
+from ..claims.signature import Signature, compare
+from ..claims.timex import normalise
 
 SCHEMA_VERSION = "1"
 SCHEMA = """

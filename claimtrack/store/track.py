@@ -63,8 +63,8 @@ def track(inputs: list[str], db: str | os.PathLike, *, workdir: str | os.PathLik
           meta: dict | None = None, **batch_options) -> TrackSummary:
     """Analyse *inputs* (as ``claimtrack batch`` does, same options) and add them to the store
     at *db*. *meta* (``date``, ``outlet``…) overrides what the inputs say, for a single file."""
-    from .batch import check_inputs, run_batch
-    from .outputs import check_output, exclusive_lock
+    from ..batch.run import check_inputs, run_batch
+    from ..io.outputs import check_output, exclusive_lock
 
     check_inputs(inputs)
     check_output(db, "claim store")
