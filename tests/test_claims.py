@@ -4,7 +4,7 @@ from __future__ import annotations
 from conftest import EXAMPLES
 
 from claimtrack.extract.boilerplate import find_boilerplate
-from claimtrack.claims.group import classify_number
+from claimtrack.claims.words import classify_number
 
 
 def _example(analyze_text, name):

@@ -691,36 +691,6 @@ def _log_run(out: Path, record: dict) -> None:
 
 # -- the merged outputs ----------------------------------------------------------------------
 
-def analysis_from_dict(d: dict):
-    """Rebuild an :class:`~claimtrack.types.Analysis` from its ``to_dict()`` (text is not stored:
-    it is ``meta["text"]`` for HTML input, else empty)."""
-    from ..types import Analysis, Attribution, Claim, Cue, Link, Role, Source
-
-    def role(r):
-        return Role(r["text"], [tuple(s) for s in r["spans"]]) if r else None
-
-    def cue(c):
-        return Cue(c["text"], [tuple(s) for s in c["spans"]], c.get("lemma", ""),
-                   c.get("class", "assert"), c.get("negated", False))
-
-    meta = d.get("meta") or {}
-    return Analysis(
-        id=d["id"], text=meta.get("text", ""), text_sha256=d.get("text_sha256", ""),
-        attributions=[Attribution(a["id"], a["sentence"], a["type"], role(a.get("source")),
-                                  cue(a["cue"]), role(a["content"]), a.get("construction", ""),
-                                  a.get("source_id"), a.get("claim_id"), a.get("parent"))
-                      for a in d.get("attributions", [])],
-        sources=[Source(s["id"], s["name"], list(s.get("aliases", [])), s.get("type", "organisation"),
-                        list(s.get("part_of", [])), s.get("key", "")) for s in d.get("sources", [])],
-        claims=[Claim(c["id"], c["text"], c["status"], c.get("reason", ""),
-                      list(c.get("attributions", [])), [tuple(s) for s in c.get("spans", [])],
-                      c.get("sentence", -1)) for c in d.get("claims", [])],
-        links=[Link(k["from"], k["to"], k["relation"], k.get("reason", "")) for k in d.get("links", [])],
-        boilerplate=[tuple(s) for s in d.get("boilerplate", [])],
-        meta=meta,
-    )
-
-
 def iter_results(outdir: str | os.PathLike, entries: Iterable[_Entry]) -> Iterator[tuple[_Entry, dict]]:
     """The stored result of each successful entry, in input order."""
     arts = Path(outdir) / ARTICLES_DIR
@@ -782,7 +752,7 @@ def merged_graph(results: Iterable[tuple[_Entry, dict]]):
 
     merger = GraphMerger()
     for e, d in results:
-        g = build_graph(analysis_from_dict(d))
+        g = build_graph(Analysis.from_dict(d))
         node = article_node(d["id"])
         if node in g and e.chars is not None:  # the text is not stored; its length is known
             g.nodes[node]["chars"] = e.chars
@@ -824,7 +794,7 @@ def finish(outdir: str | os.PathLike, entries: list[_Entry], graph_format: str =
     for e, d in iter_results(out, entries):  # one pass over the stored results
         table.add(d)
         if merger is not None:
-            g = build_graph(analysis_from_dict(d))
+            g = build_graph(Analysis.from_dict(d))
             node = article_node(d["id"])
             if node in g and e.chars is not None:  # the text is not stored; its length is known
                 g.nodes[node]["chars"] = e.chars

@@ -14,9 +14,6 @@ Status, first that applies: ``unattributed`` (the article's own voice), ``denied
 of the same hierarchy, e.g. the FSB for Moscow, is not independent, and the reason says so),
 ``reported`` (a neutral relay: report, announce, according to), ``claimed`` (it rests on its
 source alone).
-
->>> classify_number("two"), classify_number("4,500")
-('2', '4500')
 """
 from __future__ import annotations
 
@@ -32,31 +29,15 @@ from ..sources.resolve import Gazetteer, WordIndex, hierarchy, independent, load
 from .kind import CHECKABLE, classify, not_checkable_reason, speaker_will
 from .signature import Signature, build_signature, compare, evidence_text, presupposes
 from .statement import make_statement
+from .words import RELATION_OF_CLASS, TIMES, classify_number
 from ..types import Analysis, Attribution, Claim, Link, Source, Span
 
-NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
-           "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
-           "dozen": "12", "twenty": "20", "hundred": "100", "thousand": "1000"}
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 STOP = {"be", "have", "do", "say", "will", "would", "can", "could", "may", "might", "other",
         "such", "thing", "way", "people", "person", "also", "take", "place", "make", "get",
         "put", "end", "these", "this", "time", "just", "many", "more", "most", "several"}
-RELATION_OF_CLASS = {"assert": "asserts", "claim": "claims", "confirm": "confirms", "deny": "denies",
-                     "report": "reports", "warn": "warns", "believe": "believes", "ask": "asks",
-                     "evaluate": "evaluates", "intend": "intends"}
 RELAY = {"report"}
 FULL = 0.8  # share of a claim's content another must cover to confirm it in full
-TIMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-         "yesterday", "tomorrow", "week", "month", "year", "january", "february", "march", "april",
-         "june", "july", "august", "september", "october", "november", "december"}
-
-
-def classify_number(tok: str) -> str | None:
-    """A number word or numeral as digits, else None."""
-    low = tok.lower().replace(",", "")
-    if low in NUMBERS:
-        return NUMBERS[low]
-    return low if re.fullmatch(r"\d+(?:\.\d+)?", low) else None
 
 
 def _stem(lemma: str) -> str:

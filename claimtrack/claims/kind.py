@@ -13,7 +13,7 @@ the content's own modal ("should", "will").
 """
 from __future__ import annotations
 
-from .signature import tables
+from .words import tables
 
 CHECKABLE = ("assertion", "prediction")
 REASONS = {

@@ -14,35 +14,15 @@ claims the same proposition on their own.
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..parse.parser import Sentence, Word
-from ..resources import read_text
 from ..types import Source
+from .words import DAYS, MONTHS, NEGATORS, PRONOUNS, classify_number, tables
 
-PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "itself",
-            "themselves", "himself", "herself"}
-NEGATORS = {"not", "never", "no", "n't", "nobody", "nothing", "none"}
-DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-        "yesterday", "tomorrow", "tonight"}
-MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december"}
 WEAK = {"have", "be", "do", "get", "say", "make"}
 EXISTENCE = "occur"   # the predicate group of "take place", "happen", "occur"
 LIGHT = {"put", "take", "make", "give", "carry", "hold"}   # "take place", "put an end to"
-
-
-@lru_cache(maxsize=1)
-def tables() -> dict:
-    """The word lists of ``data/propositions.toml``, with the predicate groups inverted."""
-    data = tomllib.loads(read_text("propositions.toml"))
-    groups = {w: name for name, words in data["predicates"].items() for w in words}
-    return {"groups": groups, "times": set(data["times"]["words"]),
-            "place_cases": set(data["place_cases"]["words"]), "stop": set(data["stop"]["words"]),
-            "kinds": data["kinds"], "modals": data["modals"],
-            "citizenry": set(data.get("statements", {}).get("citizenry", []))}
 
 
 @dataclass
@@ -105,8 +85,6 @@ def _group(lemma: str) -> str:
 
 
 def _number(w: Word) -> str | None:
-    from .group import classify_number
-
     return classify_number(w.text) if w.upos == "NUM" or w.text[:1].isdigit() else None
 
 

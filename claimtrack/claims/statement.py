@@ -70,7 +70,7 @@ def make_statement(words: list[tuple[Sentence, Word]], text: str, speaker: str |
 
 def _people(words: list[tuple[Sentence, Word]], k: int) -> bool:
     """Whether the possessive at *k* owns a state's people ("its citizens", "its troops")."""
-    from .signature import tables
+    from .words import tables
 
     sent, pron = words[k]
     owned = sent.words[pron.head] if pron.head >= 0 else None

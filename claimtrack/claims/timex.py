@@ -15,9 +15,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december"]
+from .words import MONTHS, WEEKDAYS
+
 RELATIVE = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 

@@ -7,11 +7,10 @@ import sys
 
 import click
 
+from ..claims.words import KINDS, STATUSES
 from .options import model_options
 
 
-STATUSES = ["confirmed", "claimed", "reported", "disputed", "denied", "not-checkable", "unattributed"]
-KINDS = ["assertion", "prediction", "advice", "intention", "opinion", "question"]
 CSV_COLUMNS = ["id", "status", "kind", "first_date", "first_article", "appearances", "sources",
                "statement", "reason"]
 

@@ -24,7 +24,7 @@ from typing import Iterable
 
 import networkx as nx
 
-from ..claims.group import RELATION_OF_CLASS
+from ..claims.words import RELATION_OF_CLASS, WITHHOLDING
 from ..types import Analysis, Attribution
 
 
@@ -50,9 +50,6 @@ def cue_relation(a: Attribution) -> str:
         # "did not confirm", "has not said": no claim, and no denial either
         return "does_not_" + a.cue.cls
     return RELATION_OF_CLASS.get(a.cue.cls, "asserts")
-
-
-WITHHOLDING = ("assert", "confirm", "claim", "report")
 
 
 def build_graph(analysis: Analysis) -> nx.MultiDiGraph:

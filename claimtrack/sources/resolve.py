@@ -642,15 +642,24 @@ def hierarchy(sources: Iterable[Source]) -> dict[str, set[str]]:
     ['s1', 's2']
     """
     parents = {s.id: list(s.part_of) for s in sources}
-    out: dict[str, set[str]] = {}
-    for sid in parents:
-        seen, todo = set(), [sid]
-        while todo:
-            x = todo.pop()
-            if x not in seen:
-                seen.add(x)
-                todo.extend(parents.get(x, []))
-        out[sid] = seen
+    return {sid: set(part_of_walk(sid, parents)) for sid in parents}
+
+
+def part_of_walk(sid: str, parents: dict[str, list[str]], key=None) -> list[str]:
+    """*sid* and every source it is (transitively) part of, depth first; with *key* (id → key),
+    one per key: the store walks keys, an article ids.
+
+    >>> part_of_walk("s3", {"s1": [], "s2": ["s1"], "s3": ["s2"]})
+    ['s3', 's2', 's1']
+    """
+    key = key or (lambda x: x)
+    out, seen, todo = [], set(), [sid]
+    while todo:
+        x = todo.pop()
+        if key(x) not in seen:
+            seen.add(key(x))
+            out.append(x)
+            todo.extend(parents.get(x, []))
     return out
 
 

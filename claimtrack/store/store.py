@@ -30,6 +30,8 @@ from ..errors import InputError
 from .independence import cluster_status
 from ..claims.signature import Signature, compare
 from ..claims.timex import normalise
+from ..claims.words import WITHHOLDING
+from ..sources.resolve import part_of_walk
 
 SCHEMA_VERSION = "1"
 SCHEMA = """
@@ -413,7 +415,7 @@ def _class(c: dict, a: dict | None) -> str:
     if a is None:
         return "unattributed"
     cue = a["cue"]
-    if cue.get("negated") and cue.get("class") in ("assert", "confirm", "claim", "report"):
+    if cue.get("negated") and cue.get("class") in WITHHOLDING:
         return "withhold"
     if cue.get("negated") and cue.get("class") == "deny":
         return "assert"
@@ -432,11 +434,7 @@ def _relays(a: dict | None, atts: dict, sources: dict) -> list[str]:
 
 
 def _hierarchy(src: dict, sources: dict, keys: dict) -> list[str]:
-    """The source's key and the keys of everything it is (transitively) part of."""
-    out, todo = [], [src["id"]]
-    while todo:
-        sid = todo.pop()
-        if sid in sources and keys[sid] not in out:
-            out.append(keys[sid])
-            todo.extend(sources[sid].get("part_of", []))
-    return out
+    """The source's key and the keys of everything it is (transitively) part of, one per key."""
+    parents = {sid: s.get("part_of", []) for sid, s in sources.items()}
+    walk = part_of_walk(src["id"], parents, key=lambda sid: keys.get(sid, ("absent", sid)))
+    return [keys[sid] for sid in walk if sid in sources]
