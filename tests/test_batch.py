@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from claimtrack.batch.run import (GraphMerger, Settings, analysis_from_dict, iter_items, run_batch,
+from claimtrack.types import Analysis
+from claimtrack.batch.run import (GraphMerger, Settings, iter_items, run_batch,
                               safe_name)
 
 from batchkit import BAD_IDS, GOOD_IDS, make_corpus, model_dir, reference_run, snapshot
@@ -137,7 +138,7 @@ def test_merging_is_a_union_of_sources(reference):
     from claimtrack.graph.build import build_graph, merge_graphs
 
     _, out, _ = reference
-    analyses = [analysis_from_dict(json.loads(p.read_text(encoding="utf-8")))
+    analyses = [Analysis.from_dict(json.loads(p.read_text(encoding="utf-8")))
                 for p in sorted((out / "articles").glob("*.json"))]
     graphs = [build_graph(a) for a in analyses]
     once = merge_graphs(graphs)

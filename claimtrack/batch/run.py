@@ -44,6 +44,7 @@ from ..graph.build import GraphMerger
 from ..errors import EXIT_OK, EXIT_SOME_FAILED, ClaimtrackError, InputError
 from ..io.inputs import (DEFAULT_MAX_CHARS, HTML_SUFFIXES, TEXT_SUFFIXES, Article, check_language,
                      is_special, path_name, prepare_article, read_bytes)
+from ..types import Analysis
 from .work import Outcome, Settings, analyze_articles, build_analyzer, died, text_sha256
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")

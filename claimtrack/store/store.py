@@ -264,6 +264,14 @@ class ClaimStore:
                                 (article,)).fetchone()
         return None if row is None else {"text": row["text"], "analysis": json.loads(row["analysis"])}
 
+    def analysis(self, article: str):
+        """The :class:`~claimtrack.types.Analysis` of an article kept by :meth:`save_document`,
+        with its text, else None."""
+        from ..types import Analysis
+
+        doc = self.document(article)
+        return None if doc is None else Analysis.from_dict(doc["analysis"], text=doc["text"])
+
     def article_clusters(self, article: str) -> dict[str, str]:
         """The cluster of each claim of an article: ``{claim id: cluster id}``."""
         return {r["claim"]: r["cluster"] for r in self.conn.execute(
