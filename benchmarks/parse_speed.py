@@ -133,7 +133,7 @@ def differing_words(a, b) -> tuple[int, int]:
 def attr_f1(docs: list[dict], parsed) -> float:
     """attr F1 of claimtrack's analyses of these parses against the corpus's gold."""
     from claimtrack.api import analyze_doc
-    from claimtrack.evaluate.score import score
+    from claimtrack.evaluate.scoring import score
     from claimtrack.extract.lexicon import load_lexicon
     from claimtrack.evaluate.predict import to_prediction
 

@@ -224,7 +224,7 @@ def test_kill_then_rerun_gives_the_uninterrupted_output(reference, tmp_path):
 def test_cli_usage_errors(tmp_path):
     from click.testing import CliRunner
 
-    from claimtrack.cli.main import main
+    from claimtrack.cli.commands import main
 
     res = CliRunner().invoke(main, ["batch", str(tmp_path / "nope"), "-o", str(tmp_path / "o")])
     assert res.exit_code == 2 and "no such file or directory" in res.output

@@ -8,7 +8,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from claimtrack.cli.main import main
+from claimtrack.cli.commands import main
 from claimtrack.evaluate.predict import predict_corpus
 from conftest import EXAMPLES, SHARED
 

@@ -294,7 +294,7 @@ def test_cuda_without_a_gpu_is_one_line_and_exit_3(monkeypatch):
     import torch
     from click.testing import CliRunner
 
-    from claimtrack.cli.main import main
+    from claimtrack.cli.commands import main
     from conftest import model_dir
 
     for var in ("CLAIMTRACK_ENGINE", "CLAIMTRACK_DEVICE"):  # the CLI sets them: restore after

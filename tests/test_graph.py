@@ -89,12 +89,12 @@ def test_describe_lists_edges(seed_graph):
 def test_cli_graph_command(tmp_path, analyzer, monkeypatch):
     from click.testing import CliRunner
 
-    from claimtrack.cli import main as cli
+    from claimtrack.cli.commands import main
 
     # reuse the session pipeline instead of loading a second one
     monkeypatch.setattr("claimtrack.api.Analyzer", lambda *a, **k: analyzer)
     out = tmp_path / "g.json"
-    res = CliRunner().invoke(cli.main, ["graph", str(EXAMPLES / "denial.txt"), "-o", str(out)])
+    res = CliRunner().invoke(main, ["graph", str(EXAMPLES / "denial.txt"), "-o", str(out)])
     assert res.exit_code == 0, res.output
     G = read_graph(out)
     assert any(d["relation"] == "contradicts" for _, _, d in G.edges(data=True))

@@ -23,7 +23,7 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from claimtrack.cli.main import main
+from claimtrack.cli.commands import main
 from conftest import ROOT
 
 NO_MODEL = "/nonexistent/claimtrack-models"

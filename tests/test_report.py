@@ -146,7 +146,7 @@ def test_export_command_and_review_round_trip_on_the_seed(seed, monkeypatch, tmp
     from click.testing import CliRunner
 
     import claimtrack.api
-    from claimtrack.cli.main import main
+    from claimtrack.cli.commands import main
     from claimtrack.graph.readwrite import write_graph
     from claimtrack.graph.build import build_graph
     from claimtrack.export.review import load_graph

@@ -346,7 +346,7 @@ def test_serve_refuses_a_taken_port_and_an_unopenable_store_before_the_model(tmp
 
     from click.testing import CliRunner
 
-    from claimtrack.cli.main import main
+    from claimtrack.cli.commands import main
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

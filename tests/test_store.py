@@ -6,7 +6,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from claimtrack.cli.main import main
+from claimtrack.cli.commands import main
 from claimtrack.store.store import ClaimStore
 from claimtrack.store.storyscore import score_story
 

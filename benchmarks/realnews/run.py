@@ -133,16 +133,16 @@ def run_attr(args, gold, bodies) -> None:
         subprocess.run(cmd, check=True)
         if args.save_pred:
             Path(args.save_pred).write_bytes(pred_path.read_bytes())
-        from claimtrack.evaluate import score as evaluate
+        from claimtrack.evaluate import scoring as evaluate
 
         gdocs = evaluate.load_jsonl(gold_path, require_text=True)
         ndocs = evaluate.load_jsonl(nested_path, require_text=True)
         pdocs = evaluate.load_jsonl(pred_path)
-    res = evaluate.score(ndocs, pdocs)
+    res = evaluate.scoring(ndocs, pdocs)
     a = res["attributions"]["attr"]
     print(f"\nwith the nested attributions in the gold ({sum(len(d['attributions']) for d in ndocs.values())}): "
           f"attr P {a['p']:.3f} R {a['r']:.3f} F1 {a['f1']:.3f}")
-    per = evaluate.score(gdocs, pdocs, per_doc=True)["per_doc"]
+    per = evaluate.scoring(gdocs, pdocs, per_doc=True)["per_doc"]
     print("\nper page (univocal gold):  gold  pred  attr P   R     F1    url")
     for doc_id, r in per.items():
         x = r["attributions"]["attr"]

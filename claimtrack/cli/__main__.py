@@ -1,4 +1,4 @@
 """``python -m claimtrack.cli``."""
-from .main import main
+from .commands import main
 
 main()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from ..api import Analyzer
-from .score import DocIndex, normalize_spans
+from .scoring import DocIndex, normalize_spans
 from ..extract.tree import lemma_candidates
 from ..extract.lexicon import Lexicon
 from ..parse.parser import Doc, Sentence, Word
