@@ -5,7 +5,7 @@ clustering step scales as the store grows.
     python benchmarks/bench_store.py --skip-stories --articles 10000     # scale only, no model
 
 1. **Stories.** Every ``examples/stories/*.jsonl`` is tracked into a fresh store through the real
-   pipeline (``claimtrack.track.track``) and scored against its ``.gold.json``: pairwise cluster
+   pipeline (``claimtrack.store.track.track``) and scored against its ``.gold.json``: pairwise cluster
    precision/recall, link precision/recall, status and kind agreement.
 2. **Scale.** Synthetic analysed articles (no parsing: the clustering step alone) are added to
    one store, ``--block`` at a time: seconds and articles/s per block as the store grows, the

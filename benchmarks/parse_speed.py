@@ -1,8 +1,8 @@
 """Stock Stanza vs claimtrack's parse path, side by side in one process (``run.py --only speed``).
 
-One pipeline is loaded; :func:`claimtrack.fastparse.stock_steps` switches it back to Stanza's own
+One pipeline is loaded; :func:`claimtrack.parse.fastparse.stock_steps` switches it back to Stanza's own
 steps, so both paths use the same weights, process, threads and machine load. Its spelling
-caches (``claimtrack.fastchar``) carry over from chunk to chunk, as in any process that parses
+caches (``claimtrack.parse.fastchar``) carry over from chunk to chunk, as in any process that parses
 more than one call; the first chunk starts cold and is reported on its own. The corpus is cut
 into chunks of a few articles; each chunk is parsed by every engine in turn (the order rotating
 from chunk to chunk), so a burst of load from other jobs hits all of them alike. The figure is
@@ -63,7 +63,7 @@ def run_engines(texts: list[str], model_dir: str, chunk: int = 4, with_int8: boo
     """Parse *texts* with every engine, chunk by chunk, in rotating order.
 
     Every engine runs on *threads* torch threads except ``exact, two cores`` (claimtrack's
-    default path: :func:`claimtrack.fastparse.parse_stream`, two Python threads of one torch
+    default path: :func:`claimtrack.parse.fastparse.parse_stream`, two Python threads of one torch
     thread each) and, with *stock_default_threads*, ``stock, default threads`` (torch's own
     default, one per core)."""
     import stanza

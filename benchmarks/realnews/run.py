@@ -10,7 +10,7 @@ Parts (``--only``; default both):
 * ``attr``  joins the gold spans of ``gold.jsonl`` (spans and page ids only: the repository never
             holds the articles) with the ground-truth ``text`` of ``../shared/realnews/bodies.jsonl``
             into the PolNeAR JSONL format in a temporary directory, derives each gold attribution's
-            quote type (direct / mixed / indirect) from the quotation regions of ``claimtrack.quotes``
+            quote type (direct / mixed / indirect) from the quotation regions of ``claimtrack.extract.marks``
             as the bench README does, and runs ``claimtrack eval`` on it: the same table (attr
             P/R/F1, attr+src, exact, by role, recall by quote type). The extractor analyses the
             ground-truth text, not the HTML. Then the same predictions are scored once more against

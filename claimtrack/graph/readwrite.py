@@ -138,7 +138,7 @@ def _gexf_in(H: nx.Graph) -> nx.MultiDiGraph:
 def write_graph(G: nx.MultiDiGraph, path: str | os.PathLike, fmt: str | None = None) -> str:
     """Write *G* to *path* in the format given or implied by the extension; returns the format.
 
-    The file is written whole or not at all (:func:`claimtrack.outputs.open_output`)."""
+    The file is written whole or not at all (:func:`claimtrack.io.outputs.open_output`)."""
     fmt = format_for(path, fmt)
     if fmt in ("graphml", "gexf"):
         with open_output(path, "wb") as fh:
