@@ -138,11 +138,11 @@ def run_attr(args, gold, bodies) -> None:
         gdocs = evaluate.load_jsonl(gold_path, require_text=True)
         ndocs = evaluate.load_jsonl(nested_path, require_text=True)
         pdocs = evaluate.load_jsonl(pred_path)
-    res = evaluate.scoring(ndocs, pdocs)
+    res = evaluate.score(ndocs, pdocs)
     a = res["attributions"]["attr"]
     print(f"\nwith the nested attributions in the gold ({sum(len(d['attributions']) for d in ndocs.values())}): "
           f"attr P {a['p']:.3f} R {a['r']:.3f} F1 {a['f1']:.3f}")
-    per = evaluate.scoring(gdocs, pdocs, per_doc=True)["per_doc"]
+    per = evaluate.score(gdocs, pdocs, per_doc=True)["per_doc"]
     print("\nper page (univocal gold):  gold  pred  attr P   R     F1    url")
     for doc_id, r in per.items():
         x = r["attributions"]["attr"]

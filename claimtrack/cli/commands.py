@@ -240,7 +240,7 @@ def eval_cmd(gold, pred, save_pred, as_json, no_ignore, show_errors, limit, mode
                 for d in pred_docs.values():
                     fh.write(json.dumps(d, ensure_ascii=False) + "\n")
     warn = (lambda m: click.echo(f"warning: {m}", err=True))
-    res = evaluate.scoring(gold_docs, pred_docs, use_ignore=not no_ignore, warn=warn)
+    res = evaluate.score(gold_docs, pred_docs, use_ignore=not no_ignore, warn=warn)
     if show_errors:
         from ..evaluate.predict import breakdown
 
