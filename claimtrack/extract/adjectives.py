@@ -19,8 +19,8 @@ evident``) declares a matter evident with no one named: its clause is content wi
 """
 from __future__ import annotations
 
-from ..lexicon import Lexicon
-from ..parse import Sentence, Word
+from .lexicon import Lexicon
+from ..parse.parser import Sentence, Word
 from .candidate import Found
 from .tree import cue_words, negated, noun_phrase, strip_punct, subject
 from .words import EVIDENT_ADJECTIVES, STANCE_PREPOSITIONS

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..lexicon import Lexicon
-from ..parse import Sentence, Word
-from ..quotes import QuoteIndex
+from .lexicon import Lexicon
+from ..parse.parser import Sentence, Word
+from .marks import QuoteIndex
 from ..types import Span
 from .candidate import Found
 from .prepositional import can_speak, citing_cue
