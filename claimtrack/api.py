@@ -11,21 +11,32 @@ import hashlib
 import os
 from typing import Iterable, Sequence
 
-from .extract import extract
+from .extract import AttributionModel, extract, renumber
+from .extract.decide import resolve_min_confidence, resolve_model
 from .extract.lexicon import Lexicon, load_lexicon
 from .parse.parser import Doc, Parser
 from .types import Analysis
 
 
 class Analyzer:
-    """A loaded parser and lexicon: build one, analyse many articles with it."""
+    """A loaded parser, lexicon and attribution model: build one, analyse many articles with it.
+
+    *attribution_model*: a model file (``claimtrack train``) or a loaded model; unset, the file
+    named by ``$CLAIMTRACK_ATTRIBUTION_MODEL``, else the model shipped in the package.
+    *min_confidence*: keep attributions whose confidence reaches it (default: the model's
+    threshold, chosen on its training data; ``$CLAIMTRACK_MIN_CONFIDENCE`` when set).
+    """
 
     def __init__(self, model_dir: str | os.PathLike | None = None, cache_dir: str | os.PathLike | None = None,
                  lexicon: str | os.PathLike | Lexicon | None = None, use_ner: bool | None = None,
-                 parser: Parser | None = None, include_boilerplate: bool = False):
+                 parser: Parser | None = None, include_boilerplate: bool = False,
+                 attribution_model: str | os.PathLike | AttributionModel | None = None,
+                 min_confidence: float | None = None):
         self.parser = parser or Parser(model_dir, cache_dir=cache_dir, use_ner=use_ner)
         self.lexicon = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
         self.include_boilerplate = include_boilerplate
+        self.model = resolve_model(attribution_model)
+        self.min_confidence = resolve_min_confidence(min_confidence)
 
     def analyze(self, text: str, id: str = "article") -> Analysis:
         """Analyse one article."""
@@ -35,16 +46,22 @@ class Analyzer:
         """Analyse several articles with one batched parse."""
         ids = list(ids) if ids is not None else [f"article{k + 1}" for k in range(len(texts))]
         docs = self.parser.parse_many(list(texts))
-        return [analyze_doc(doc, i, self.lexicon, include_boilerplate=self.include_boilerplate)
-                for doc, i in zip(docs, ids)]
+        return [self.analyze_parsed(doc, i) for doc, i in zip(docs, ids)]
+
+    def analyze_parsed(self, doc: Doc, id: str = "article") -> Analysis:
+        """Every stage after parsing, with this analyzer's lexicon, model and settings."""
+        return analyze_doc(doc, id, self.lexicon, include_boilerplate=self.include_boilerplate,
+                           model=self.model, min_confidence=self.min_confidence)
 
 
 def analyze_doc(doc: Doc, id: str = "article", lexicon: Lexicon | None = None, *,
-                include_boilerplate: bool = False) -> Analysis:
+                include_boilerplate: bool = False, model: AttributionModel | None = None,
+                min_confidence: float | None = None) -> Analysis:
     """Run every stage after parsing on one parsed document.
 
-    Text that is not the article (appeals, bylines, credits) is found and, unless
-    *include_boilerplate*, its attributions get no source or claim.
+    Rules propose attributions and *model* (default: the shipped one) decides, keeping those
+    whose confidence reaches *min_confidence*. Text that is not the article (appeals, bylines,
+    credits) is found and, unless *include_boilerplate*, its attributions are left out.
     """
     from .extract.boilerplate import find_boilerplate, inside
     from .claims.group import build_claims
@@ -54,14 +71,15 @@ def analyze_doc(doc: Doc, id: str = "article", lexicon: Lexicon | None = None, *
     result = Analysis(id=id, text=text,
                       text_sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
                       sentences=[(s.start, s.end) for s in doc.sentences])
-    result.attributions = extract(doc, lexicon)
+    atts = extract(doc, lexicon, model=model or resolve_model(None), min_confidence=min_confidence)
     result.boilerplate = find_boilerplate(text)
-    skip = set() if include_boilerplate else {
-        a.id for a in result.attributions if inside(a.cue.spans[0] if a.cue.spans else (0, 0),
-                                                    result.boilerplate)}
-    resolve_sources(result, doc, skip=skip)
-    build_claims(result, doc, lexicon, skip=skip,
-                 boilerplate=[] if include_boilerplate else result.boilerplate)
+    if not include_boilerplate:
+        atts = [a for a in atts if not inside(a.cue.spans[0] if a.cue.spans else (0, 0),
+                                              result.boilerplate)]
+        renumber(atts)
+    result.attributions = atts
+    resolve_sources(result, doc)
+    build_claims(result, doc, lexicon, boilerplate=[] if include_boilerplate else result.boilerplate)
     return result
 
 

@@ -122,7 +122,7 @@ class Attribution:
         """The inverse of :meth:`to_dict`."""
         return cls(d["id"], d["sentence"], d["type"], Role.from_dict(d["source"]) if d.get("source") else None,
                    Cue.from_dict(d["cue"]), Role.from_dict(d["content"]), d.get("construction", ""),
-                   d.get("source_id"), d.get("claim_id"), d.get("parent"))
+                   d.get("source_id"), d.get("claim_id"), d.get("parent"), d.get("confidence"))
 
 
 @dataclass

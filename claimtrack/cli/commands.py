@@ -231,16 +231,25 @@ def eval_cmd(gold, pred, save_pred, as_json, no_ignore, show_errors, limit, mode
 
         from ..io import feedback
 
+        from ..evaluate.predict import at_confidence
+
         analyzer = Analyzer(model_dir, cache_dir=cache_dir, lexicon=lexicon, use_ner=ner)
+        cut = analyzer.min_confidence if analyzer.min_confidence is not None else analyzer.model.threshold
+        analyzer.min_confidence = 0.0  # every candidate with its confidence, for the table by threshold
         parses: dict | None = {} if show_errors else None
         with feedback.bar(len(gold_docs)):  # one bar over the corpus, not one per parse call
-            pred_docs = predict_corpus(analyzer, gold_docs, parses=parses)
+            every = predict_corpus(analyzer, gold_docs, parses=parses)
+        pred_docs = at_confidence(every, cut)
         if save_pred:
             with open_output(save_pred) as fh:
                 for d in pred_docs.values():
                     fh.write(json.dumps(d, ensure_ascii=False) + "\n")
     warn = (lambda m: click.echo(f"warning: {m}", err=True))
     res = evaluate.score(gold_docs, pred_docs, use_ignore=not no_ignore, warn=warn)
+    if not pred:
+        from ..evaluate.predict import confidence_table
+
+        res["confidence"] = confidence_table(gold_docs, every, cut, use_ignore=not no_ignore)
     if show_errors:
         from ..evaluate.predict import breakdown
 
@@ -253,11 +262,66 @@ def eval_cmd(gold, pred, save_pred, as_json, no_ignore, show_errors, limit, mode
         click.echo(json.dumps(res, indent=2, sort_keys=True))
     else:
         click.echo(evaluate.format_table(res))
+        if "confidence" in res:
+            from ..evaluate.predict import format_confidence
+
+            click.echo("")
+            click.echo(format_confidence(res["confidence"]))
         if show_errors:
             from ..evaluate.predict import format_breakdown
 
             click.echo("")
             click.echo(format_breakdown(res["breakdown"]))
+
+
+@main.command(name="train")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True))
+@click.option("-o", "--output", type=click.Path(), required=True,
+              help="Write the model (JSON) here.")
+@click.option("--dev", multiple=True, type=click.Path(dir_okay=False, exists=True),
+              help="Score the trained model once on this gold file too (recorded in the model).")
+@click.option("--model-dir", type=click.Path(), default=None, help=MODEL_DIR_HELP)
+@click.option("--cache", "cache_dir", type=click.Path(), default=None,
+              help="Parse cache directory: a second run over the same texts skips parsing.")
+@click.option("--lexicon", type=click.Path(dir_okay=False), default=None,
+              help="Extra reporting words (TOML or JSON, same layout as the built-in lexicon).")
+@click.option("--ner/--no-ner", default=None,
+              help="Use the NER model when the model directory has one (default: yes).")
+def train_cmd(gold, output, dev, model_dir, cache_dir, lexicon, ner):
+    """Train the attribution model on GOLD articles (bench JSONL, as `eval` reads).
+
+    The rules propose candidates; the model learns which are real from the gold. Use the
+    file with `--attribution-model` (or $CLAIMTRACK_ATTRIBUTION_MODEL) on any command that
+    analyses. Seeded: the same command on the same data writes the same file (the date in it
+    is $SOURCE_DATE_EPOCH's when set). Needs LightGBM (`pip install 'claimtrack[train]'`).
+
+    \b
+    Example:
+      claimtrack train ../shared/bench/polnear/train.jsonl -o model.json --cache .cache/parses
+    """
+    import shlex
+
+    from ..evaluate.train import train_model
+    from ..extract.lexicon import load_lexicon
+    from ..io import feedback
+    from ..io.outputs import open_output
+    from ..parse.parser import Parser
+
+    _check_outputs(output, cache_dir=cache_dir)
+    try:
+        import lightgbm  # noqa: F401  (only training needs it)
+    except ImportError:
+        raise ClaimtrackError("training needs LightGBM: pip install 'claimtrack[train]'") from None
+    parser = Parser(model_dir, cache_dir=cache_dir, use_ner=ner)
+    command = shlex.join(["claimtrack", "train", *sys.argv[2:]])
+    with feedback.phases() as progress:
+        model = train_model(gold, parser, load_lexicon(lexicon), dev, progress=progress, command=command)
+    with open_output(output) as fh:
+        fh.write(model.dumps())
+    cv = model.provenance["cross_validation"]
+    click.echo(f"wrote {output}: {len(model.forest.trees)} trees, threshold {cv['threshold']}, "
+               f"{model.provenance['documents']} articles; cross-validated attr P {cv['attr']['p']:.3f} "
+               f"R {cv['attr']['r']:.3f} F1 {cv['attr']['f1']:.3f}", err=True)
 
 
 @main.group()

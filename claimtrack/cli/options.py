@@ -11,7 +11,8 @@ MODEL_DIR_HELP = ("Stanza model directory (default: $CLAIMTRACK_MODEL_DIR, then 
 
 
 def model_options(f):
-    """``--model-dir``, ``--cache``, ``--lexicon``, ``--ner/--no-ner``, ``--fast``, ``--device``."""
+    """``--model-dir``, ``--cache``, ``--lexicon``, ``--ner/--no-ner``, ``--fast``, ``--device``,
+    ``--attribution-model``, ``--min-confidence``."""
     f = click.option("--model-dir", type=click.Path(), default=None,
                      help=MODEL_DIR_HELP)(f)
     f = click.option("--cache", "cache_dir", type=click.Path(), default=None,
@@ -28,7 +29,28 @@ def model_options(f):
                      expose_value=False, callback=parser_env,
                      help="Run the models on: auto (CUDA when torch sees a GPU; default), cpu, "
                           "cuda.")(f)
+    f = click.option("--attribution-model", type=click.Path(dir_okay=False), default=None,
+                     expose_value=False, callback=decision_env,
+                     help="Attribution model file from `claimtrack train` (default: "
+                          "$CLAIMTRACK_ATTRIBUTION_MODEL, then the model shipped with claimtrack).")(f)
+    f = click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
+                     expose_value=False, callback=decision_env,
+                     help="Keep attributions whose confidence reaches this (default: the model's "
+                          "threshold, chosen on its training data).")(f)
     return f
+
+
+def decision_env(ctx: click.Context, param: click.Parameter, value) -> None:
+    """``--attribution-model F`` → ``$CLAIMTRACK_ATTRIBUTION_MODEL``, ``--min-confidence X`` →
+    ``$CLAIMTRACK_MIN_CONFIDENCE``: like the parser settings, batch and Dask workers inherit them."""
+    from ..extract.decide import MIN_CONFIDENCE_VAR, MODEL_VAR
+
+    if value is None:
+        return
+    if param.name == "attribution_model":
+        os.environ[MODEL_VAR] = str(value)
+    else:
+        os.environ[MIN_CONFIDENCE_VAR] = repr(float(value))
 
 
 def parser_env(ctx: click.Context, param: click.Parameter, value) -> None:

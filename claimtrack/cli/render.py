@@ -8,7 +8,7 @@ from ..io.safetext import visible
 from ..types import Analysis
 
 CSV_FIELDS = ["article", "id", "sentence", "type", "source", "source_id", "cue", "cue_lemma",
-              "cue_class", "negated", "content", "claim_id", "source_spans", "cue_spans",
+              "cue_class", "negated", "confidence", "content", "claim_id", "source_spans", "cue_spans",
               "content_spans"]
 
 
@@ -28,7 +28,9 @@ def _csv_rows(results: Sequence[Analysis]):
                 "article": r.id, "id": a.id, "sentence": a.sentence, "type": a.type,
                 "source": a.source.text if a.source else "", "source_id": a.source_id or "",
                 "cue": a.cue.text, "cue_lemma": a.cue.lemma, "cue_class": a.cue.cls,
-                "negated": str(a.cue.negated).lower(), "content": a.content.text,
+                "negated": str(a.cue.negated).lower(),
+                "confidence": "" if a.confidence is None else f"{a.confidence:.3f}",
+                "content": a.content.text,
                 "claim_id": a.claim_id or "",
                 "source_spans": _spans(a.source.spans) if a.source else "",
                 "cue_spans": _spans(a.cue.spans), "content_spans": _spans(a.content.spans),
@@ -55,6 +57,7 @@ def print_tables(results: Sequence[Analysis], out: IO[str]) -> None:
         t.add_column("cue [class]", style="magenta", max_width=22)
         t.add_column("content", max_width=90)
         t.add_column("type", style="dim", no_wrap=True)
+        t.add_column("conf.", style="dim", no_wrap=True)
         names = {s.id: s.name for s in r.sources}
         for a in r.attributions:
             src = a.source.text if a.source else "—"
@@ -63,8 +66,9 @@ def print_tables(results: Sequence[Analysis], out: IO[str]) -> None:
             cue = f"{a.cue.text} [{a.cue.cls}{', negated' if a.cue.negated else ''}]"
             # a donation appeal or byline is not the article: shown, but greyed and said so
             aside = a.claim_id is None and any(s <= a.cue.start < e for s, e in r.boilerplate)
+            conf = "" if a.confidence is None else f"{a.confidence:.2f}"
             t.add_row(a.id, esc(src), esc(cue), esc(a.content.text),
-                      "not the article" if aside else a.type, style="dim" if aside else None)
+                      "not the article" if aside else a.type, conf, style="dim" if aside else None)
         console.print(t)
         if r.sources:
             st = Table(title="sources", title_justify="left")

@@ -28,22 +28,72 @@ def to_prediction(result: Analysis) -> dict:
             "quote_type": a.type,
             "cue_lemma": a.cue.lemma,
             "construction": a.construction,
+            "confidence": a.confidence,
         })
     return {"id": result.id, "attributions": atts}
+
+
+def at_confidence(pred_docs: dict, cut: float) -> dict:
+    """The predictions whose confidence reaches *cut* (those without one are always kept)."""
+    return {i: {**d, "attributions": [a for a in d["attributions"]
+                                      if a.get("confidence") is None or a["confidence"] >= cut]}
+            for i, d in pred_docs.items()}
+
+
+THRESHOLDS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def confidence_table(gold_docs: dict, pred_docs: dict, cut: float, use_ignore: bool = True) -> dict:
+    """attr precision and recall at several confidence thresholds, and the precision of the more
+    and the less confident half of the predictions kept at *cut*."""
+    from .scoring import score
+
+    def attr(docs):
+        a = score(gold_docs, docs, use_ignore=use_ignore)["attributions"]["attr"]
+        return a, (round(a["tp"] / a["p"]) if a["p"] else 0)
+
+    rows = {}
+    for t in sorted(set(THRESHOLDS) | {cut}):
+        a, n = attr(at_confidence(pred_docs, t))
+        rows[f"{t:.3g}"] = {"p": round(a["p"], 4), "r": round(a["r"], 4), "f1": round(a["f1"], 4),
+                            "predicted": n}
+    kept = sorted(c for d in at_confidence(pred_docs, cut).values() for x in d["attributions"]
+                  if (c := x.get("confidence")) is not None)
+    halves = {}
+    if kept:
+        median = kept[len(kept) // 2]
+        (top, n_top), (whole, n_all) = attr(at_confidence(pred_docs, median)), attr(at_confidence(pred_docs, cut))
+        n_low = n_all - n_top
+        halves = {"median_confidence": median, "more_confident": {"p": round(top["p"], 4), "n": n_top},
+                  "less_confident": {"p": round((whole["tp"] - top["tp"]) / n_low, 4) if n_low else 0.0,
+                                     "n": n_low}}
+    return {"threshold": cut, "by_threshold": rows, "halves": halves}
+
+
+def format_confidence(table: dict) -> str:
+    """The confidence table as text (``claimtrack eval``)."""
+    out = [f"by confidence (the model's threshold: {table['threshold']:.3g})",
+           "  threshold      P      R     F1  predicted"]
+    for t, v in table["by_threshold"].items():
+        out.append(f"  {t:>9}  {v['p']:.3f}  {v['r']:.3f}  {v['f1']:.3f}  {v['predicted']:>9}")
+    h = table.get("halves")
+    if h:
+        out.append(f"  more confident half (>= {h['median_confidence']:.3f}): P {h['more_confident']['p']:.3f} "
+                   f"({h['more_confident']['n']}); less confident half: P {h['less_confident']['p']:.3f} "
+                   f"({h['less_confident']['n']})")
+    return "\n".join(out)
 
 
 def predict_corpus(analyzer: Analyzer, gold_docs: dict, batch: int = 16,
                    parses: dict[str, Doc] | None = None) -> dict:
     """Predictions for every gold document, keyed by id (with *parses*, the parses kept too)."""
-    from ..api import analyze_doc
-
     out = {}
     items = list(gold_docs.items())
     for k in range(0, len(items), batch):
         chunk = items[k:k + batch]
         docs = analyzer.parser.parse_many([d["text"] for _, d in chunk])
         for (doc_id, _), doc in zip(chunk, docs):
-            r = analyze_doc(doc, doc_id, analyzer.lexicon, include_boilerplate=analyzer.include_boilerplate)
+            r = analyzer.analyze_parsed(doc, doc_id)
             out[r.id] = to_prediction(r)
             if parses is not None:
                 parses[doc_id] = doc

@@ -46,7 +46,7 @@ from .prepositional import adverb_cue, citing_cue, prep_cue
 from .quotes import adjacent_quotes, attach_neighbour_quotes
 from .verbs import verb_cue
 
-__all__ = ["extract", "propose", "decide", "AttributionModel", "find_attributions", "Found", "verb_cue", "prep_cue", "citing_cue",
+__all__ = ["extract", "propose", "decide", "renumber", "AttributionModel", "find_attributions", "Found", "verb_cue", "prep_cue", "citing_cue",
            "adverb_cue", "noun_cue", "adjective_cue", "adjacent_quotes", "attach_neighbour_quotes",
            "layout_attributions"]
 
@@ -92,7 +92,7 @@ def extract(doc: Doc, lexicon: Lexicon | None = None, quotes: QuoteIndex | None 
         return propose(doc, lexicon, quotes)
     atts = propose(doc, widened(lexicon, model), quotes)
     atts = decide(doc, atts, model, quotes, min_confidence)
-    _number(atts)
+    renumber(atts)
     return atts
 
 
@@ -107,7 +107,8 @@ def widened(lexicon: Lexicon, model: "AttributionModel") -> Lexicon:
 _WIDE: dict = {}
 
 
-def _number(atts: list[Attribution]) -> None:
+def renumber(atts: list[Attribution]) -> None:
+    """Ids ``a1``, ``a2``, … in order, and the chain of reports nested in reports."""
     for k, a in enumerate(atts, 1):
         a.id, a.parent = f"a{k}", None
     nest(atts)
@@ -128,5 +129,5 @@ def propose(doc: Doc, lexicon: Lexicon, quotes: QuoteIndex) -> list[Attribution]
     atts = drop_quoted_cues(atts, quotes)
     atts.extend(attach_neighbour_quotes(doc, atts, bare, quotes))
     atts.sort(key=lambda a: a.cue.start)
-    _number(atts)
+    renumber(atts)
     return atts

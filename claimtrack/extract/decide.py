@@ -24,14 +24,15 @@ from pathlib import Path
 from typing import Sequence
 
 from ..errors import ModelError
-from ..lexicon import Lexicon
+from .lexicon import Lexicon
 from ..parse import Doc, Sentence
-from ..quotes import QuoteIndex
+from .marks import QuoteIndex
 from ..types import Attribution
 from .words import FIRST_SECOND_PERSON, HYPOTHETICAL, NEGATORS, SOURCE_NOUNS
 
-#: the environment variable naming a model file (after ``--attribution-model``)
+#: the environment variables behind ``--attribution-model`` and ``--min-confidence``
 MODEL_VAR = "CLAIMTRACK_ATTRIBUTION_MODEL"
+MIN_CONFIDENCE_VAR = "CLAIMTRACK_MIN_CONFIDENCE"
 MODEL_FORMAT = "claimtrack-attribution-model/1"
 DEFAULT_MODEL = "attribution_model.json"
 
@@ -145,6 +146,28 @@ class AttributionModel:
 def _default_model() -> AttributionModel:
     path = resources.files("claimtrack").joinpath("data", DEFAULT_MODEL)
     return AttributionModel.load(str(path))
+
+
+def resolve_model(model: "str | os.PathLike | AttributionModel | None" = None) -> AttributionModel:
+    """A loaded model: *model* itself, the file it names, ``$CLAIMTRACK_ATTRIBUTION_MODEL``'s, or
+    the shipped default."""
+    return model if isinstance(model, AttributionModel) else AttributionModel.resolve(model)
+
+
+def resolve_min_confidence(value: float | None = None) -> float | None:
+    """*value*, else ``$CLAIMTRACK_MIN_CONFIDENCE`` (a number from 0 to 1), else None (the
+    model's threshold)."""
+    if value is None:
+        raw = os.environ.get(MIN_CONFIDENCE_VAR)
+        if not raw:
+            return None
+        try:
+            value = float(raw)
+        except ValueError:
+            raise ValueError(f"{MIN_CONFIDENCE_VAR} must be a number from 0 to 1, not {raw!r}") from None
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(f"the minimum confidence must be from 0 to 1, not {value}")
+    return float(value)
 
 
 def decide(doc: Doc, atts: list[Attribution], model: AttributionModel, quotes: QuoteIndex,

@@ -88,6 +88,7 @@ def build_graph(analysis: Analysis) -> nx.MultiDiGraph:
                              not a.cue.negated and a.cue.cls == "assert" else cue_relation(a)),
                    article=analysis.id, attribution=a.id, cue=a.cue.text, cue_lemma=a.cue.lemma,
                    cue_class=a.cue.cls, negated=a.cue.negated, type=a.type,
+                   confidence=-1.0 if a.confidence is None else a.confidence,
                    source_text=a.source.text if a.source else "",
                    source_spans=_js(a.source.spans if a.source else []),
                    cue_spans=_js(a.cue.spans), content_spans=_js(a.content.spans), via=via)

@@ -75,7 +75,8 @@ def status(message: str) -> Iterator[None]:
 
 
 @contextmanager
-def bar(total: int, what: str = "articles") -> Iterator[Callable[[int], None]]:
+def bar(total: int, what: str = "articles", description: str | None = None
+        ) -> Iterator[Callable[[int], None]]:
     """A transient progress bar over *total* items; yields ``advance(n)``. Silent for fewer than
     two items or when feedback is off. Inside another bar it draws nothing and advances the
     outer one, so a command can show one bar over all its articles while a lower layer parses
@@ -93,9 +94,36 @@ def bar(total: int, what: str = "articles") -> Iterator[Callable[[int], None]]:
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(),
                   console=console(), transient=True) as progress:
-        task = progress.add_task(f"parsing {what}", total=total)
+        task = progress.add_task(description or f"parsing {what}", total=total)
         _ACTIVE.append((progress, task, True))
         try:
             yield lambda n=1: progress.advance(task, n)
         finally:
             _ACTIVE.pop()
+
+
+@contextmanager
+def phases() -> Iterator[Callable[[str, int, int], None]]:
+    """One bar after another for a job in phases (``claimtrack train``): ``step(label, n,
+    total)`` advances the bar of phase *label* by *n*, closing the previous phase's bar first.
+    ``articles`` is the parsing phase: the parser's own bar advances it."""
+    from contextlib import ExitStack
+
+    current: dict = {}
+    stack = ExitStack()
+
+    def step(label: str, n: int, total: int) -> None:
+        nonlocal stack
+        if current.get("label") != label:
+            stack.close()
+            stack = ExitStack()
+            current["label"] = label
+            current["advance"] = stack.enter_context(
+                bar(total, label, None if label == "articles" else label))
+        if n:
+            current["advance"](n)
+
+    try:
+        yield step
+    finally:
+        stack.close()

@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .extract.decide import widen
-from .lexicon import Lexicon, load_lexicon
-from .parse import Doc
-from .types import Attribution
+from ..extract.decide import widen
+from ..extract.lexicon import Lexicon, load_lexicon
+from ..parse import Doc
+from ..types import Attribution
 
 FOLDS = 5
 MIN_LEARNED = 4  # times a lemma must be a gold cue before the rules propose it
@@ -137,26 +137,26 @@ def default_lexicon() -> Lexicon:
 
 
 # -- the pipeline ------------------------------------------------------------------------------
-def load_examples(paths: Sequence[str | Path], parser, progress: Callable[[int], None] | None = None,
-                  chunk: int = 16) -> list[Example]:
+def load_examples(paths: Sequence[str | Path], parser,
+                  progress: Callable[[str, int, int], None] | None = None, chunk: int = 16) -> list[Example]:
     """Every gold article of *paths* (bench JSONL), parsed (through the parser's cache)."""
-    from .evaluate import load_jsonl
+    from .scoring import load_jsonl
 
     golds = [d for p in paths for d in load_jsonl(str(p), require_text=True).values()]
+    if progress:
+        progress("articles", 0, len(golds))  # the parser's bar advances it
     out = []
     for k in range(0, len(golds), chunk):
         part = golds[k:k + chunk]
         for g, doc in zip(part, parser.parse_many([g["text"] for g in part])):
             out.append(Example(str(g["id"]), g, doc, fold=fold_of(g["id"])))
-        if progress:
-            progress(len(part))
     return out
 
 
 def propose_all(examples: Sequence[Example], lexicon: Lexicon) -> None:
     """The rules' candidates of every example over *lexicon*, with their labels."""
-    from .extract import propose
-    from .quotes import QuoteIndex
+    from ..extract import propose
+    from ..extract.marks import QuoteIndex
 
     for ex in examples:
         ignore = [tuple(x) for x in (ex.gold.get("meta") or {}).get("ignore_spans", [])]
@@ -176,15 +176,15 @@ def _vocab(examples: Sequence[Example]) -> dict[str, list[str]]:
 
 
 def _keys(ex: Example) -> list[str]:
-    from .extract.decide import lemma_key
+    from ..extract.decide import lemma_key
 
     return [lemma_key(a, ex.doc.sentences[a.sentence] if 0 <= a.sentence < len(ex.doc.sentences)
                       else None) for a in ex.candidates]
 
 
 def _rows(examples: Sequence[Example], model) -> list[list[float]]:
-    from .extract.decide import features
-    from .quotes import QuoteIndex
+    from ..extract.decide import features
+    from ..extract.marks import QuoteIndex
 
     rows = []
     for ex in examples:
@@ -196,7 +196,7 @@ def _rows(examples: Sequence[Example], model) -> list[list[float]]:
 def out_of_fold_rows(examples: Sequence[Example], cues: dict, vocab: dict) -> tuple[list, list, list]:
     """Feature rows (in the examples' order) whose lemma rates come from the other folds only;
     labels; the fold of each row."""
-    from .extract.decide import AttributionModel
+    from ..extract.decide import AttributionModel
 
     tables = [lemma_rates([ex for ex in examples if ex.fold != f], _keys) for f in range(FOLDS)]
     X, y, groups = [], [], []
@@ -209,8 +209,10 @@ def out_of_fold_rows(examples: Sequence[Example], cues: dict, vocab: dict) -> tu
 
 def _booster(X, y, rounds: int = ROUNDS):
     import lightgbm as lgb
+    import numpy as np
 
-    return lgb.train(PARAMS, lgb.Dataset(X, y, free_raw_data=False), rounds)
+    return lgb.train(PARAMS, lgb.Dataset(np.asarray(X, dtype=np.float64), np.asarray(y),
+                                         free_raw_data=False), rounds)
 
 
 def cross_validate(X, y, groups, rounds: int = ROUNDS, progress: Callable[[int], None] | None = None):
@@ -230,7 +232,7 @@ def cross_validate(X, y, groups, rounds: int = ROUNDS, progress: Callable[[int],
 def choose_threshold(examples: Sequence[Example], probs, grid=None) -> tuple[float, dict, dict]:
     """The threshold maximising attr F1 of the kept candidates (reference scoring), its scores,
     and the scores at every threshold of the grid."""
-    from .evaluate import score
+    from .scoring import score
 
     grid = grid or [0.0] + [round(0.20 + 0.05 * k, 3) for k in range(13)]
     gold = {ex.id: ex.gold for ex in examples}
@@ -252,19 +254,18 @@ def train_model(gold_paths: Sequence[str | Path], parser, lexicon: Lexicon | Non
                 dev_paths: Sequence[str | Path] = (), progress: Callable[[str, int, int], None] | None = None,
                 command: str = "") -> "AttributionModel":
     """Train the attribution decision on gold articles (bench JSONL); score *dev_paths* once."""
-    from .extract.decide import AttributionModel, feature_names
-    from .learn import Forest
+    from ..extract.decide import AttributionModel, feature_names
+    from ..learn import Forest
 
     lexicon = lexicon or load_lexicon()
     step = progress or (lambda label, done, total: None)
-    examples = load_examples(gold_paths, parser, lambda n: step("parse", n, 0))
+    examples = load_examples(gold_paths, parser, step)
     cues = learned_cues(examples, lexicon)
     propose_all(examples, widen(lexicon, cues))
     vocab = _vocab(examples)
     X, y, groups = out_of_fold_rows(examples, cues, vocab)
-    probs = cross_validate(X, y, groups, progress=lambda n: step("cross-validate", n, FOLDS))
+    probs = cross_validate(X, y, groups, progress=lambda n: step("cross-validating (folds)", n, FOLDS))
     threshold, cv, table = choose_threshold(examples, probs)
-    step("fit", 1, 1)
     lemmas = lemma_rates(examples, _keys)
     full = _rows(examples, AttributionModel(None, lemmas, cues, vocab))
     booster = _booster(full, y)
@@ -280,8 +281,8 @@ def train_model(gold_paths: Sequence[str | Path], parser, lexicon: Lexicon | Non
 
 def score_files(paths: Sequence[str | Path], parser, lexicon: Lexicon, model) -> dict:
     """attr / attr+src precision, recall and F1 of *model* on gold files (reference scoring)."""
-    from .evaluate import score
-    from .extract import extract
+    from .scoring import score
+    from ..extract import extract
 
     examples = load_examples(paths, parser)
     gold = {ex.id: ex.gold for ex in examples}
@@ -292,7 +293,7 @@ def score_files(paths: Sequence[str | Path], parser, lexicon: Lexicon, model) ->
 
 
 def _provenance(paths, examples, y, cv, table, threshold, command) -> dict:
-    from . import __version__
+    from .. import __version__
 
     return {
         "made_by": f"claimtrack {__version__}",
