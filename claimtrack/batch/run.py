@@ -18,7 +18,7 @@ The flow, one way as everywhere else::
   analysis failures become one line each in ``errors.jsonl`` with the reason; they never stop
   the run. The summary and the exit code count them.
 
->>> from claimtrack.batch import safe_name
+>>> from claimtrack.batch.run import safe_name
 >>> safe_name("moscow_times_kaluga"), safe_name("news/2024 05/a b")
 ('moscow_times_kaluga', 'news_2024_05_a_b-a43610b0')
 """

@@ -3,7 +3,7 @@
 ``batch`` (the driver and its local engines) and ``dask_engine`` (remote workers) both import
 this module and neither imports the other, so an engine can be added without a cycle.
 
->>> from claimtrack.inputs import Article
+>>> from claimtrack.io.inputs import Article
 >>> died([Article("a1", "Some text.", name="a.txt")], "worker died")[0].payload
 'a.txt: worker died'
 """

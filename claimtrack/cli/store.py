@@ -1,4 +1,4 @@
-"""The claim-store commands, ``track`` and ``claims``: thin layers over :mod:`claimtrack.track`
+"""The claim-store commands, ``track`` and ``claims``: thin layers over :mod:`claimtrack.store.track`
 and :class:`claimtrack.store.ClaimStore` (registered on the ``claimtrack`` group by ``cli``)."""
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The desk's HTML pages: add an article, the article, the claims, a claim (with its review form).
 
 Pages are Jinja2 templates with autoescaping, so every article string is escaped; the article
-itself is the HTML report's section (:func:`claimtrack.report.article_fragment`), which escapes
+itself is the HTML report's section (:func:`claimtrack.export.report.article_fragment`), which escapes
 its own text. Forms post back to the desk and are checked for cross-site requests
 (:mod:`claimtrack.desk.security`); a successful post redirects (303) to the page it changed.
 """

@@ -3,7 +3,7 @@
 One ``Claim`` per claim (text, author = the sources that make it, typed
 ``Person``/``Organization``/``GovernmentOrganization``/``NewsMediaOrganization``, ``appearance`` =
 the article); a claim with a reviewer's verdict (from a filled review CSV, see
-:mod:`claimtrack.review`, or the desk's store) becomes a ``ClaimReview`` with the ``Claim`` as its
+:mod:`claimtrack.export.review`, or the desk's store) becomes a ``ClaimReview`` with the ``Claim`` as its
 ``itemReviewed``. An unrated ClaimReview is never written.
 
 ``@id``s are stable: ``urn:claimtrack:<article id>:<claim id>`` for a claim (``…:review`` for its
@@ -200,7 +200,7 @@ def to_jsonld(analyses: Sequence[Analysis],
     ``ClaimReview`` when it was reviewed, else its ``Claim``.
 
     *reviews* maps ``(article id, claim id)`` to ``{"verdict", "notes", "reviewer"}`` (as read by
-    :func:`claimtrack.review.read_review_csv`; optional ``rating`` 1–5, ``url``, ``date``).
+    :func:`claimtrack.export.review.read_review_csv`; optional ``rating`` 1–5, ``url``, ``date``).
     """
     graph: list[dict] = []
     for analysis in analyses:

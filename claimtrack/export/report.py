@@ -674,7 +674,7 @@ def render_html(analyses: Sequence[Analysis], title: str | None = None) -> str:
 
 def write_html(analyses: Sequence[Analysis], path: str | os.PathLike,
                title: str | None = None) -> None:
-    """Write the report to *path*, whole or not at all (:func:`claimtrack.outputs.open_output`)."""
+    """Write the report to *path*, whole or not at all (:func:`claimtrack.io.outputs.open_output`)."""
     from ..io.outputs import open_output
 
     html_text = render_html(analyses, title)

@@ -84,7 +84,7 @@ def claim_row(analysis: Analysis, claim: Claim) -> dict[str, str]:
 
 def write_review_csv(analyses: Sequence[Analysis], out: IO[str]) -> int:
     """Write the review CSV (one row per claim, one line per row, cells guarded against
-    formulas by :mod:`claimtrack.csvout`); return the number of rows."""
+    formulas by :mod:`claimtrack.io.csvout`); return the number of rows."""
     rows = (claim_row(a, c) for a in analyses for c in a.claims)
     return write_csv(out, REVIEW_FIELDS, rows, flat=True)
 

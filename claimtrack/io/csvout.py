@@ -3,7 +3,7 @@
 Cells hold article text, which is untrusted: a cell starting with ``=``, ``+``, ``-``, ``@``,
 tab or carriage return is prefixed with ``'`` so a spreadsheet shows it instead of running it
 as a formula (OWASP "CSV injection"; a leading ``'`` is doubled, which a spreadsheet shows as one), and control characters become visible stand-ins
-(:func:`claimtrack.safetext.visible`). :func:`unguard` undoes the prefix for files read back
+(:func:`claimtrack.io.safetext.visible`). :func:`unguard` undoes the prefix for files read back
 (the review sheet), so ids survive the round trip.
 
 >>> import io

@@ -12,11 +12,11 @@ that work:
   (:func:`last_cycle`) that returns the very cycle Stanza's Tarjan search would contract next;
 * relation labels scored only for each word's decoded head, on real (not padded) positions;
 * the tagger's and the parser's character models run once per distinct spelling, and not
-  again for spellings this process has already seen (:mod:`claimtrack.fastchar`);
-* the tagger's own step (:mod:`claimtrack.fasttag`: integer sort keys, strings only for real
+  again for spellings this process has already seen (:mod:`claimtrack.parse.fastchar`);
+* the tagger's own step (:mod:`claimtrack.parse.fasttag`: integer sort keys, strings only for real
   positions, its XPOS/feature heads contracted once per distinct parent tag), and the
   lemmatizer's without a loader whose data it never reads;
-* the tokenizer's model run only on paragraphs still being read (:mod:`claimtrack.fasttok`);
+* the tokenizer's model run only on paragraphs still being read (:mod:`claimtrack.parse.fasttok`);
 * no optimizers built while the pipeline loads (:func:`inference_load`);
 * no full garbage collections over the loaded models' objects during a parse
   (:func:`frozen_heap`);
@@ -421,7 +421,7 @@ def _patch(nlp, obj, name: str, fn) -> None:
 
 
 def _install_char_model(nlp, name: str) -> bool:
-    """Give this processor's character model :func:`claimtrack.fastchar.char_forward_unique`
+    """Give this processor's character model :func:`claimtrack.parse.fastchar.char_forward_unique`
     and a spelling cache, when it is Stanza's plain ``CharacterModel`` (not a character
     language model)."""
     from stanza.models.common.char_model import CharacterModel
@@ -441,7 +441,7 @@ def _install_char_model(nlp, name: str) -> bool:
 
 
 def _install_tokenize(nlp, status: FastStatus) -> None:
-    """The tokenizer's model step on live rows only (:mod:`claimtrack.fasttok`)."""
+    """The tokenizer's model step on live rows only (:mod:`claimtrack.parse.fasttok`)."""
     from . import fasttok
 
     proc = nlp.processors['tokenize']
@@ -454,7 +454,7 @@ def _install_tokenize(nlp, status: FastStatus) -> None:
 
 
 def _install_pos(nlp, status: FastStatus) -> None:
-    """The tagger's step (:mod:`claimtrack.fasttag`) and its grouped bilinear heads."""
+    """The tagger's step (:mod:`claimtrack.parse.fasttag`) and its grouped bilinear heads."""
     import functools
 
     from . import fasttag

@@ -1,6 +1,6 @@
 """The POS tagger's step with Stanza's own output, minus work its answer does not need.
 
-Installed by :func:`claimtrack.fastparse.install` on one loaded pipeline (never on Stanza's
+Installed by :func:`claimtrack.parse.fastparse.install` on one loaded pipeline (never on Stanza's
 classes). Where stock Stanza 1.15's tagger (cProfile, 6 dev articles) spends time that is not
 the model's arithmetic:
 

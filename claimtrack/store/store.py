@@ -9,13 +9,13 @@ the corpus graph and the web desk read it. Everything goes through :class:`Claim
             print(cluster["id"], cluster["statement"])
 
 * **Clusters.** Claims of different articles that state the same proposition (same signature
-  predicate, shared arguments: :func:`claimtrack.signature.compare`) are one cluster with every
+  predicate, shared arguments: :func:`claimtrack.claims.signature.compare`) are one cluster with every
   appearance. Candidates are found by blocking on ``predicate|argument`` keys, never by
   comparing every pair, so adding an article costs the same however large the store is.
 * **Idempotent and resumable.** An article is added in one transaction; the same article again
   (same id, same text) changes nothing; a killed run loses at most the article in flight.
 * **Status over time.** After each appearance the cluster's status is recomputed from all its
-  appearances and links (:mod:`claimtrack.independence`); changes are kept as a timeline.
+  appearances and links (:mod:`claimtrack.store.independence`); changes are kept as a timeline.
 
 The schema is documented in ``docs/store.md``.
 """
