@@ -22,7 +22,8 @@ class Analyzer:
     """A loaded parser, lexicon and attribution model: build one, analyse many articles with it.
 
     *attribution_model*: a model file (``claimtrack train``) or a loaded model; unset, the file
-    named by ``$CLAIMTRACK_ATTRIBUTION_MODEL``, else the model shipped in the package.
+    named by ``$CLAIMTRACK_ATTRIBUTION_MODEL``, else the model shipped in the package; ``"rules"``:
+    no model, the rules decide alone.
     *min_confidence*: keep attributions whose confidence reaches it (default: the model's
     threshold, chosen on its training data; ``$CLAIMTRACK_MIN_CONFIDENCE`` when set).
     """
@@ -54,13 +55,16 @@ class Analyzer:
                            model=self.model, min_confidence=self.min_confidence)
 
 
+_DEFAULT = "default"
+
+
 def analyze_doc(doc: Doc, id: str = "article", lexicon: Lexicon | None = None, *,
-                include_boilerplate: bool = False, model: AttributionModel | None = None,
+                include_boilerplate: bool = False, model: AttributionModel | str | None = _DEFAULT,
                 min_confidence: float | None = None) -> Analysis:
     """Run every stage after parsing on one parsed document.
 
-    Rules propose attributions and *model* (default: the shipped one) decides, keeping those
-    whose confidence reaches *min_confidence*. Text that is not the article (appeals, bylines,
+    Rules propose attributions and *model* (default: the one :func:`resolve_model` names; None:
+    the rules decide alone) keeps those whose confidence reaches *min_confidence*. Text that is not the article (appeals, bylines,
     credits) is found and, unless *include_boilerplate*, its attributions are left out.
     """
     from .extract.boilerplate import find_boilerplate, inside
@@ -71,7 +75,9 @@ def analyze_doc(doc: Doc, id: str = "article", lexicon: Lexicon | None = None, *
     result = Analysis(id=id, text=text,
                       text_sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
                       sentences=[(s.start, s.end) for s in doc.sentences])
-    atts = extract(doc, lexicon, model=model or resolve_model(None), min_confidence=min_confidence)
+    if model == _DEFAULT:
+        model = resolve_model(None)
+    atts = extract(doc, lexicon, model=model, min_confidence=min_confidence)
     result.boilerplate = find_boilerplate(text)
     if not include_boilerplate:
         atts = [a for a in atts if not inside(a.cue.spans[0] if a.cue.spans else (0, 0),

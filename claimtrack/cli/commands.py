@@ -5,6 +5,7 @@ Heavy imports (stanza, torch, rich, networkx) happen inside commands so ``--help
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -231,25 +232,29 @@ def eval_cmd(gold, pred, save_pred, as_json, no_ignore, show_errors, limit, mode
 
         from ..io import feedback
 
-        from ..evaluate.predict import at_confidence
-
         analyzer = Analyzer(model_dir, cache_dir=cache_dir, lexicon=lexicon, use_ner=ner)
-        cut = analyzer.min_confidence if analyzer.min_confidence is not None else analyzer.model.threshold
-        analyzer.min_confidence = 0.0  # every candidate with its confidence, for the table by threshold
-        parses: dict | None = {} if show_errors else None
+        parses: dict = {}
         with feedback.bar(len(gold_docs)):  # one bar over the corpus, not one per parse call
+            pred_docs = predict_corpus(analyzer, gold_docs, parses=parses)
+        if analyzer.model is not None:
+            # every candidate with its confidence, for the table by threshold (no second parse)
+            chosen, analyzer.min_confidence = analyzer.min_confidence, 0.0
             every = predict_corpus(analyzer, gold_docs, parses=parses)
-        pred_docs = at_confidence(every, cut)
+            analyzer.min_confidence = "auto"
+            auto = predict_corpus(analyzer, gold_docs, parses=parses)
+            analyzer.min_confidence = chosen
         if save_pred:
             with open_output(save_pred) as fh:
                 for d in pred_docs.values():
                     fh.write(json.dumps(d, ensure_ascii=False) + "\n")
     warn = (lambda m: click.echo(f"warning: {m}", err=True))
     res = evaluate.score(gold_docs, pred_docs, use_ignore=not no_ignore, warn=warn)
-    if not pred:
+    if not pred and analyzer.model is not None:
         from ..evaluate.predict import confidence_table
 
-        res["confidence"] = confidence_table(gold_docs, every, cut, use_ignore=not no_ignore)
+        res["confidence"] = confidence_table(gold_docs, every, pred_docs, use_ignore=not no_ignore)
+        a = evaluate.score(gold_docs, auto, use_ignore=not no_ignore)["attributions"]["attr"]
+        res["confidence"]["auto"] = {k: round(a[k], 4) for k in ("p", "r", "f1")}
     if show_errors:
         from ..evaluate.predict import breakdown
 
@@ -313,15 +318,18 @@ def train_cmd(gold, output, dev, model_dir, cache_dir, lexicon, ner):
     except ImportError:
         raise ClaimtrackError("training needs LightGBM: pip install 'claimtrack[train]'") from None
     parser = Parser(model_dir, cache_dir=cache_dir, use_ner=ner)
-    command = shlex.join(["claimtrack", "train", *sys.argv[2:]])
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    command = (f"SOURCE_DATE_EPOCH={epoch} " if epoch else "") + shlex.join(["claimtrack", "train", *sys.argv[2:]])
     with feedback.phases() as progress:
         model = train_model(gold, parser, load_lexicon(lexicon), dev, progress=progress, command=command)
     with open_output(output) as fh:
         fh.write(model.dumps())
     cv = model.provenance["cross_validation"]
-    click.echo(f"wrote {output}: {len(model.forest.trees)} trees, threshold {cv['threshold']}, "
-               f"{model.provenance['documents']} articles; cross-validated attr P {cv['attr']['p']:.3f} "
-               f"R {cv['attr']['r']:.3f} F1 {cv['attr']['f1']:.3f}", err=True)
+    t = cv["thresholds"]
+    click.echo(f"wrote {output}: {len(model.forest.trees)} trees, thresholds {t['rules']} (the rules' "
+               f"candidates) / {t['new']} (new ones), {model.provenance['documents']} articles; "
+               f"cross-validated attr P {cv['attr']['p']:.3f} R {cv['attr']['r']:.3f} F1 {cv['attr']['f1']:.3f}",
+               err=True)
 
 
 @main.group()

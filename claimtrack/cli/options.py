@@ -32,12 +32,31 @@ def model_options(f):
     f = click.option("--attribution-model", type=click.Path(dir_okay=False), default=None,
                      expose_value=False, callback=decision_env,
                      help="Attribution model file from `claimtrack train` (default: "
-                          "$CLAIMTRACK_ATTRIBUTION_MODEL, then the model shipped with claimtrack).")(f)
-    f = click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
+                          "$CLAIMTRACK_ATTRIBUTION_MODEL, then the model shipped with claimtrack); "
+                          "'rules': no model, the rules decide alone.")(f)
+    f = click.option("--min-confidence", type=Confidence(), default=None,
                      expose_value=False, callback=decision_env,
-                     help="Keep attributions whose confidence reaches this (default: the model's "
-                          "threshold, chosen on its training data).")(f)
+                     help="Let the attribution model decide: keep every candidate whose confidence "
+                          "reaches this (0-1), or 'auto' for the thresholds chosen on its training "
+                          "data. Default: the rules decide, each attribution with its confidence.")(f)
     return f
+
+
+class Confidence(click.ParamType):
+    """A number from 0 to 1, or ``auto``."""
+
+    name = "0-1|auto"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and value.strip().lower() == "auto":
+            return "auto"
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not a number from 0 to 1 or 'auto'", param, ctx)
+        if not 0.0 <= number <= 1.0:
+            self.fail(f"{value} is not from 0 to 1", param, ctx)
+        return number
 
 
 def decision_env(ctx: click.Context, param: click.Parameter, value) -> None:
@@ -50,7 +69,7 @@ def decision_env(ctx: click.Context, param: click.Parameter, value) -> None:
     if param.name == "attribution_model":
         os.environ[MODEL_VAR] = str(value)
     else:
-        os.environ[MIN_CONFIDENCE_VAR] = repr(float(value))
+        os.environ[MIN_CONFIDENCE_VAR] = value if value == "auto" else repr(float(value))
 
 
 def parser_env(ctx: click.Context, param: click.Parameter, value) -> None:

@@ -43,9 +43,9 @@ def at_confidence(pred_docs: dict, cut: float) -> dict:
 THRESHOLDS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
-def confidence_table(gold_docs: dict, pred_docs: dict, cut: float, use_ignore: bool = True) -> dict:
-    """attr precision and recall at several confidence thresholds, and the precision of the more
-    and the less confident half of the predictions kept at *cut*."""
+def confidence_table(gold_docs: dict, every: dict, chosen: dict, use_ignore: bool = True) -> dict:
+    """attr precision and recall of *every* candidate kept at several confidence thresholds,
+    and the precision of the more and the less confident half of the *chosen* predictions."""
     from .scoring import score
 
     def attr(docs):
@@ -53,29 +53,31 @@ def confidence_table(gold_docs: dict, pred_docs: dict, cut: float, use_ignore: b
         return a, (round(a["tp"] / a["p"]) if a["p"] else 0)
 
     rows = {}
-    for t in sorted(set(THRESHOLDS) | {cut}):
-        a, n = attr(at_confidence(pred_docs, t))
+    for t in THRESHOLDS:
+        a, n = attr(at_confidence(every, t))
         rows[f"{t:.3g}"] = {"p": round(a["p"], 4), "r": round(a["r"], 4), "f1": round(a["f1"], 4),
                             "predicted": n}
-    kept = sorted(c for d in at_confidence(pred_docs, cut).values() for x in d["attributions"]
-                  if (c := x.get("confidence")) is not None)
+    kept = sorted(c for d in chosen.values() for x in d["attributions"] if (c := x.get("confidence")) is not None)
     halves = {}
     if kept:
         median = kept[len(kept) // 2]
-        (top, n_top), (whole, n_all) = attr(at_confidence(pred_docs, median)), attr(at_confidence(pred_docs, cut))
+        (top, n_top), (whole, n_all) = attr(at_confidence(chosen, median)), attr(chosen)
         n_low = n_all - n_top
         halves = {"median_confidence": median, "more_confident": {"p": round(top["p"], 4), "n": n_top},
                   "less_confident": {"p": round((whole["tp"] - top["tp"]) / n_low, 4) if n_low else 0.0,
                                      "n": n_low}}
-    return {"threshold": cut, "by_threshold": rows, "halves": halves}
+    return {"by_threshold": rows, "halves": halves}
 
 
 def format_confidence(table: dict) -> str:
     """The confidence table as text (``claimtrack eval``)."""
-    out = [f"by confidence (the model's threshold: {table['threshold']:.3g})",
+    out = ["every candidate, kept by confidence alone (the model's own decision is above):",
            "  threshold      P      R     F1  predicted"]
     for t, v in table["by_threshold"].items():
         out.append(f"  {t:>9}  {v['p']:.3f}  {v['r']:.3f}  {v['f1']:.3f}  {v['predicted']:>9}")
+    if table.get("auto"):
+        a = table["auto"]
+        out.append(f"  the model deciding (--min-confidence auto): P {a['p']:.3f}  R {a['r']:.3f}  F1 {a['f1']:.3f}")
     h = table.get("halves")
     if h:
         out.append(f"  more confident half (>= {h['median_confidence']:.3f}): P {h['more_confident']['p']:.3f} "
@@ -86,15 +88,18 @@ def format_confidence(table: dict) -> str:
 
 def predict_corpus(analyzer: Analyzer, gold_docs: dict, batch: int = 16,
                    parses: dict[str, Doc] | None = None) -> dict:
-    """Predictions for every gold document, keyed by id (with *parses*, the parses kept too)."""
+    """Predictions for every gold document, keyed by id. *parses*: a dict that keeps the parses
+    (filled here), or that already holds them (then nothing is parsed again)."""
     out = {}
     items = list(gold_docs.items())
     for k in range(0, len(items), batch):
         chunk = items[k:k + batch]
-        docs = analyzer.parser.parse_many([d["text"] for _, d in chunk])
+        if parses is not None and all(doc_id in parses for doc_id, _ in chunk):
+            docs = [parses[doc_id] for doc_id, _ in chunk]
+        else:
+            docs = analyzer.parser.parse_many([d["text"] for _, d in chunk])
         for (doc_id, _), doc in zip(chunk, docs):
-            r = analyzer.analyze_parsed(doc, doc_id)
-            out[r.id] = to_prediction(r)
+            out[doc_id] = to_prediction(analyzer.analyze_parsed(doc, doc_id))
             if parses is not None:
                 parses[doc_id] = doc
     return out

@@ -45,35 +45,43 @@ class Example:
     doc: Doc
     candidates: list[Attribution] = field(default_factory=list)
     labels: list[int] = field(default_factory=list)
+    matches: list[int] = field(default_factory=list)  # the gold attribution each one matches, or -1
     fold: int = 0
 
 
 def learned_cues(examples: Sequence[Example], lexicon: Lexicon, min_count: int = MIN_LEARNED) -> dict:
     """Lemmas (by part of speech) that head gold cues at least *min_count* times and that the
     lexicon does not list: the rules propose them too, the model decides."""
+    from ..extract.tree import lemma_candidates
+
     counts: Counter = Counter()
+    forms: dict[tuple[str, str], set[str]] = defaultdict(set)
     for ex in examples:
         for g in ex.gold.get("attributions") or []:
-            w = _first_word(ex.doc, g.get("cue") or [])
+            w = cue_head(ex.doc, g.get("cue") or [])
             if w is not None and w.upos in ("VERB", "NOUN", "ADJ"):
                 counts[(w.upos, w.lemma.lower())] += 1
+                # "warning" may be lemmatised as itself: the lexicon's "warn" still decides its class
+                forms[(w.upos, w.lemma.lower())].update(x.lower() for x in lemma_candidates(w))
     known = {"VERB": lexicon.verbs, "NOUN": lexicon.nouns, "ADJ": lexicon.adjectives}
     out: dict[str, list[str]] = {"VERB": [], "NOUN": [], "ADJ": []}
     for (pos, lemma), n in sorted(counts.items()):
-        if n >= min_count and lemma.isalpha() and lemma not in known[pos]:
+        if n >= min_count and lemma.isalpha() and not (forms[(pos, lemma)] & set(known[pos])):
             out[pos].append(lemma)
     return out
 
 
-def _first_word(doc: Doc, spans):
+def cue_head(doc: Doc, spans):
+    """The word of a gold cue that heads the others ("said" of "has said"), or None."""
     if not spans:
         return None
     s, e = spans[0]
     for sent in doc.sentences:
         if sent.start <= s < sent.end or sent.start < e <= sent.end:
-            for w in sent.words:
-                if w.start < e and w.end > s:
-                    return w
+            inside = [w for w in sent.words if any(w.start < b and w.end > a for a, b in spans)]
+            ids = {w.i for w in inside}
+            heads = [w for w in inside if w.head not in ids and w.upos not in ("AUX", "PART", "PUNCT")]
+            return (heads or inside or [None])[0]
     return None
 
 
@@ -81,25 +89,29 @@ def _tokens(text: str, spans) -> frozenset:
     return frozenset((m.start()) for s, e in spans for m in _TOKEN.finditer(text, s, e))
 
 
-def label(ex: Example, ignore: Sequence[tuple[int, int]] = ()) -> list[int]:
-    """1 for a candidate that shares a cue token and a content token with a gold attribution."""
+def label(ex: Example) -> list[int]:
+    """The first gold attribution that shares a cue token and a content token with each
+    candidate, or -1 (a candidate is real when it matches one)."""
     text = ex.gold["text"]
     gold = [(_tokens(text, g.get("cue") or []), _tokens(text, g.get("content") or []))
             for g in ex.gold.get("attributions") or []]
     out = []
     for a in ex.candidates:
         cue, content = _tokens(text, a.cue.spans), _tokens(text, a.content.spans)
-        out.append(int(any(cue & gc and content & gt for gc, gt in gold)))
+        out.append(next((k for k, (gc, gt) in enumerate(gold) if cue & gc and content & gt), -1))
     return out
 
 
-def lemma_rates(examples: Sequence[Example], keys: Callable[[Example], list[str]]) -> dict[str, list[float]]:
-    """lemma|pos -> [smoothed rate of real attributions among its candidates, candidates]."""
+def lemma_rates(examples: Sequence[Example], keys: Callable[[Example], list[tuple[str, ...]]]
+                ) -> dict[str, list[float]]:
+    """lemma|pos (and lemma|pos|relation) -> [smoothed rate of real attributions among its
+    candidates, candidates]."""
     pos, tot = Counter(), Counter()
     for ex in examples:
-        for k, y in zip(keys(ex), ex.labels):
-            tot[k] += 1
-            pos[k] += y
+        for ks, y in zip(keys(ex), ex.labels):
+            for k in ks:
+                tot[k] += 1
+                pos[k] += y
     prior = sum(pos.values()) / max(1, sum(tot.values()))
     return {k: [round((pos[k] + PRIOR_WEIGHT * prior) / (n + PRIOR_WEIGHT), 4), float(n)]
             for k, n in sorted(tot.items())}
@@ -160,9 +172,10 @@ def propose_all(examples: Sequence[Example], lexicon: Lexicon) -> None:
 
     for ex in examples:
         ignore = [tuple(x) for x in (ex.gold.get("meta") or {}).get("ignore_spans", [])]
-        atts = propose(ex.doc, lexicon, QuoteIndex(ex.doc.text))
+        atts = propose(ex.doc, lexicon, QuoteIndex(ex.doc.text), open_class=True)
         ex.candidates = [a for a in atts if not any(s <= a.cue.spans[0][0] < e for s, e in ignore)]
-        ex.labels = label(ex)
+        ex.matches = label(ex)
+        ex.labels = [int(m >= 0) for m in ex.matches]
 
 
 def _vocab(examples: Sequence[Example]) -> dict[str, list[str]]:
@@ -175,10 +188,10 @@ def _vocab(examples: Sequence[Example]) -> dict[str, list[str]]:
     return {k: sorted(v) for k, v in sorted(seen.items())}
 
 
-def _keys(ex: Example) -> list[str]:
-    from ..extract.decide import lemma_key
+def _keys(ex: Example) -> list[tuple[str, str]]:
+    from ..extract.decide import lemma_keys
 
-    return [lemma_key(a, ex.doc.sentences[a.sentence] if 0 <= a.sentence < len(ex.doc.sentences)
+    return [lemma_keys(a, ex.doc.sentences[a.sentence] if 0 <= a.sentence < len(ex.doc.sentences)
                       else None) for a in ex.candidates]
 
 
@@ -229,25 +242,59 @@ def cross_validate(X, y, groups, rounds: int = ROUNDS, progress: Callable[[int],
     return p
 
 
-def choose_threshold(examples: Sequence[Example], probs, grid=None) -> tuple[float, dict, dict]:
-    """The threshold maximising attr F1 of the kept candidates (reference scoring), its scores,
-    and the scores at every threshold of the grid."""
+def tiers(examples: Sequence[Example], cues: dict) -> list[bool]:
+    """Per candidate: whether the rules alone would have proposed it (not an open candidate,
+    not a learned cue)."""
+    from ..extract.decide import proposed_by_rules
+
+    return [proposed_by_rules(a, ex.doc.sentences[a.sentence] if 0 <= a.sentence < len(ex.doc.sentences)
+                              else None, cues) for ex in examples for a in ex.candidates]
+
+
+def _proxy(examples, keep) -> dict:
+    """attr P/R/F1 of the kept candidates, each gold attribution matched once (fast; the
+    reference scorer's one-to-one matching gives nearly the same figures)."""
+    tp = n = k = 0
+    gold = sum(len(ex.gold.get("attributions") or []) for ex in examples)
+    for ex in examples:
+        seen = set()
+        for m in ex.matches:
+            if keep[k]:
+                n += 1
+                if m >= 0 and m not in seen:
+                    seen.add(m)
+                    tp += 1
+            k += 1
+    p, r = (tp / n if n else 0.0), tp / gold if gold else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4)}
+
+
+def choose_thresholds(examples: Sequence[Example], probs, rule_tier) -> tuple[float, float, dict]:
+    """The pair of thresholds — for candidates the rules alone make, and for the new ones — that
+    maximises attr F1 of the out-of-fold predictions; the scores at each pair."""
+    import numpy as np
+
+    probs, rule_tier = np.asarray(probs), np.asarray(rule_tier)
+    table = {}
+    for t_rule in [round(0.05 * k, 2) for k in range(0, 13)]:
+        for t_new in [round(0.3 + 0.05 * k, 2) for k in range(0, 12)]:
+            keep = np.where(rule_tier, probs >= t_rule, probs >= t_new)
+            table[(t_rule, t_new)] = _proxy(examples, keep)
+    best = max(table, key=lambda t: (table[t]["f1"], t[1], t[0]))
+    return best[0], best[1], table
+
+
+def reference_scores(examples: Sequence[Example], keep) -> dict:
+    """attr P/R/F1 of the kept candidates by the reference scorer."""
     from .scoring import score
 
-    grid = grid or [0.0] + [round(0.20 + 0.05 * k, 3) for k in range(13)]
-    gold = {ex.id: ex.gold for ex in examples}
-    table = {}
-    for t in grid:
-        preds, k = {}, 0
-        for ex in examples:
-            n = len(ex.candidates)
-            keep = [a for a, p in zip(ex.candidates, probs[k:k + n]) if p >= t]
-            preds[ex.id] = to_prediction(ex.id, keep)
-            k += n
-        res = score(gold, preds)["attributions"]["attr"]
-        table[t] = {m: round(res[m], 4) for m in ("p", "r", "f1")}
-    best = max(grid, key=lambda t: (table[t]["f1"], -t))
-    return best, table[best], table
+    preds, k = {}, 0
+    for ex in examples:
+        n = len(ex.candidates)
+        preds[ex.id] = to_prediction(ex.id, [a for a, kept in zip(ex.candidates, keep[k:k + n]) if kept])
+        k += n
+    res = score({ex.id: ex.gold for ex in examples}, preds)["attributions"]["attr"]
+    return {m: round(res[m], 4) for m in ("p", "r", "f1")}
 
 
 def train_model(gold_paths: Sequence[str | Path], parser, lexicon: Lexicon | None = None,
@@ -265,15 +312,21 @@ def train_model(gold_paths: Sequence[str | Path], parser, lexicon: Lexicon | Non
     vocab = _vocab(examples)
     X, y, groups = out_of_fold_rows(examples, cues, vocab)
     probs = cross_validate(X, y, groups, progress=lambda n: step("cross-validating (folds)", n, FOLDS))
-    threshold, cv, table = choose_threshold(examples, probs)
+    import numpy as np
+
+    rule_tier = np.asarray(tiers(examples, cues))
+    t_rule, threshold, table = choose_thresholds(examples, probs, rule_tier)
+    cv = reference_scores(examples, np.where(rule_tier, probs >= t_rule, probs >= threshold))
+    rules_alone = reference_scores(examples, rule_tier & (probs >= 0.0))
     lemmas = lemma_rates(examples, _keys)
     full = _rows(examples, AttributionModel(None, lemmas, cues, vocab))
     booster = _booster(full, y)
     booster_names = feature_names(vocab)
     forest = Forest.from_lightgbm(booster, provenance={}, threshold=threshold)
     forest.features = booster_names
-    model = AttributionModel(forest, lemmas, cues, vocab)
-    model.provenance = _provenance(gold_paths, examples, y, cv, table, threshold, command)
+    model = AttributionModel(forest, lemmas, cues, vocab, rule_threshold=t_rule)
+    model.provenance = _provenance(gold_paths, examples, y, cv, table, (t_rule, threshold), command)
+    model.provenance["cross_validation"]["rules_alone"] = rules_alone
     if dev_paths:
         model.provenance["dev"] = score_files(dev_paths, parser, lexicon, model)
     return model
@@ -303,9 +356,11 @@ def _provenance(paths, examples, y, cv, table, threshold, command) -> dict:
         "documents": len(examples), "candidates": len(y), "positive": int(sum(y)),
         "gold_attributions": sum(len(ex.gold.get("attributions") or []) for ex in examples),
         "learner": "LightGBM (gradient-boosted trees), binary", "params": dict(PARAMS), "rounds": ROUNDS,
-        "threshold_rule": f"maximises attr F1 of {FOLDS}-fold out-of-fold predictions (folds by document)",
-        "cross_validation": {"threshold": threshold, "attr": cv,
-                             "by_threshold": {str(t): v for t, v in sorted(table.items())}},
+        "threshold_rule": (f"the pair (the rules' own candidates, new candidates) maximising attr F1 of "
+                           f"{FOLDS}-fold out-of-fold predictions (folds by document); used by "
+                           "--min-confidence auto"),
+        "cross_validation": {"thresholds": {"rules": threshold[0], "new": threshold[1]}, "attr": cv,
+                             "by_thresholds": {f"{a} {b}": v for (a, b), v in sorted(table.items())}},
         "licence_note": ("trained on the data named above; PolNeAR (research data, licence not stated) "
                          "for the default model: retrain on your own annotations with `claimtrack train`"),
     }

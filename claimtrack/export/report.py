@@ -207,7 +207,8 @@ class _View:
         x = self.attrs[attr_id]
         c = self.claim_of.get(attr_id)
         claim = f" → {c.id} [{c.status}]" if c else ""
-        return f"{x.id}: {self.source_name(x)} — {cue_label(x.cue)} ({x.cue.cls}){claim}"
+        conf = f", confidence {x.confidence:.2f}" if x.confidence is not None else ""
+        return f"{x.id}: {self.source_name(x)} — {cue_label(x.cue)} ({x.cue.cls}{conf}){claim}"
 
     def anchor(self, ident: str) -> str:
         return f"{self.prefix}-{ident}"
@@ -305,11 +306,12 @@ def _attributions_table(view: _View) -> str:
             f'<tr data-a="{_e(x.id)}"><td><a href="#{_e(view.anchor(x.id))}">{_e(x.id)}</a></td>'
             f"<td>{_e(view.source_name(x))}</td><td>{_e(cue_label(x.cue))} "
             f'<span class="stype">{_e(x.cue.cls)}</span></td><td>{_e(x.content.text)}</td>'
-            f"<td>{_e(x.type)}</td><td>{_e(c.id) if c else ''}</td></tr>")
+            f"<td>{_e(x.type)}</td><td>{'' if x.confidence is None else f'{x.confidence:.2f}'}</td>"
+            f"<td>{_e(c.id) if c else ''}</td></tr>")
     open_ = "" if view.a.claims else " open"
     return (f"<details{open_}><summary>{len(view.a.attributions)} attributions</summary>"
             '<table class="attrs"><thead><tr><th>#</th><th>source</th><th>cue</th><th>content</th>'
-            "<th>type</th><th>claim</th></tr></thead><tbody>" + "".join(rows)
+            "<th>type</th><th>confidence</th><th>claim</th></tr></thead><tbody>" + "".join(rows)
             + "</tbody></table></details>")
 
 

@@ -41,6 +41,7 @@ from .decide import AttributionModel, decide, widen
 from .adjectives import adjective_cue
 from .layout import layout_attributions
 from .nominal import noun_cue
+from .open import open_candidates
 from .passes import detach_participles, drop_duplicates, drop_quoted_cues, nest
 from .prepositional import adverb_cue, citing_cue, prep_cue
 from .quotes import adjacent_quotes, attach_neighbour_quotes
@@ -90,7 +91,7 @@ def extract(doc: Doc, lexicon: Lexicon | None = None, quotes: QuoteIndex | None 
     lexicon = lexicon or load_lexicon()
     if model is None:
         return propose(doc, lexicon, quotes)
-    atts = propose(doc, widened(lexicon, model), quotes)
+    atts = propose(doc, widened(lexicon, model), quotes, open_class=True)
     atts = decide(doc, atts, model, quotes, min_confidence)
     renumber(atts)
     return atts
@@ -114,8 +115,29 @@ def renumber(atts: list[Attribution]) -> None:
     nest(atts)
 
 
-def propose(doc: Doc, lexicon: Lexicon, quotes: QuoteIndex) -> list[Attribution]:
-    """The rules' attributions: every construction over *lexicon*, then the passes."""
+def propose(doc: Doc, lexicon: Lexicon, quotes: QuoteIndex, open_class: bool = False) -> list[Attribution]:
+    """The rules' attributions: every construction over *lexicon*, then the passes; with
+    *open_class*, also every complement the parse allows (:mod:`.open`) for the model to judge
+    (added after the passes, so they never change what the rules find)."""
+    atts = _rules(doc, lexicon, quotes)
+    if open_class:
+        atts = atts + list(_open(doc, atts, quotes))
+        atts.sort(key=lambda a: a.cue.start)
+        renumber(atts)
+    return atts
+
+
+def _open(doc: Doc, atts: list[Attribution], quotes: QuoteIndex) -> Iterator[Attribution]:
+    cues = {(a.sentence, w.i) for a in atts if 0 <= a.sentence < len(doc.sentences)
+            for w in doc.sentences[a.sentence].words if any(w.start < e and w.end > s for s, e in a.cue.spans)}
+    for sent in doc.sentences:
+        for f in open_candidates(sent, {i for k, i in cues if k == sent.index}):
+            att = to_attribution(f, doc.text, quotes)
+            if att is not None:
+                yield att
+
+
+def _rules(doc: Doc, lexicon: Lexicon, quotes: QuoteIndex) -> list[Attribution]:
     text = doc.text
     items: list[Attribution] = []
     bare: list[Attribution] = []

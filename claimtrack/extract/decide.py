@@ -28,7 +28,8 @@ from .lexicon import Lexicon
 from ..parse import Doc, Sentence
 from .marks import QuoteIndex
 from ..types import Attribution
-from .words import FIRST_SECOND_PERSON, HYPOTHETICAL, NEGATORS, SOURCE_NOUNS
+from .words import (FIRST_SECOND_PERSON, HYPOTHETICAL, NEGATORS, QUESTION_MARKS, SOURCE_NOUNS,
+                    THIRD_PERSON)
 
 #: the environment variables behind ``--attribution-model`` and ``--min-confidence``
 MODEL_VAR = "CLAIMTRACK_ATTRIBUTION_MODEL"
@@ -44,8 +45,6 @@ _CONTENT_RELS = ("ccomp", "xcomp", "obj", "parataxis", "advcl", "obl", "nmod", "
 _SOURCE_RELS = ("nsubj", "nsubj:pass", "obl", "obl:agent", "nmod", "nmod:poss", "appos", "obj",
                 "root", "conj", "compound", "parataxis")
 _MODALS = {"may", "might", "must", "will", "wo", "shall"}
-_WH = {"whether", "if", "how", "why", "what", "when", "where", "who"}
-_PRONOUNS3 = {"he", "she", "they", "it", "him", "her", "them", "this", "that", "these", "those"}
 
 
 @dataclass
@@ -57,10 +56,18 @@ class AttributionModel:
     learned_cues: dict[str, list[str]]  # pos -> lemmas proposed besides the lexicon's
     vocab: dict[str, list[str]]  # categorical feature values the model knows
     provenance: dict = field(default_factory=dict)
+    rule_threshold: float | None = None  # for the candidates the rules alone would make
 
     @property
     def threshold(self) -> float:
+        """The threshold for candidates the rules alone would not make (and the default cut)."""
         return float(self.forest.threshold)
+
+    def cut_for(self, a: Attribution, sent: Sentence | None) -> float:
+        """The threshold that applies to *a*: the rules' candidates need less to be kept."""
+        if self.rule_threshold is not None and proposed_by_rules(a, sent, self.learned_cues):
+            return self.rule_threshold
+        return self.threshold
 
     @property
     def feature_names(self) -> list[str]:
@@ -69,6 +76,7 @@ class AttributionModel:
     # -- the file -----------------------------------------------------------------------------
     def to_dict(self) -> dict:
         return {"format": MODEL_FORMAT, "provenance": dict(self.provenance),
+                "rule_threshold": self.rule_threshold,
                 "lemmas": {k: list(v) for k, v in sorted(self.lemmas.items())},
                 "learned_cues": {k: sorted(v) for k, v in sorted(self.learned_cues.items())},
                 "vocab": {k: list(v) for k, v in sorted(self.vocab.items())},
@@ -87,7 +95,8 @@ class AttributionModel:
                         {str(k): [float(x) for x in v] for k, v in d["lemmas"].items()},
                         {str(k): [str(x) for x in v] for k, v in d["learned_cues"].items()},
                         {str(k): [str(x) for x in v] for k, v in d["vocab"].items()},
-                        dict(d.get("provenance", {})))
+                        dict(d.get("provenance", {})),
+                        None if d.get("rule_threshold") is None else float(d["rule_threshold"]))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ForestFileError(f"a broken attribution model ({exc.__class__.__name__}: {exc})") from None
         if model.feature_names != feature_names(model.vocab):
@@ -148,35 +157,69 @@ def _default_model() -> AttributionModel:
     return AttributionModel.load(str(path))
 
 
-def resolve_model(model: "str | os.PathLike | AttributionModel | None" = None) -> AttributionModel:
+#: the model name that means no model: the rules decide alone (the behaviour before training)
+RULES_ONLY = "rules"
+
+
+def resolve_model(model: "str | os.PathLike | AttributionModel | None" = None) -> AttributionModel | None:
     """A loaded model: *model* itself, the file it names, ``$CLAIMTRACK_ATTRIBUTION_MODEL``'s, or
-    the shipped default."""
-    return model if isinstance(model, AttributionModel) else AttributionModel.resolve(model)
+    the shipped default; None for ``rules`` (the rules decide alone)."""
+    if isinstance(model, AttributionModel):
+        return model
+    name = model or os.environ.get(MODEL_VAR)
+    if name is not None and str(name) == RULES_ONLY:
+        return None
+    return AttributionModel.resolve(name)
 
 
-def resolve_min_confidence(value: float | None = None) -> float | None:
-    """*value*, else ``$CLAIMTRACK_MIN_CONFIDENCE`` (a number from 0 to 1), else None (the
-    model's threshold)."""
+#: ``--min-confidence auto``: the model decides, at the thresholds chosen on its training data
+AUTO = "auto"
+
+
+def resolve_min_confidence(value: "float | str | None" = None) -> "float | str | None":
+    """*value*, else ``$CLAIMTRACK_MIN_CONFIDENCE``: a number from 0 to 1, or ``auto``; None when
+    neither is set (the rules decide, every attribution with the model's confidence)."""
     if value is None:
-        raw = os.environ.get(MIN_CONFIDENCE_VAR)
-        if not raw:
+        value = os.environ.get(MIN_CONFIDENCE_VAR) or None
+        if value is None:
             return None
+    if isinstance(value, str):
+        if value.strip().lower() == AUTO:
+            return AUTO
         try:
-            value = float(raw)
+            value = float(value)
         except ValueError:
-            raise ValueError(f"{MIN_CONFIDENCE_VAR} must be a number from 0 to 1, not {raw!r}") from None
+            raise ValueError(f"the minimum confidence must be a number from 0 to 1 or 'auto', "
+                             f"not {value!r}") from None
     if not 0.0 <= value <= 1.0:
         raise ValueError(f"the minimum confidence must be from 0 to 1, not {value}")
     return float(value)
 
 
 def decide(doc: Doc, atts: list[Attribution], model: AttributionModel, quotes: QuoteIndex,
-           min_confidence: float | None = None) -> list[Attribution]:
-    """Give every candidate its ``confidence`` and keep those at or above the threshold."""
-    cut = model.threshold if min_confidence is None else min_confidence
+           min_confidence: "float | str | None" = None) -> list[Attribution]:
+    """Give every candidate its ``confidence``, then keep: with *min_confidence* None, the rules'
+    own candidates (the rules decide); with a number, every candidate that reaches it; with
+    ``auto``, those that reach the model's threshold for their kind of candidate."""
     for a, p in zip(atts, model.score(doc, atts, quotes)):
         a.confidence = round(p, 4)
-    return [a for a in atts if a.confidence >= cut]
+    if min_confidence is None:
+        return [a for a in atts if proposed_by_rules(a, _sentence(doc, a), model.learned_cues)]
+    if min_confidence == AUTO:
+        return [a for a in atts if a.confidence >= model.cut_for(a, _sentence(doc, a))]
+    return [a for a in atts if a.confidence >= min_confidence]
+
+
+def _sentence(doc: Doc, a: Attribution) -> Sentence | None:
+    return doc.sentences[a.sentence] if 0 <= a.sentence < len(doc.sentences) else None
+
+
+def proposed_by_rules(a: Attribution, sent: Sentence | None, learned: dict[str, list[str]]) -> bool:
+    """Whether the rules alone (the lexicon, no open candidates) would have proposed *a*."""
+    if a.construction.startswith("open-"):
+        return False
+    lemma, pos = lemma_key(a, sent).split("|")
+    return lemma not in set(learned.get(pos, ()))
 
 
 def widen(lexicon: Lexicon, cues: dict[str, list[str]]) -> Lexicon:
@@ -208,7 +251,8 @@ def feature_names(vocab: dict[str, list[str]]) -> list[str]:
 
 
 _NUMERIC = (
-    "lemma_rate", "lemma_count", "lemma_known", "in_lexicon", "learned_cue",
+    "lemma_rate", "lemma_count", "lemma_rel_rate", "lemma_rel_count", "lemma_known", "in_lexicon",
+    "learned_cue", "cue_has_xcomp", "cue_has_iobj", "cue_has_mark",
     "cue_words", "cue_negated", "cue_quoted", "cue_modal", "cue_hypothetical", "cue_passive",
     "cue_past", "cue_part", "cue_ger", "cue_inf", "cue_fin", "cue_has_subject", "cue_has_ccomp",
     "cue_has_obj", "cue_capital",
@@ -216,8 +260,8 @@ _NUMERIC = (
     "source_capital", "source_ner_person", "source_ner_org", "source_before_cue", "source_digit",
     "content_words", "content_spans", "content_chars", "content_that", "content_to", "content_wh",
     "content_quote", "content_has_verb", "content_outside_sentence", "content_after_cue",
-    "cue_content_gap", "content_question",
-    "sentence_index", "sentence_rel", "headline", "sentence_words", "sentence_quotes",
+    "cue_content_gap", "content_question", "content_around_cue",
+    "sentence_words", "sentence_quotes",
     "candidates_in_sentence", "nested", "holds_others", "same_cue_lemma_in_doc",
 )
 
@@ -232,7 +276,8 @@ def features(doc: Doc, atts: Sequence[Attribution], quotes: QuoteIndex,
     for a in atts:
         per_sentence[a.sentence] = per_sentence.get(a.sentence, 0) + 1
         lemma_counts[a.cue.lemma] = lemma_counts.get(a.cue.lemma, 0) + 1
-    context = _Context(doc, quotes, model, per_sentence, lemma_counts, atts)
+    context = _Context(doc, quotes, model, per_sentence, lemma_counts, atts,
+                       {b.parent for b in atts if b.parent})
     rows = []
     for a in atts:
         row = [0.0] * len(names)
@@ -252,15 +297,39 @@ class _Context:
     per_sentence: dict[int, int]
     lemma_counts: dict[str, int]
     atts: Sequence[Attribution]
+    parents: set
+
+
+def cue_head(sent: Sentence, spans) -> int | None:
+    """The word that heads the cue ("said" of "had said", "claim" of "the claim"), or None."""
+    idx = _words_in(sent, spans)
+    inside = set(idx)
+    heads = [k for k in idx if sent.words[k].head not in inside
+             and sent.words[k].upos not in ("AUX", "PART", "DET", "PUNCT")]
+    content = [k for k in idx if sent.words[k].upos not in ("AUX", "PART", "DET", "PUNCT")]
+    return (heads or content or idx or [None])[0]
 
 
 def lemma_key(a: Attribution, sent: Sentence | None) -> str:
-    """The cue's lemma with the part of speech of its first word (``claim|NOUN``)."""
+    """The cue's lemma with the part of speech of its head word (``claim|NOUN``)."""
     pos = ""
     if sent is not None and a.cue.spans:
-        w = _words_in(sent, a.cue.spans[:1])
-        pos = sent.words[w[0]].upos if w else ""
+        k = cue_head(sent, a.cue.spans)
+        pos = sent.words[k].upos if k is not None else ""
     return f"{a.cue.lemma.lower()}|{pos}"
+
+
+def lemma_keys(a: Attribution, sent: Sentence | None) -> tuple[str, str]:
+    """The lemma key and the lemma with the relation of its content (``advise|VERB|xcomp``):
+    "advised them to leave" reports, "advised the company" seldom does."""
+    key = lemma_key(a, sent)
+    rel = ""
+    if sent is not None:
+        idx = _words_in(sent, a.content.spans)
+        inside = set(idx)
+        head = next((sent.words[k] for k in idx if sent.words[k].head not in inside), None)
+        rel = head.deprel.split(":")[0] if head is not None else ""
+    return key, f"{key}|{rel}"
 
 
 def _describe(a: Attribution, c: _Context) -> dict[str, float]:
@@ -270,7 +339,8 @@ def _describe(a: Attribution, c: _Context) -> dict[str, float]:
     f.update(_lemma_features(a, sent, c))
     f.update(_position_features(a, sent, c))
     if sent is not None:
-        cue_idx = _words_in(sent, a.cue.spans)
+        head = cue_head(sent, a.cue.spans)
+        cue_idx = [] if head is None else [head]
         f.update(_cue_features(a, sent, cue_idx, c))
         f.update(_source_features(a, sent, cue_idx))
         f.update(_content_features(a, sent, cue_idx, c))
@@ -278,11 +348,13 @@ def _describe(a: Attribution, c: _Context) -> dict[str, float]:
 
 
 def _lemma_features(a: Attribution, sent: Sentence | None, c: _Context) -> dict[str, float]:
-    key = lemma_key(a, sent)
+    key, with_rel = lemma_keys(a, sent)
     rate, count = c.model.lemmas.get(key, (0.0, 0.0))
+    rel_rate, rel_count = c.model.lemmas.get(with_rel, (0.0, 0.0))
     pos = key.split("|")[1]
     learned = a.cue.lemma.lower() in set(c.model.learned_cues.get(pos, ()))
     return {"lemma_rate": rate if count else -1.0, "lemma_count": math.log1p(count),
+            "lemma_rel_rate": rel_rate if rel_count else -1.0, "lemma_rel_count": math.log1p(rel_count),
             "lemma_known": float(count > 0), "learned_cue": float(learned),
             "in_lexicon": float(not learned)}
 
@@ -306,6 +378,9 @@ def _cue_features(a: Attribution, sent: Sentence, idx: list[int], c: _Context) -
     f["cue_has_subject"] = float(bool(sent.kids(head.i, "nsubj", "csubj")))
     f["cue_has_ccomp"] = float(bool(sent.kids(head.i, "ccomp", "parataxis")))
     f["cue_has_obj"] = float(bool(sent.kids(head.i, "obj")))
+    f["cue_has_xcomp"] = float(bool(sent.kids(head.i, "xcomp")))
+    f["cue_has_iobj"] = float(bool(sent.kids(head.i, "iobj")))
+    f["cue_has_mark"] = float(any(k.deprel == "mark" for c in sent.kids(head.i, "ccomp") for k in sent.kids(c.i)))
     f["cue_capital"] = float(head.text[:1].isupper() and head.i > 0)
     if any(w.lower() in NEGATORS for w in (x.text for x in sent.kids(head.i, "advmod"))):
         f["cue_negated"] = 1.0
@@ -319,7 +394,7 @@ def _source_features(a: Attribution, sent: Sentence, cue_idx: list[int]) -> dict
     low = text.lower().strip()
     f: dict[str, float] = {"source": 1.0, "source_words": len(text.split()),
                            "source_person12": float(low in FIRST_SECOND_PERSON),
-                           "source_pronoun3": float(low in _PRONOUNS3),
+                           "source_pronoun3": float(low in THIRD_PERSON),
                            "source_noun_can_speak": float(any(w in SOURCE_NOUNS for w in low.split())),
                            "source_capital": float(text[:1].isupper()),
                            "source_digit": float(any(ch.isdigit() for ch in text)),
@@ -344,11 +419,14 @@ def _content_features(a: Attribution, sent: Sentence, cue_idx: list[int], c: _Co
     f: dict[str, float] = {"content_words": math.log1p(len(words)), "content_spans": len(a.content.spans),
                            "content_chars": math.log1p(len(text)),
                            "content_that": float(low == "that"), "content_to": float(low == "to"),
-                           "content_wh": float(low in _WH),
+                           "content_wh": float(low in QUESTION_MARKS),
                            "content_quote": float(any(ch in text for ch in "\"“”«»")),
                            "content_question": float(text.rstrip("\"'”’ ").endswith("?"))}
     f["content_outside_sentence"] = float(any(s < sent.start or e > sent.end for s, e in a.content.spans))
     f["content_after_cue"] = float(a.content.spans[0][0] > a.cue.spans[0][0]) if a.content.spans else 0.0
+    # "an operation that Moscow claims prevented an attack": the content runs on both sides of the cue
+    f["content_around_cue"] = float(bool(a.content.spans) and a.content.spans[0][0] < a.cue.spans[0][0]
+                                    < a.content.spans[-1][0])
     idx = _words_in(sent, a.content.spans)
     if idx:
         inside = set(idx)
@@ -361,13 +439,11 @@ def _content_features(a: Attribution, sent: Sentence, cue_idx: list[int], c: _Co
 
 
 def _position_features(a: Attribution, sent: Sentence | None, c: _Context) -> dict[str, float]:
-    n = max(1, len(c.doc.sentences))
-    f: dict[str, float] = {"sentence_index": math.log1p(a.sentence), "sentence_rel": a.sentence / n,
-                           "headline": float(a.sentence == 0),
-                           "candidates_in_sentence": c.per_sentence.get(a.sentence, 0),
+    # (no position in the article: PolNeAR's first line is always a headline, other news's is not)
+    f: dict[str, float] = {"candidates_in_sentence": c.per_sentence.get(a.sentence, 0),
                            "nested": float(a.parent is not None),
                            "same_cue_lemma_in_doc": math.log1p(c.lemma_counts.get(a.cue.lemma, 0))}
-    f["holds_others"] = float(any(b.parent == a.id for b in c.atts))
+    f["holds_others"] = float(a.id in c.parents)
     if sent is not None:
         f["sentence_words"] = math.log1p(len(sent.words))
         f["sentence_quotes"] = float(any(c.quotes.region_at(w.start) is not None for w in sent.words[:1])

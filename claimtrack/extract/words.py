@@ -61,6 +61,8 @@ HYPOTHETICAL = {"would", "could", "should", "can", "ca", "'d", "’d", "wouldn't
 POLL_SHARES = {"percent", "majority", "majorities", "half", "third", "thirds", "quarter", "quarters",
                "plurality", "respondents"}
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
+# pronouns and demonstratives that stand for a third party as a source ("he said", "this shows")
+THIRD_PERSON = {"he", "she", "they", "it", "him", "her", "them", "this", "that", "these", "those"}
 # words a title-case headline leaves in lower case ("Trump Says He Is Ready for a Fight")
 HEADLINE_LOWER = {"a", "an", "the", "and", "but", "or", "nor", "for", "of", "in", "on", "at", "to",
                   "by", "as", "with", "from", "vs", "vs.", "is", "be", "are", "was"}

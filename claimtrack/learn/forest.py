@@ -10,7 +10,7 @@ to train.
 ...     "features": ["x"], "trees": [{"feature": [0, -1, -1], "threshold": [0.5, 0, 0],
 ...     "left": [1, -1, -1], "right": [2, -1, -1], "value": [0, -2.0, 2.0],
 ...     "default_left": [True, False, False], "missing": ["None", "None", "None"]}]})
->>> [round(p, 3) for p in f.predict([[0.0], [1.0]])]
+>>> [round(float(p), 3) for p in f.predict([[0.0], [1.0]])]
 [0.119, 0.881]
 """
 from __future__ import annotations
@@ -141,9 +141,8 @@ class Forest:
         if X.ndim != 2 or X.shape[1] != len(self.features):
             raise ValueError(f"expected {len(self.features)} features, got shape {X.shape}")
         k = self.num_class if self.objective == "multiclass" else 1
-        out = np.zeros((X.shape[0], k))
-        for i, arrays in enumerate(self._compiled()):
-            out[:, i % k] += _walk(arrays, X)
+        leaves = _walk(self._compiled(), X)  # (n, trees)
+        out = np.stack([leaves[:, c::k].sum(axis=1) for c in range(k)], axis=1)
         return out[:, 0] if k == 1 else out
 
     def predict(self, X) -> "Any":
@@ -157,24 +156,32 @@ class Forest:
         return 1.0 / (1.0 + np.exp(-raw))
 
     def _compiled(self):
+        """All trees as one set of node arrays (node ids offset per tree), so that every row
+        goes down every tree in one numpy step per level."""
         if self._arrays is None:
             import numpy as np
 
-            self._arrays = [(np.array(t.feature), np.array(t.threshold, dtype=np.float64),
-                             np.array(t.left), np.array(t.right), np.array(t.value, dtype=np.float64),
-                             np.array(t.default_left, dtype=bool),
-                             np.array([{"None": 0, "Zero": 1, "NaN": 2}.get(m, 0) for m in t.missing]))
-                            for t in self.trees]
+            offsets = np.cumsum([0] + [len(t.feature) for t in self.trees[:-1]])
+            cat = lambda name, dtype=None: np.concatenate(  # noqa: E731
+                [np.asarray(getattr(t, name), dtype=dtype) for t in self.trees])
+            shift = np.repeat(offsets, [len(t.feature) for t in self.trees])
+            left, right = cat("left", np.int64), cat("right", np.int64)
+            self._arrays = (cat("feature", np.int64), cat("threshold", np.float64),
+                            np.where(left >= 0, left + shift, -1), np.where(right >= 0, right + shift, -1),
+                            cat("value", np.float64), cat("default_left", bool),
+                            np.array([{"None": 0, "Zero": 1, "NaN": 2}.get(m, 0)
+                                      for t in self.trees for m in t.missing]), offsets)
         return self._arrays
 
 
 def _walk(arrays, X):
-    """Every row down one tree at once; LightGBM's rule: go left when value <= threshold."""
+    """Every row down every tree at once; LightGBM's rule: go left when value <= threshold.
+    Returns the leaf value of each (row, tree)."""
     import numpy as np
 
-    feature, threshold, left, right, value, default_left, missing = arrays
-    node = np.zeros(X.shape[0], dtype=np.int64)
-    rows = np.arange(X.shape[0])
+    feature, threshold, left, right, value, default_left, missing, roots = arrays
+    node = np.broadcast_to(roots, (X.shape[0], len(roots))).copy()
+    rows = np.arange(X.shape[0])[:, None]
     while True:
         f = feature[node]
         inner = f >= 0
@@ -182,8 +189,9 @@ def _walk(arrays, X):
             return value[node]
         x = X[rows, np.where(inner, f, 0)]
         nan = np.isnan(x)
-        is_missing = ((missing[node] == 2) & nan) | ((missing[node] == 1) & (nan | (x == 0.0)))
-        x = np.where(nan & (missing[node] == 0), 0.0, x)  # LightGBM reads NaN as 0 when none were seen
+        kind = missing[node]
+        is_missing = ((kind == 2) & nan) | ((kind == 1) & (nan | (x == 0.0)))
+        x = np.where(nan & (kind == 0), 0.0, x)  # LightGBM reads NaN as 0 where none were seen
         go_left = np.where(is_missing, default_left[node], x <= threshold[node])
         node = np.where(inner, np.where(go_left, left[node], right[node]), node)
 

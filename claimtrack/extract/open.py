@@ -1,0 +1,54 @@
+"""Open candidates: what the parse allows as an attribution, whatever the lexicon says.
+
+Any verb with a clausal, quoted, infinitival or object complement, and any noun or adjective
+with a clausal one, is proposed with its subject as source and the complement as content
+("Democrats painted him as a liar", "the assessment that …"). Most such candidates are not
+attributions; the trained decision (:mod:`.decide`) tells them apart by the cue's lemma, the
+path and the shape of source and content. The rules' own candidates come first: a word that is
+already a cue proposes nothing here.
+
+>>> from claimtrack.parse import doc_from_conllu
+>>> rows = [("Analysts", "analyst", "NOUN", 2, "nsubj"), ("reckon", "reckon", "VERB", 0, "root"),
+...         ("rates", "rate", "NOUN", 4, "nsubj"), ("fall", "fall", "VERB", 2, "ccomp")]
+>>> sent = doc_from_conllu("".join(f"{i}\\t{f}\\t{l}\\t{u}\\t_\\t_\\t{h}\\t{d}\\t_\\t_\\n"
+...                                for i, (f, l, u, h, d) in enumerate(rows, 1))).sentences[0]
+>>> [(f.lemma, f.source, f.content, f.construction) for f in open_candidates(sent, set())]
+[('reckon', [0], [2, 3], 'open-ccomp')]
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..parse.parser import Sentence
+from .candidate import Found
+from .tree import cue_words, negated, noun_phrase, strip_punct, subject
+
+#: the complements that can be what was said, believed or wanted, most telling first
+VERB_COMPLEMENTS = ("ccomp", "parataxis", "xcomp", "obj", "csubj")
+OTHER_COMPLEMENTS = ("ccomp", "acl")
+MIN_CONTENT = 2  # words
+
+
+def open_candidates(sent: Sentence, taken: set[int]) -> Iterator[Found]:
+    """The open candidates of one sentence, skipping words already in *taken* (cues)."""
+    for w in sent.words:
+        if w.i in taken:
+            continue
+        rels = VERB_COMPLEMENTS if w.upos == "VERB" else OTHER_COMPLEMENTS if w.upos in ("NOUN", "ADJ") else ()
+        comp = next((k for rel in rels for k in sent.kids(w.i) if k.deprel == rel
+                     and (rel != "acl" or _clausal(sent, k.i))), None)
+        if comp is None:
+            continue
+        content = strip_punct(sent, sent.subtree(comp.i))
+        if len(content) < MIN_CONTENT:
+            continue
+        subj = subject(sent, w.i, passive_ok=True)
+        source = noun_phrase(sent, subj.i) if subj is not None else None
+        cue = [k for k in cue_words(sent, w.i) if k not in content] or [w.i]
+        yield Found(sent, cue, w.lemma.lower(), "assert", content, source,
+                    f"open-{comp.deprel.split(':')[0]}", negated=negated(sent, w.i))
+
+
+def _clausal(sent: Sentence, i: int) -> bool:
+    """A noun's clause that states something ("the claim that …"), not a relative one."""
+    return any(k.deprel == "mark" and k.lemma.lower() in ("that", "whether", "if") for k in sent.kids(i))

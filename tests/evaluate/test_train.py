@@ -1,0 +1,83 @@
+"""Training the attribution decision: seeded and reproducible, a model that the analysis then
+uses, and the CLI's errors."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from claimtrack.extract.decide import AttributionModel
+
+pytest.importorskip("lightgbm")
+
+# articles written for the tests; [S:…] source, [C:…] cue, [T:…] content (gold spans)
+ARTICLES = [
+    "[S:The mayor] [C:said] [T:that the bridge would reopen in May]. Traffic was light on Monday. "
+    "[S:Engineers] [C:warned] [T:that the cables needed work]. The river rose again.",
+    "[S:Police] [C:confirmed] [T:that two men were arrested]. The shop opened at nine. "
+    "\u201c[T:We are relieved],\u201d [C:said] [S:the owner]. The street was closed for an hour.",
+    "[S:The ministry] [C:denied] [T:that the fuel had been stored at the depot]. Firefighters worked "
+    "through the night. [S:Residents] [C:claimed] [T:they had smelled gas for days].",
+    "[S:A spokesman] [C:told] reporters [T:the talks would resume]. The delegates ate lunch. "
+    "[C:According to] [S:the union], [T:wages have not risen in five years].",
+    "[S:The company] [C:announced] [T:that it would cut 200 jobs]. Its shares fell. [S:Analysts] "
+    "[C:expect] [T:further cuts next year]. The factory employs 3,000 people.",
+    "[S:The coach] [C:insisted] [T:that the team was ready]. The stadium was full. [S:Fans] "
+    "[C:said] [T:the tickets were too expensive]. The match ended in a draw.",
+]
+
+
+def parse_markup(markup: str, i: int) -> dict:
+    text, spans, pos = "", {"S": [], "C": [], "T": []}, 0
+    for m in re.finditer(r"\[([SCT]):([^\]]*)\]", markup):
+        text += markup[pos:m.start()]
+        spans[m.group(1)].append([len(text), len(text) + len(m.group(2))])
+        text += m.group(2)
+        pos = m.end()
+    text += markup[pos:]
+    # one attribution per cue, each with the nearest source and content of its sentence
+    atts = []
+    for k, cue in enumerate(spans["C"]):
+        def near(lst):
+            return min(lst, key=lambda sp: abs(sp[0] - cue[0])) if lst else None
+        atts.append({"id": f"E{k + 1}", "cue": [cue], "source": [near(spans["S"])],
+                     "content": [near(spans["T"])]})
+    return {"id": f"doc{i}", "text": text, "attributions": atts}
+
+
+@pytest.fixture(scope="module")
+def gold_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("gold") / "tiny.jsonl"
+    path.write_text("".join(json.dumps(parse_markup(m, i)) + "\n" for i, m in enumerate(ARTICLES)),
+                    encoding="utf-8")
+    return path
+
+
+def test_training_is_reproducible_byte_for_byte(analyzer, gold_file, monkeypatch):
+    from claimtrack.evaluate.train import train_model
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764633600")
+    first = train_model([gold_file], analyzer.parser, command="test").dumps()
+    second = train_model([gold_file], analyzer.parser, command="test").dumps()
+    assert first == second
+    model = AttributionModel.from_dict(json.loads(first))
+    prov = model.provenance
+    assert prov["date"] == "2025-12-02" and prov["documents"] == len(ARTICLES)
+    assert prov["training_data"][0]["file"] == "tiny.jsonl" and len(prov["training_data"][0]["sha256"]) == 64
+    assert 0.0 <= model.threshold <= 1.0 and prov["candidates"] >= prov["positive"] > 0
+
+
+def test_a_trained_model_decides_the_analysis(analyzer, gold_file, tmp_path):
+    from claimtrack.api import Analyzer
+    from claimtrack.evaluate.train import train_model
+
+    path = tmp_path / "model.json"
+    train_model([gold_file], analyzer.parser).save(path)
+    mine = Analyzer(parser=analyzer.parser, attribution_model=path, min_confidence=0.0)
+    text = "The governor said that the road would close. Officials denied that money was lost."
+    result = mine.analyze(text)
+    assert result.attributions and all(0.0 <= a.confidence <= 1.0 for a in result.attributions)
+    none = Analyzer(parser=analyzer.parser, attribution_model=path, min_confidence=1.0).analyze(text)
+    assert len(none.attributions) <= len(result.attributions)
+    assert all(a.confidence >= 1.0 for a in none.attributions)

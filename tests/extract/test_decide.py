@@ -1,0 +1,116 @@
+"""The trained decision: every attribution carries its confidence, --min-confidence filters, and
+a model file that is not one is a one-line model error."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from claimtrack.extract.decide import MIN_CONFIDENCE_VAR, MODEL_VAR, AttributionModel, feature_names
+from conftest import EXAMPLES
+from test_cli import cli  # noqa: F401  (the in-process CLI on the session pipeline)
+
+SEED = str(EXAMPLES / "moscow_times_kaluga.txt")
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch):
+    # the options travel as environment variables (so batch workers inherit them): undo them
+    monkeypatch.setenv(MODEL_VAR, "")
+    monkeypatch.setenv(MIN_CONFIDENCE_VAR, "")
+
+
+def test_the_shipped_model_is_data_with_its_provenance():
+    model = AttributionModel.default()
+    assert model.feature_names == feature_names(model.vocab)
+    prov = model.provenance
+    assert {"command", "date", "training_data", "cross_validation", "params"} <= set(prov)
+    assert prov["training_data"][0]["file"] == "train.jsonl"
+    assert 0.0 < model.threshold < 1.0 and 0.0 <= model.rule_threshold < 1.0
+
+
+def test_by_default_the_rules_decide_and_every_attribution_has_a_confidence(seed, analyzer):
+    from claimtrack.api import Analyzer
+
+    rules = Analyzer(parser=analyzer.parser, attribution_model="rules").analyze(seed.text, seed.id)
+    assert [(a.cue.spans, a.content.spans) for a in seed.attributions] == \
+        [(a.cue.spans, a.content.spans) for a in rules.attributions]
+    assert seed.attributions and all(0.0 <= a.confidence <= 1.0 for a in seed.attributions)
+    assert all(a.confidence is None for a in rules.attributions)
+
+
+def test_auto_keeps_each_kind_of_candidate_at_its_own_threshold(analyzer):
+    from claimtrack.extract import extract
+    from claimtrack.extract.decide import proposed_by_rules
+
+    model = AttributionModel.default()
+    text = (EXAMPLES / "noise_study.txt").read_text(encoding="utf-8")
+    doc = analyzer.parser.parse(text)
+    every = extract(doc, analyzer.lexicon, model=model, min_confidence=0.0)
+    kept = extract(doc, analyzer.lexicon, model=model, min_confidence="auto")
+    assert any(a.construction.startswith("open-") for a in every)  # open candidates are proposed
+    keys = {(tuple(a.cue.spans), tuple(a.content.spans)) for a in kept}
+    for a in every:
+        sent = doc.sentences[a.sentence]
+        cut = model.rule_threshold if proposed_by_rules(a, sent, model.learned_cues) else model.threshold
+        assert ((tuple(a.cue.spans), tuple(a.content.spans)) in keys) == (a.confidence >= cut)
+
+
+def test_min_confidence_filters_and_the_json_and_csv_carry_it(cli, monkeypatch):
+    def run(*args):
+        monkeypatch.setenv(MIN_CONFIDENCE_VAR, "")  # each run as a new process would start
+        return json.loads(cli("analyze", SEED, "--format", "json", *args).output)
+
+    everything, default, strict = run("--min-confidence", "0"), run(), run("--min-confidence", "0.95")
+    auto = run("--min-confidence", "auto")
+    assert auto["attributions"] and all(0 < a["confidence"] <= 1 for a in auto["attributions"])
+    n_all, n_default, n_strict = (len(d["attributions"]) for d in (everything, default, strict))
+    assert n_all > n_default > n_strict
+    assert all(a["confidence"] >= 0.95 for a in strict["attributions"])
+    monkeypatch.setenv(MIN_CONFIDENCE_VAR, "")
+    rows = list(csv.DictReader(io.StringIO(cli("analyze", SEED, "--format", "csv").output)))
+    assert len(rows) == n_default and all(0 < float(r["confidence"]) <= 1 for r in rows)
+
+
+def test_the_donation_appeal_is_not_listed_unless_asked(cli):
+    plain = json.loads(cli("analyze", SEED, "--format", "json").output)
+    shown = json.loads(cli("analyze", SEED, "--format", "json", "--show-boilerplate").output)
+    text = (EXAMPLES / "moscow_times_kaluga.txt").read_text(encoding="utf-8")
+    inside = [a for a in shown["attributions"]
+              if any(s <= a["cue"]["spans"][0][0] < e for s, e in shown["boilerplate"])]
+    assert shown["boilerplate"] and inside, "the seed article's appeal has attributions"
+    assert not [a for a in plain["attributions"]
+                if any(s <= a["cue"]["spans"][0][0] < e for s, e in plain["boilerplate"])]
+    assert "support" in text[shown["boilerplate"][0][0]:shown["boilerplate"][-1][1]].lower()
+
+
+@pytest.mark.parametrize("content", ["{not json", json.dumps({"format": "other/1"}), json.dumps(
+    {"format": "claimtrack-attribution-model/1", "forest": {}})])
+def test_a_broken_or_foreign_model_is_one_line_exit_3(cli, tmp_path, content):
+    bad = tmp_path / "model.json"
+    bad.write_text(content, encoding="utf-8")
+    res = cli("analyze", SEED, "--attribution-model", str(bad))
+    assert res.exit_code == 3
+    line = res.output.strip()
+    assert "\n" not in line and str(bad) in line and "Traceback" not in line
+
+
+def test_min_confidence_that_is_not_a_number_or_auto_is_a_usage_error(cli):
+    res = cli("analyze", SEED, "--min-confidence", "high")
+    assert res.exit_code == 2 and "'high' is not a number from 0 to 1 or 'auto'" in res.output
+
+
+def test_the_environment_names_the_model_too(cli, tmp_path, monkeypatch):
+    bad = tmp_path / "m.json"
+    bad.write_text("[]", encoding="utf-8")
+    monkeypatch.setenv(MODEL_VAR, str(bad))
+    assert cli("analyze", SEED).exit_code == 3
+
+
+def test_the_graph_edges_carry_the_confidence(seed):
+    from claimtrack.graph import build_graph
+
+    edges = [d for _, _, d in build_graph(seed).edges(data=True) if d.get("kind") == "attribution"]
+    assert edges and all(0 < d["confidence"] <= 1 for d in edges)
