@@ -25,10 +25,12 @@ from typing import Iterable
 from ..extract.boilerplate import inside
 from ..extract.lexicon import Lexicon, load_lexicon
 from ..parse.parser import Doc, Sentence, Word
-from ..sources.resolve import Gazetteer, WordIndex, hierarchy, independent, load_gazetteer
+from ..parse.index import WordIndex
+from ..sources.resolve import Gazetteer, hierarchy, independent, load_gazetteer
 from .kind import CHECKABLE, classify, not_checkable_reason, speaker_will
 from .signature import Signature, build_signature, compare, evidence_text, presupposes
-from .statement import make_statement
+from .pronouns import Context
+from .statement import Speaker, make_statement
 from .words import RELATION_OF_CLASS, TIMES, classify_number
 from ..types import Analysis, Attribution, Claim, Link, Source, Span
 
@@ -344,6 +346,10 @@ def _propositions(analysis: Analysis, doc: Doc | None, groups: list["_Claim"], c
     """Fill each claim's statement, kind, stance and signature; return the signatures."""
     idx = WordIndex(doc)
     by_id = {s.id: s for s in analysis.sources}
+    ctx = Context(doc, analysis.text, analysis.sources,
+                  sorted(((sp, by_id[b.source_id]) for b in analysis.attributions
+                          if b.source and b.source_id in by_id for sp in b.source.spans[:1]),
+                         key=lambda m: m[0]), idx)
     confirm_lemmas = {lem for lem, c in lex.verbs.items() if c in ("confirm", "deny")}
     sigs = []
     for claim, g in zip(claims, groups):
@@ -361,8 +367,10 @@ def _propositions(analysis: Analysis, doc: Doc | None, groups: list["_Claim"], c
         claim.kind = kind
         claim.stance = u.cls if a else "unattributed"
         claim.signature = sig.to_dict()
-        claim.statement = make_statement(words, u.text, speaker.name if speaker else None, kind,
-                                         _nation(speaker, by_id))
+        who = Speaker(speaker.name if speaker else None, _nation(speaker, by_id), speaker, a, ctx)
+        claim.statement_resolutions = []
+        claim.statement = make_statement(words, u.text, who.name, kind, who.nation, who,
+                                         claim.statement_resolutions)
         sigs.append(sig)
     return sigs
 

@@ -62,4 +62,5 @@ def tables() -> dict:
     return {"groups": groups, "times": set(data["times"]["words"]),
             "place_cases": set(data["place_cases"]["words"]), "stop": set(data["stop"]["words"]),
             "kinds": data["kinds"], "modals": data["modals"],
-            "citizenry": set(data.get("statements", {}).get("citizenry", []))}
+            "citizenry": set(data.get("statements", {}).get("citizenry", [])),
+            "statements": {k: set(v) for k, v in data.get("statements", {}).items()}}
