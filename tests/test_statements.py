@@ -74,3 +74,34 @@ def test_resolutions_round_trip(analyze_text):
     d = a.to_dict()
     assert d["claims"][0]["statement_resolutions"]
     assert claimtrack.Analysis.from_dict(d, text=a.text).to_dict() == d
+
+
+def test_a_denial_of_involvement_disputes_the_claim_that_names_the_denier(analyze_text):
+    a = analyze_text("The Kremlin claims that Ukrainian saboteurs blew up a railway bridge near "
+                     "Kursk on Sunday. Ukraine denied any involvement.")
+    claim, denial = _claim(a, "saboteurs"), _claim(a, "involvement")
+    assert claim.status == "disputed" and "Ukraine denies it" in claim.reason
+    link = next(l for l in a.links if l.source == denial.id)
+    assert link.target == claim.id and link.relation == "contradicts"
+    assert denial.status == "denied" and claim.id in denial.reason
+
+
+def test_disputing_the_findings_disputes_what_was_found(analyze_text):
+    a = analyze_text("A new study found that residents of noisy streets slept 40 minutes less "
+                     "per night. The city council disputed the findings.")
+    claim = _claim(a, "residents")
+    assert claim.status == "disputed" and "city council" in claim.reason
+    assert any(l.relation == "contradicts" and l.target == claim.id for l in a.links)
+
+
+def test_a_bare_noun_phrase_that_stands_for_nothing_is_a_topic(analyze_text):
+    a = analyze_text("The river rose by four metres overnight. The damage is confirmed by "
+                     "satellite images.")
+    c = _claim(a, "damage")
+    assert c.kind == "topic" and c.status == "not-checkable"
+
+
+def test_evidence_reads_as_words_and_keeps_its_fields(seed):
+    link = next(l for l in seed.links if l.evidence.get("presupposes"))
+    assert "both speak of the operation" in link.reason and "predicate" not in link.reason
+    assert link.evidence["predicate"] and link.evidence["arguments"]
