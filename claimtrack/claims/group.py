@@ -332,7 +332,7 @@ def build_claims(analysis: Analysis, doc: Doc | None, lexicon: Lexicon | None = 
     analysis.links = links
     _statuses(analysis, groups, support)
     for k, (t, how) in ties.items():
-        claims[k].reason += f"; it stands for {claims[t].id} ({how})"
+        claims[k].reason += f"; it concerns {claims[t].id} ({how})"
 
 
 def _propositions(analysis: Analysis, doc: Doc | None, groups: list["_Claim"], claims: list[Claim],
