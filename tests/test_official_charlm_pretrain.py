@@ -103,8 +103,8 @@ def test_fast_path_is_stocks_output_with_charlm_and_pretrain(official_parser):
     on the examples, with the tagger's grouped feature heads lifted (see the next test)."""
     import stanza
 
-    from claimtrack import fasttag
-    from claimtrack.fastparse import stock_steps
+    from claimtrack.parse import fasttag
+    from claimtrack.parse.fastparse import stock_steps
 
     nlp = official_parser.nlp
     texts = _texts()
@@ -127,7 +127,7 @@ def test_grouped_feature_heads_change_only_tied_features(official_parser):
     come out in another order (a trained tagger's do not: the mini model's are identical)."""
     import stanza
 
-    from claimtrack.fastparse import stock_steps
+    from claimtrack.parse.fastparse import stock_steps
 
     nlp = official_parser.nlp
     texts = _texts()
@@ -164,7 +164,7 @@ def test_stock_parts_are_one_warning_line_not_one_per_article(official_dir):
 
     root = Path(__file__).resolve().parent.parent
     files = [str(EXAMPLES / n) for n in ("port_strike.txt", "moscow_times_kaluga.txt")]
-    code = ("import sys, claimtrack.fasttag as f; f.pos_unsupported = lambda p: 'a tagger of "
+    code = ("import sys, claimtrack.parse.fasttag as f; f.pos_unsupported = lambda p: 'a tagger of "
             "another kind'; from claimtrack.cli import main; main(sys.argv[1:])")
     env = dict(os.environ, PYTHONPATH=str(root))
     res = subprocess.run([sys.executable, "-c", code, "analyze", *files, "--model-dir",
