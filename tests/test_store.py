@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 
@@ -150,3 +152,40 @@ def test_an_interrupted_article_is_wholly_out_and_added_on_resume(store, monkeyp
     assert [a["id"] for a in store.articles()] == ["a1"] and len(list(store.clusters())) == 1
     assert store.add_analysis(_article("a2", "2024-05-07", "Daily", [("paid", PAY, "s1", "assert")])) == "added"
     assert len(list(store.clusters())) == 2
+
+
+@pytest.mark.parametrize("args", [["claims"], ["graph", "-o", "{tmp}/g.json"],
+                                  ["track", "{examples}/port_strike.txt"]])
+def test_a_store_that_is_not_one_is_exit_4_in_one_line(tmp_path, args):
+    """Random bytes as --db: one line naming the file and exit 4, never an internal error."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(bytes(range(256)) * 16)
+    argv = [a.format(tmp=tmp_path, examples=root / "examples") for a in args]
+    res = subprocess.run([sys.executable, "-m", "claimtrack.cli", *argv, "--db", str(junk)],
+                         capture_output=True, text=True, cwd=root, timeout=300)
+    assert res.returncode == 4, res.stderr
+    assert res.stderr.strip().splitlines() == [
+        f"claimtrack: error: {junk}: not a claim store (file is not a database)"]
+
+
+def test_a_store_from_a_newer_claimtrack_is_refused_with_its_version(tmp_path):
+    import sqlite3
+
+    from claimtrack.errors import OutputError
+    from claimtrack.store.store import ClaimStore
+
+    db = tmp_path / "new.db"
+    ClaimStore.open(db).close()
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE meta SET value='99' WHERE key='schema'")
+    with pytest.raises(OutputError, match="schema version 99, newer than this claimtrack's"):
+        ClaimStore.open(db)
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE t(x)")
+    with pytest.raises(OutputError, match="not a claim store"):
+        ClaimStore.open(other)

@@ -192,8 +192,8 @@ def iter_items(inputs: Iterable[str], max_chars: int = DEFAULT_MAX_CHARS,
             continue
         path = Path(inp)
         if path.is_dir():
-            for f in _iter_dir(path):
-                id = path_name(f.relative_to(path).with_suffix("").as_posix())
+            files = list(_iter_dir(path))
+            for f, id in zip(files, dir_ids(path, files)):
                 if f.suffix.lower() in JSONL_SUFFIXES and not is_special(f):
                     yield from _jsonl_file(f, max_chars)
                 else:  # a FIFO found in a directory is refused here, never opened
@@ -202,6 +202,24 @@ def iter_items(inputs: Iterable[str], max_chars: int = DEFAULT_MAX_CHARS,
             yield from _jsonl_file(path, max_chars)
         else:
             yield _file_item(path, path_name(path.stem), max_chars)
+
+
+def dir_ids(root: Path, files: list[Path]) -> list[str]:
+    """The id of each file found under *root*: its path without the extension, or, when
+    another file of the same directory has the same name but for the extension
+    (``port_strike.txt`` and ``port_strike.html``), its path with the extension
+    (``port_strike.txt``, ``port_strike.html``), so both are kept, with the same ids on every
+    run whatever the order the files are listed in.
+
+    >>> dir_ids(Path("ex"), [Path("ex/a.html"), Path("ex/a.txt"), Path("ex/b.txt")])
+    ['a.html', 'a.txt', 'b']
+    """
+    stems = [f.relative_to(root).with_suffix("").as_posix() for f in files]
+    counts: dict[str, int] = {}
+    for stem in stems:
+        counts[stem] = counts.get(stem, 0) + 1
+    return [path_name(stem if counts[stem] == 1 else f.relative_to(root).as_posix())
+            for f, stem in zip(files, stems)]
 
 
 def _jsonl_file(path: Path, max_chars: int) -> Iterator[Item]:

@@ -25,11 +25,14 @@ from typing import Iterable
 from ..extract.boilerplate import inside
 from ..extract.lexicon import Lexicon, load_lexicon
 from ..parse.parser import Doc, Sentence, Word
-from ..sources.resolve import Gazetteer, WordIndex, hierarchy, independent, load_gazetteer
+from ..parse.index import WordIndex
+from ..sources.resolve import Gazetteer, hierarchy, independent, load_gazetteer
 from .kind import CHECKABLE, classify, not_checkable_reason, speaker_will
 from .signature import Signature, build_signature, compare, evidence_text, presupposes
-from .statement import make_statement
-from .words import RELATION_OF_CLASS, TIMES, classify_number
+from .pronouns import Context
+from .refer import DEMONSTRATIVES, noun_phrase_only, pointed_at, points_back, stands_for, states_of
+from .statement import Speaker, make_statement
+from .words import RELATION_OF_CLASS, TIMES, classify_number, stem as _stem
 from ..types import Analysis, Attribution, Claim, Link, Source, Span
 
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
@@ -38,16 +41,6 @@ STOP = {"be", "have", "do", "say", "will", "would", "can", "could", "may", "migh
         "put", "end", "these", "this", "time", "just", "many", "more", "most", "several"}
 RELAY = {"report"}
 FULL = 0.8  # share of a claim's content another must cover to confirm it in full
-
-
-def _stem(lemma: str) -> str:
-    low = lemma.lower()
-    for suf in ("ations", "ation", "ments", "ment", "ings", "ing", "ship", "ness", "ities", "ity",
-                "als", "al", "ed", "es", "s", "e"):
-        if low.endswith(suf) and len(low) - len(suf) >= 4:
-            low = low[:-len(suf)]
-            break
-    return low[:6]
 
 
 def word_feature(w: Word, gaz: Gazetteer) -> tuple[str, bool] | None:
@@ -332,20 +325,28 @@ def build_claims(analysis: Analysis, doc: Doc | None, lexicon: Lexicon | None = 
             for a in u.atts:
                 a.claim_id = cid
 
-    sigs = _propositions(analysis, doc, groups, claims, lex, gaz)
-    links, support = _links(analysis, groups, claims, sigs)
+    sigs, contents = _propositions(analysis, doc, groups, claims, lex, gaz)
+    ties = _ties(analysis, groups, claims, sigs, contents)
+    links, support = _links(analysis, groups, claims, sigs, ties)
     analysis.claims = claims
     analysis.links = links
     _statuses(analysis, groups, support)
+    for k, (t, how) in ties.items():
+        claims[k].reason += f"; it concerns {claims[t].id} ({how})"
 
 
 def _propositions(analysis: Analysis, doc: Doc | None, groups: list["_Claim"], claims: list[Claim],
-                  lex: Lexicon, gaz: Gazetteer) -> list[Signature]:
-    """Fill each claim's statement, kind, stance and signature; return the signatures."""
+                  lex: Lexicon, gaz: Gazetteer) -> tuple[list[Signature], list[list]]:
+    """Fill each claim's statement, kind, stance and signature; return the signatures and each
+    claim's content words."""
     idx = WordIndex(doc)
     by_id = {s.id: s for s in analysis.sources}
+    ctx = Context(doc, analysis.text, analysis.sources,
+                  sorted(((sp, by_id[b.source_id]) for b in analysis.attributions
+                          if b.source and b.source_id in by_id for sp in b.source.spans[:1]),
+                         key=lambda m: m[0]), idx)
     confirm_lemmas = {lem for lem, c in lex.verbs.items() if c in ("confirm", "deny")}
-    sigs = []
+    sigs, contents = [], []
     for claim, g in zip(claims, groups):
         u = g.first
         words = [(s, w) for s, w in idx.in_spans(u.spans)]
@@ -361,10 +362,45 @@ def _propositions(analysis: Analysis, doc: Doc | None, groups: list["_Claim"], c
         claim.kind = kind
         claim.stance = u.cls if a else "unattributed"
         claim.signature = sig.to_dict()
-        claim.statement = make_statement(words, u.text, speaker.name if speaker else None, kind,
-                                         _nation(speaker, by_id))
+        who = Speaker(speaker.name if speaker else None, _nation(speaker, by_id), speaker, a, ctx)
+        claim.statement_resolutions = []
+        claim.statement = make_statement(words, u.text, who.name, kind, who.nation, who,
+                                         claim.statement_resolutions)
         sigs.append(sig)
-    return sigs
+        contents.append(words)
+    return sigs, contents
+
+
+def _ties(analysis: Analysis, groups: list["_Claim"], claims: list[Claim], sigs: list[Signature],
+          contents: list[list]) -> dict[int, tuple[int, str]]:
+    """Claims that stand for another (claim index → (the other's index, why)); a noun phrase
+    that stands for nothing becomes a topic (see :mod:`.refer`)."""
+    by_id = {s.id: s for s in analysis.sources}
+    tree = hierarchy(analysis.sources)
+    srcs = [set().union(*(tree.get(a.source_id, {a.source_id}) for a in _primary(g) if a.source_id))
+            for g in groups]
+    cues = [g.first.atts[0].cue.lemma.lower().split()[-1] if g.first.atts and g.first.atts[0].cue.lemma
+            else "" for g in groups]
+    ties: dict[int, tuple[int, str]] = {}
+    for k, g in enumerate(groups):
+        u = g.first
+        if not u.atts or u.withholds:
+            continue
+        speaker = by_id.get(u.atts[0].source_id or "")
+        if noun_phrase_only(contents[k], sigs[k]):
+            found = stands_for(k, sigs[k].predicate, states_of(speaker, by_id), sigs, cues, srcs) \
+                if (u.denies or u.confirms) and srcs[k] else None
+            if found is None:
+                claims[k].kind = "topic"
+            else:
+                ties[k] = found
+        elif u.confirms and srcs[k] and points_back(contents[k]):
+            j = pointed_at(k, sigs, srcs)
+            if j is not None:
+                ties[k] = (j, "it points back to it ('" + " ".join(
+                    w.text for _, w in contents[k] if w.deprel == "det" and w.upos == "DET"
+                    and w.lemma.lower() in DEMONSTRATIVES) + "') and shares its number")
+    return ties
 
 
 def _nation(speaker: Source | None, by_id: dict) -> str | None:
@@ -383,13 +419,30 @@ def _shared_args(a: Signature, b: Signature) -> list[str]:
 
 
 def _links(analysis: Analysis, groups: list["_Claim"], claims: list[Claim],
-           sigs: list[Signature]) -> tuple[list[Link], dict[int, list[tuple[int, float, str]]]]:
+           sigs: list[Signature], ties: dict[int, tuple[int, str]] | None = None
+           ) -> tuple[list[Link], dict[int, list[tuple[int, float, str]]]]:
     """Links between the article's claims, decided on their signatures (never on shared dates
-    or places alone); each carries its evidence."""
+    or places alone) and on what a short content stands for (*ties*); each carries its
+    evidence."""
     links: list[Link] = []
     support: dict[int, list[tuple[int, float, str]]] = {k: [] for k in range(len(groups))}
+    ties = ties or {}
+    for k, (t, how) in ties.items():
+        den = groups[k].first.denies
+        shared = sorted(set(sigs[k].arguments) & set(sigs[t].arguments))
+        ev = {"refers_to": claims[t].id, "because": how, "extent": "full" if den else "part",
+              "relation": "contradicts" if den else "confirms",
+              # what it stands for: the arguments both name, else all of the other claim's
+              "arguments": shared or list(sigs[t].arguments),
+              "numbers": sorted({v for v, _ in sigs[k].numbers} & {v for v, _ in sigs[t].numbers})}
+        links.append(Link(claims[k].id, claims[t].id, ev["relation"],
+                          f"{'denies' if den else 'confirms in part'} what {claims[t].id} says: {how}", ev))
+        support[t].append((k, 1.0 if den else 0.5, "contradicts" if den else "confirms"))
+        support[k].append((t, 1.0 if den else 0.5, "contradicted" if den else "asserts"))
     for j in range(len(groups)):
         for i in range(j):
+            if ties.get(j, (None,))[0] == i or ties.get(i, (None,))[0] == j:
+                continue
             A, B = groups[i].first, groups[j].first
             if A.withholds or B.withholds:
                 continue  # "did not confirm" neither supports nor contradicts anything
@@ -399,8 +452,7 @@ def _links(analysis: Analysis, groups: list["_Claim"], claims: list[Claim],
                 if pre:   # one speaks of the event the other says took place
                     said, of = (i, j) if sigs[i].predicate == pre["predicate"] else (j, i)
                     links.append(Link(claims[of].id, claims[said].id, "confirms",
-                                      f"confirms in part: speaks of the same {pre['event']} "
-                                      f"({evidence_text(pre)})", pre))
+                                      f"confirms in part: {evidence_text(pre)}", pre))
                     support[said].append((of, 0.5, "confirms"))
                     continue
             if ev is None:

@@ -21,6 +21,7 @@ REASONS = {
     "intention": "intention: a plan or promise ('{cue}'); only what is done later can be checked",
     "opinion": "opinion: a belief or evaluation ('{cue}'), not a checkable fact",
     "question": "question: it asks ('{cue}'), it does not assert",
+    "topic": "topic: what '{cue}' takes is only a noun phrase, and it stands for no claim of the article",
 }
 
 

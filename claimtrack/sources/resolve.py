@@ -21,12 +21,12 @@ Embassy in Moscow" is part of the United States, not of Russia).
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
+from ..parse.index import WordIndex
 from ..parse.parser import Doc, Sentence, Word
 from ..resources import load_json
 from ..types import Analysis, Attribution, Source, Span
@@ -134,29 +134,6 @@ def _strip_det(text: str) -> str:
 
 def _key(text: str) -> str:
     return re.sub(r"\s+", " ", _strip_det(text).strip(" .,'\"’")).lower()
-
-
-class WordIndex:
-    """Words of a document by character offset."""
-
-    def __init__(self, doc: Doc | None):
-        self.items: list[tuple[int, Sentence, Word]] = []
-        if doc is not None:
-            self.items = [(w.start, s, w) for s in doc.sentences for w in s.words]
-        self.starts = [x[0] for x in self.items]
-
-    def in_spans(self, spans: Iterable[Span]) -> list[tuple[Sentence, Word]]:
-        out = []
-        for s, e in spans:
-            k = bisect.bisect_left(self.starts, s)
-            while k < len(self.items) and self.items[k][0] < e:
-                out.append((self.items[k][1], self.items[k][2]))
-                k += 1
-        return out
-
-    def after(self, pos: int) -> list[tuple[Sentence, Word]]:
-        k = bisect.bisect_left(self.starts, pos)
-        return [(x[1], x[2]) for x in self.items[k:k + 6]]
 
 
 def find_acronyms(text: str) -> dict[str, str]:

@@ -26,7 +26,7 @@ import sqlite3
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import InputError
+from ..errors import InputError, OutputError
 from .independence import cluster_status
 from ..claims.signature import Signature, compare
 from ..claims.timex import normalise
@@ -76,8 +76,19 @@ class ClaimStore:
 
     @classmethod
     def open(cls, path: str | Path) -> "ClaimStore":
-        """Open (creating if needed) the store at *path*, in WAL mode."""
-        conn = sqlite3.connect(str(path))
+        """Open (creating if needed) the store at *path*, in WAL mode. A file that is not a
+        claim store (random bytes, another program's database) or one written by a newer
+        claimtrack is an :class:`~claimtrack.errors.OutputError` (exit 4) naming the file; an
+        older one is migrated."""
+        try:
+            conn = sqlite3.connect(str(path))
+            _check_store(conn, path)
+            return cls._ready(conn)
+        except sqlite3.DatabaseError as exc:
+            raise OutputError(f"{path}: not a claim store ({exc})") from None
+
+    @classmethod
+    def _ready(cls, conn: sqlite3.Connection) -> "ClaimStore":
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
@@ -352,6 +363,22 @@ class ClaimStore:
         """Every article in the store, in the order they were added."""
         return [dict(r) for r in self.conn.execute("SELECT id, sha, date, outlet, url, title "
                                                    "FROM articles ORDER BY seq")]
+
+
+def _check_store(conn: sqlite3.Connection, path) -> None:
+    """Refuse an SQLite file that holds other tables and no claimtrack ``meta``, or a store
+    whose schema is newer than this claimtrack's (reading the first page also refuses a file
+    that is not SQLite at all)."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if tables and "meta" not in tables:
+        conn.close()
+        raise OutputError(f"{path}: not a claim store (an SQLite database with other tables)")
+    if "meta" in tables:
+        row = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+        if row and not str(row[0]).isdigit() or row and int(row[0]) > int(SCHEMA_VERSION):
+            conn.close()
+            raise OutputError(f"{path}: a claim store of schema version {row[0]}, newer than "
+                              f"this claimtrack's ({SCHEMA_VERSION}): upgrade claimtrack")
 
 
 def _migrate(conn: sqlite3.Connection) -> None:
