@@ -138,8 +138,11 @@ def test_bad_input_is_one_line_and_nonzero(tmp_path, content, needle):
     assert len(out.stderr.strip().splitlines()) == 1 and needle.lower() in out.stderr.lower()
 
 
-def test_table_marks_text_that_is_not_the_article(cli):
+def test_text_that_is_not_the_article_is_left_out_or_marked(cli):
     table = cli("analyze", str(EXAMPLES / "moscow_times_kaluga.txt")).output
-    appeal = [line for line in table.splitlines() if "discredits" in line]
+    assert not [line for line in table.splitlines() if "discredits" in line]  # the appeal: left out
+    shown = cli("analyze", str(EXAMPLES / "moscow_times_kaluga.txt"), "--show-boilerplate").output
+    appeal = [line for line in shown.splitlines() if "discredits" in line]
     assert appeal and "not the article" in appeal[0]
+    assert "not the article" not in next(line for line in shown.splitlines() if "Russian media" in line)
     assert "not the article" not in next(line for line in table.splitlines() if "Russian media" in line)

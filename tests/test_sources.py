@@ -54,12 +54,15 @@ def test_seed_types_of_unnamed_sources(seed):
     assert m["Kazakhstan"].type == "government"
 
 
-def test_seed_boilerplate_attributions_get_no_source(seed):
+def test_seed_boilerplate_is_left_out_unless_asked(seed, analyzer):
+    from claimtrack.api import Analyzer
+
     appeal = seed.text.index("A Message from")
-    late = [a for a in seed.attributions if a.cue.start > appeal]
-    assert late, "the appeal has attributions to keep out"
-    assert all(a.source_id is None and a.claim_id is None for a in late)
-    assert all(a.source_id for a in seed.attributions if a.cue.start < appeal and a.source)
+    assert not [a for a in seed.attributions if a.cue.start > appeal]
+    assert all(a.source_id for a in seed.attributions if a.source)
+    shown = Analyzer(parser=analyzer.parser, include_boilerplate=True).analyze(seed.text, seed.id)
+    late = [a for a in shown.attributions if a.cue.start > appeal]
+    assert late and all(a.claim_id for a in late), "asked for, the appeal's attributions are claims"
 
 
 def test_pronouns_and_definite_descriptions(analyze_text):

@@ -65,7 +65,7 @@ def print_tables(results: Sequence[Analysis], out: IO[str]) -> None:
                 src += f"\n→ {names[a.source_id]}"
             cue = f"{a.cue.text} [{a.cue.cls}{', negated' if a.cue.negated else ''}]"
             # a donation appeal or byline is not the article: shown, but greyed and said so
-            aside = a.claim_id is None and any(s <= a.cue.start < e for s, e in r.boilerplate)
+            aside = any(s <= a.cue.start < e for s, e in r.boilerplate)
             conf = "" if a.confidence is None else f"{a.confidence:.2f}"
             t.add_row(a.id, esc(src), esc(cue), esc(a.content.text),
                       "not the article" if aside else a.type, conf, style="dim" if aside else None)

@@ -84,6 +84,10 @@ class ClaimStore:
             conn = sqlite3.connect(str(path))
             _check_store(conn, path)
             return cls._ready(conn)
+        except sqlite3.OperationalError as exc:
+            if "unable to open" in str(exc):  # a missing directory, no permission: not the file's fault
+                raise OutputError(f"{path}: cannot open the claim store ({exc})") from None
+            raise OutputError(f"{path}: not a claim store ({exc})") from None
         except sqlite3.DatabaseError as exc:
             raise OutputError(f"{path}: not a claim store ({exc})") from None
 
