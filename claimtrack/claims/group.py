@@ -27,7 +27,7 @@ from ..extract.lexicon import Lexicon, load_lexicon
 from ..parse.parser import Doc, Sentence, Word
 from ..parse.index import WordIndex
 from ..sources.resolve import Gazetteer, hierarchy, independent, load_gazetteer
-from .kind import CHECKABLE, classify, not_checkable_reason, speaker_will
+from .kind import CHECKABLE, classify, hypothetical, not_checkable_reason, speaker_will
 from .signature import Signature, build_signature, compare, evidence_text, presupposes
 from .pronouns import Context
 from .refer import DEMONSTRATIVES, noun_phrase_only, pointed_at, points_back, stands_for, states_of
@@ -117,6 +117,25 @@ def _cue_word(sent: Sentence, a: Attribution) -> Word | None:
     return None
 
 
+def _supposed(words: list, a: Attribution | None) -> bool:
+    """The content is itself a supposition: it opens with its root's "if"/"as if" ("If it
+    seemed like …"); "that if the team lost, he would resign" is a conditional claim."""
+    if a is None or not words:
+        return False
+    ids = {(id(s), w.i) for s, w in words}
+    roots = [(s, w) for s, w in words if (id(s), w.head) not in ids and w.upos != "PUNCT"][:1]
+    first = next((w for _, w in words if w.upos != "PUNCT"), None)
+    return any(first is not None and first.deprel == "mark" and first.head == w.i and hypothetical(s, w)
+               for s, w in roots)
+
+
+def _supposed_cue(a: Attribution, idx: WordIndex) -> bool:
+    """The cue itself stands in an "if"/"as if" clause ("as if the president had written it"):
+    nobody is said to have said anything, so the attribution makes no claim."""
+    cue = idx.in_spans(a.cue.spans[:1])
+    return bool(cue) and hypothetical(*cue[0])
+
+
 def _sentence_at(doc: Doc, pos: int) -> Sentence | None:
     for s in doc.sentences:
         if s.start <= pos < s.end + 1:
@@ -127,7 +146,7 @@ def _sentence_at(doc: Doc, pos: int) -> Sentence | None:
 def _units(analysis: Analysis, doc: Doc | None, lex: Lexicon, gaz: Gazetteer,
            skip: set[str]) -> list[Unit]:
     idx = WordIndex(doc)
-    atts = [a for a in analysis.attributions if a.id not in skip]
+    atts = [a for a in analysis.attributions if a.id not in skip and not _supposed_cue(a, idx)]
     children: dict[str, list[Attribution]] = {}
     for a in atts:
         if a.parent:
@@ -358,7 +377,8 @@ def _propositions(analysis: Analysis, doc: Doc | None, groups: list["_Claim"], c
         infinitive = bool(words) and any(w.lower() == "to" for w in [
             ww.text for _, ww in words if ww.upos == "PART" and ww.deprel == "mark"])
         kind = classify(a.cue.lemma if a else "", a.cue.cls if a else "", infinitive, modals,
-                        u.text.rstrip().rstrip("\"'”’").endswith("?"), bool(a) and speaker_will(words))
+                        u.text.rstrip().rstrip("\"'”’").endswith("?"), bool(a) and speaker_will(words),
+                        _supposed(words, a))
         claim.kind = kind
         claim.stance = u.cls if a else "unattributed"
         claim.signature = sig.to_dict()
