@@ -38,7 +38,7 @@ NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six"
 KINDS = ["assertion", "prediction", "advice", "intention", "opinion", "question", "topic",
          "hypothetical"]
 #: a claim cluster's status across articles (store/independence.py decides it)
-STATUSES = ["confirmed", "claimed", "reported", "disputed", "denied", "not-checkable", "unattributed"]
+STATUSES = ["confirmed", "partly-confirmed", "claimed", "reported", "disputed", "denied", "not-checkable", "unattributed"]
 #: the graph's edge relation for each cue class
 RELATION_OF_CLASS = {"assert": "asserts", "claim": "claims", "confirm": "confirms", "deny": "denies",
                      "report": "reports", "warn": "warns", "believe": "believes", "ask": "asks",
