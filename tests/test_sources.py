@@ -211,3 +211,33 @@ def test_a_name_before_its_appositive_role_is_the_source(analyze_text):
     cue = next(a for a in r.attributions if "changed little" in a.content.text)
     src = _by_id(r)[cue.source_id]
     assert src.name == "Omar" and src.type == "person"
+
+
+def _tagged(text: str, tags: list[tuple[str, str, int, str, str]]):
+    """A hand-built parse with NER tags (the test model has no NER): (word, upos, head, deprel,
+    ner) per word, offsets found in *text*."""
+    from claimtrack.parse.parser import Doc, Sentence, Word
+
+    words, pos = [], 0
+    for i, (w, upos, head, rel, ner) in enumerate(tags):
+        start = text.index(w, pos)
+        pos = start + len(w)
+        words.append(Word(i, w, w, upos, upos, "", head, rel, start, pos, ner))
+    return Doc(text, [Sentence(0, words, 0, len(text))], has_ner=True)
+
+
+def test_ner_tags_decide_person_and_organisation_when_the_model_has_them():
+    from claimtrack.sources.resolve import Resolver
+
+    text = "Parise Eichel said it. Acme Widgets said so."
+    doc = _tagged(text, [("Parise", "PROPN", 1, "compound", "B-PERSON"), ("Eichel", "PROPN", 2, "nsubj", "E-PERSON"),
+                         ("said", "VERB", -1, "root", "O"), ("it", "PRON", 2, "obj", "O"), (".", "PUNCT", 2, "punct", "O"),
+                         ("Acme", "PROPN", 6, "compound", "B-ORG"), ("Widgets", "PROPN", 7, "nsubj", "E-ORG"),
+                         ("said", "VERB", 2, "parataxis", "O"), ("so", "ADV", 7, "advmod", "O"),
+                         (".", "PUNCT", 7, "punct", "O")])
+    r = Resolver(text, doc)
+    person = r.resolve("Parise Eichel", [(0, 13)])
+    org = r.resolve("Acme Widgets", [(23, 35)])
+    assert (person.type, person.weak) == ("person", False)
+    # two capitalised words would make a (weak) person without NER; ORG says otherwise
+    assert org.type == "organisation"
