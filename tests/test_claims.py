@@ -148,3 +148,29 @@ def test_did_not_confirm_is_an_open_question_not_a_denial(analyze_text):
     G = build_graph(r)
     assert any(d["relation"] == "does_not_confirm" for _, _, d in G.edges(data=True))
     assert not any(d["relation"] == "denies" for _, _, d in G.edges(data=True))
+
+
+SUPPOSED = """Critics said the memo read as if the governor had written it herself.
+
+"If it looked like the deal was collapsing, we would walk away," the envoy said.
+
+In a letter, Dr. Alan Pryce wrote that the senator's stamina was extraordinary.
+"""
+
+
+def test_speech_inside_an_as_if_clause_makes_no_claim(analyze_text):
+    r = analyze_text(SUPPOSED, "supposed")
+    inner = [a for a in r.attributions if a.content.text.startswith("it herself")]
+    assert inner and all(a.claim_id is None for a in inner)
+    outer = next(a for a in r.attributions if a.cue.lemma == "say" and "memo" in a.content.text)
+    claim = next(c for c in r.claims if c.id == outer.claim_id)
+    # the critics' own words stay a claim, whole
+    assert "as if the governor had written it herself" in claim.statement
+
+
+def test_a_condition_keeps_its_if_and_a_description_in_writing_is_no_intention(analyze_text):
+    r = analyze_text(SUPPOSED, "supposed")
+    cond = next(c for c in r.claims if "walk away" in c.statement)
+    assert cond.statement.lower().startswith("if it looked like")
+    stamina = next(c for c in r.claims if "stamina" in c.statement)
+    assert stamina.kind in ("assertion", "opinion")

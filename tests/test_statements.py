@@ -105,3 +105,13 @@ def test_evidence_reads_as_words_and_keeps_its_fields(seed):
     link = next(l for l in seed.links if l.evidence.get("presupposes"))
     assert "both speak of the operation" in link.reason and "predicate" not in link.reason
     assert link.evidence["predicate"] and link.evidence["arguments"]
+
+
+def test_a_person_named_as_a_possessor_competes_with_the_writer_for_his(analyze_text):
+    a = analyze_text("In a letter, Dr. Alan Pryce wrote that the senator's stamina was "
+                     "extraordinary. He wrote that his strength was unbelievable.")
+    c = _claim(a, "strength")
+    # "his" may be the senator's or the doctor's own: it stays, with both as candidates
+    assert c.statement.startswith("his strength") and "Pryce" not in c.statement
+    res = next(r for r in c.statement_resolutions if r["pronoun"] == "his")
+    assert res["replaced_by"] == "" and len(res["candidates"]) >= 2

@@ -189,3 +189,31 @@ def test_a_store_from_a_newer_claimtrack_is_refused_with_its_version(tmp_path):
         conn.execute("CREATE TABLE t(x)")
     with pytest.raises(OutputError, match="not a claim store"):
         ClaimStore.open(other)
+
+
+@pytest.mark.parametrize("name", ["moscow_times_kaluga", "confirmation", "hierarchy", "denial"])
+def test_one_article_alone_gets_the_same_status_in_the_store(store, example, name):
+    """One ladder (claims.status.decide): an article's evidence, read by the store, gives its
+    claims' clusters the statuses the article gave them — partial confirmations included."""
+    r = example(name)
+    store.add_analysis(r.to_dict(), {"date": "2024-03-08", "outlet": "Wire"})
+    clusters = store.article_clusters(name)
+    alone = [c for c in r.claims if sum(v == clusters[c.id] for v in clusters.values()) == 1]
+    assert alone
+    assert [(c.id, store.cluster(clusters[c.id])["status"]) for c in alone] == \
+        [(c.id, c.status) for c in alone]
+
+
+def test_a_partial_confirmation_counts_only_from_independent_sources():
+    from claimtrack.store.independence import status_at
+
+    app = {"article": "a1", "date": "2024-03-09", "outlet": "Wire", "source": "FSB",
+           "source_key": "agency:fsb", "hierarchy": ["agency:fsb", "state:russia"], "via": [],
+           "class": "claim", "text": "two died", "cue": "said"}
+    part = {"relation": "confirms", "source": "k2", "article": "a1", "date": "2024-03-09",
+            "evidence": {"extent": "part", "independent": True}}
+    assert status_at("assertion", [app], [], [part])[0] == "partly-confirmed"
+    assert status_at("assertion", [app], [], [dict(part, evidence={"extent": "full", "independent": True})])[0] \
+        == "confirmed"
+    assert status_at("assertion", [app], [], [dict(part, evidence={"extent": "part", "independent": False})])[0] \
+        == "claimed"

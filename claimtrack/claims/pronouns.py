@@ -28,7 +28,7 @@ THIRD = {"he": ("Sing", "Masc", "person"), "him": ("Sing", "Masc", "person"),
          "her": ("Sing", "Fem", "person"), "it": ("Sing", "", "thing"), "its": ("Sing", "", "thing"),
          "they": ("Plur", "", ""), "them": ("Plur", "", ""), "their": ("Plur", "", "")}
 FIRST = {"i": "Sing", "my": "Sing", "me": "Sing", "we": "Plur", "our": "Plur", "us": "Plur"}
-CORE = ("nsubj", "nsubj:pass", "obj", "iobj", "root", "appos", "conj", "obl:agent")
+CORE = ("nsubj", "nsubj:pass", "obj", "iobj", "root", "appos", "conj", "obl:agent", "nmod:poss")
 BODIES = {"organisation", "government", "media", "document"}
 
 

@@ -27,7 +27,13 @@ MODAL_OF_KIND = {"advice": "should", "intention": "will", "prediction": "will"}
 def tidy(text: str) -> str:
     """Strip quote marks, a leading complementiser and trailing punctuation other than ? and !."""
     text = re.sub(rf"(^|\s)[{QUOTES}]+|[{QUOTES}]+(?=\s|$|[,.;:])", r"\1", text.strip())
-    text = re.sub(r"^(?:that|whether|if)\s+", "", text.strip(f" {QUOTES}"), flags=re.I)
+    text = text.strip(f" {QUOTES}")
+    # "if" is a complementiser ("asked if the talks resumed") unless a main clause follows it
+    # after a comma ("If it seemed like the deal was dead, we would walk away"): a condition
+    # cut from its "if" would read as a fact
+    conditional = re.match(r"if\b[^,]*,\s*\w", text, flags=re.I)
+    text = re.sub(r"^(?:that|whether)\s+" if conditional else r"^(?:that|whether|if)\s+", "", text,
+                  flags=re.I)
     return re.sub(r"[\s,;:.]+$", "", text).strip(f" {QUOTES}")
 
 

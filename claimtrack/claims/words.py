@@ -35,9 +35,10 @@ NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six"
            "dozen": "12", "twenty": "20", "hundred": "100", "thousand": "1000"}
 
 #: what a claim is (claims/kind.py decides it); assertions and predictions can be checked
-KINDS = ["assertion", "prediction", "advice", "intention", "opinion", "question", "topic"]
+KINDS = ["assertion", "prediction", "advice", "intention", "opinion", "question", "topic",
+         "hypothetical"]
 #: a claim cluster's status across articles (store/independence.py decides it)
-STATUSES = ["confirmed", "claimed", "reported", "disputed", "denied", "not-checkable", "unattributed"]
+STATUSES = ["confirmed", "partly-confirmed", "claimed", "reported", "disputed", "denied", "not-checkable", "unattributed"]
 #: the graph's edge relation for each cue class
 RELATION_OF_CLASS = {"assert": "asserts", "claim": "claims", "confirm": "confirms", "deny": "denies",
                      "report": "reports", "warn": "warns", "believe": "believes", "ask": "asks",

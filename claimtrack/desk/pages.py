@@ -98,11 +98,14 @@ async def article_page(request: Request) -> HTMLResponse:
     with request.app.state.desk.store() as store:
         analysis, meta = store.analysis(aid), store.article(aid)
         clusters = store.article_clusters(aid)
-        statuses = {cid: (store.cluster(cid) or {}).get("status", "") for cid in set(clusters.values())}
+        found = {cid: store.cluster(cid) or {} for cid in set(clusters.values())}
+    # the article's status and the store's come from one ladder (claims.status.decide); where
+    # the store knows more (other articles), the page says so and why
+    statuses = {cid: (c.get("status", ""), c.get("reason", "")) for cid, c in found.items()}
     if analysis is None:
         raise HTTPException(404, f"no article {aid!r} in the store")
     analysis.meta = {**analysis.meta, **{k: v for k, v in (meta or {}).items() if v and k != "sha"}}
-    claims = [(c, clusters.get(c.id), statuses.get(clusters.get(c.id), "")) for c in analysis.claims]
+    claims = [(c, clusters.get(c.id), *statuses.get(clusters.get(c.id), ("", ""))) for c in analysis.claims]
     return render(request, "article.html", article=meta or {"id": aid}, claims=claims,
                   report=Markup(article_fragment(analysis)))
 
