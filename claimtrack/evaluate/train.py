@@ -339,7 +339,8 @@ def score_files(paths: Sequence[str | Path], parser, lexicon: Lexicon, model) ->
 
     examples = load_examples(paths, parser)
     gold = {ex.id: ex.gold for ex in examples}
-    preds = {ex.id: to_prediction(ex.id, extract(ex.doc, lexicon, model=model)) for ex in examples}
+    preds = {ex.id: to_prediction(ex.id, extract(ex.doc, lexicon, model=model, min_confidence="auto"))
+             for ex in examples}
     res = score(gold, preds)["attributions"]
     return {"files": [Path(p).name for p in paths], "documents": len(examples),
             **{m: {k: round(res[m][k], 4) for k in ("p", "r", "f1")} for m in ("attr", "attr+src")}}
