@@ -80,8 +80,11 @@ class ClaimStore:
         claim store (random bytes, another program's database) or one written by a newer
         claimtrack is an :class:`~claimtrack.errors.OutputError` (exit 4) naming the file; an
         older one is migrated."""
-        try:
+        try:  # a missing directory or no permission: the file was never read, so say so
             conn = sqlite3.connect(str(path))
+        except sqlite3.Error as exc:
+            raise OutputError(f"{path}: cannot open the claim store ({exc})") from None
+        try:
             _check_store(conn, path)
             return cls._ready(conn)
         except sqlite3.DatabaseError as exc:
