@@ -121,8 +121,11 @@ async def claims_page(request: Request) -> HTMLResponse:
             rows = query_clusters(store, params)
     except InputError as exc:
         error = str(exc)
+    with request.app.state.desk.store() as store:   # the verdicts given so far, for the filter
+        verdicts = store.verdicts()
     return render(request, "claims.html", rows=rows, error=error, statuses=STATUSES, kinds=KINDS,
-                  filters={k: params.get(k, "") for k in FILTERS}, status=400 if error else 200)
+                  verdicts=verdicts, filters={k: params.get(k, "") for k in FILTERS},
+                  status=400 if error else 200)
 
 
 async def claim_page(request: Request) -> HTMLResponse:
