@@ -91,6 +91,16 @@ def test_batch_and_track_take_gzipped_files_from_a_directory(cli, gz_dir, tmp_pa
     assert claims and all(a["article"] == "port_strike" for c in claims for a in c["appearances"])
 
 
+def test_gzipped_jsonl_is_refused_with_the_way_to_stream_it(tmp_path):
+    from claimtrack.batch.run import iter_items
+
+    feed = tmp_path / "feed.jsonl.gz"
+    feed.write_bytes(gzip.compress(b'{"id": "a", "text": "Police said it was closed."}\n'))
+    [item] = list(iter_items([str(feed)]))
+    assert item.content is None and item.error == (
+        f"{feed}: gzipped JSONL is not read; stream it in instead: zcat {feed} | claimtrack batch - -o OUTDIR")
+
+
 def test_a_gzip_bomb_is_one_line_and_exit_2(cli, tmp_path):
     bomb = _bomb(tmp_path / "bomb.txt.gz")
     assert bomb.stat().st_size < 1_000_000

@@ -202,6 +202,10 @@ def iter_items(inputs: Iterable[str], max_chars: int = DEFAULT_MAX_CHARS,
                     yield _file_item(f, id, max_chars)
         elif path.suffix.lower() in JSONL_SUFFIXES:
             yield from _jsonl_file(path, max_chars)
+        elif article_suffix(path) in JSONL_SUFFIXES:  # a line of a gzip stream has no size bound
+            name = path_name(path)
+            yield Item(name, name, error=f"{name}: gzipped JSONL is not read; stream it in "
+                                         f"instead: zcat {name} | claimtrack batch - -o OUTDIR")
         else:
             yield _file_item(path, path_name(article_stem(path)), max_chars)
 
