@@ -111,9 +111,9 @@ MAX_CHARS = click.IntRange(1)
 
 
 def _article_id(name: str) -> str:
-    from ..io.inputs import path_name
+    from ..io.inputs import article_stem, path_name
 
-    return "stdin" if name == "-" else path_name(Path(name).stem)
+    return "stdin" if name == "-" else path_name(article_stem(name))
 
 
 def _check_outputs(*files, cache_dir=None) -> None:

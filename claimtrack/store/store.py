@@ -80,8 +80,11 @@ class ClaimStore:
         claim store (random bytes, another program's database) or one written by a newer
         claimtrack is an :class:`~claimtrack.errors.OutputError` (exit 4) naming the file; an
         older one is migrated."""
-        try:
+        try:  # a missing directory or no permission: the file was never read, so say so
             conn = sqlite3.connect(str(path))
+        except sqlite3.Error as exc:
+            raise OutputError(f"{path}: cannot open the claim store ({exc})") from None
+        try:
             _check_store(conn, path)
             return cls._ready(conn)
         except sqlite3.OperationalError as exc:
@@ -319,14 +322,26 @@ class ClaimStore:
                "first_seen": {"article": first.get("article"), "date": first.get("date")},
                "appearances": apps, "links": links, "linked_from": back,
                "timeline": json.loads(row["timeline"]), "signature": json.loads(row["signature"]),
-               "reviews": reviews}
+               "reviews": reviews,
+               # the latest review decides: a desk may correct a verdict by reviewing again
+               "verdict": reviews[-1]["rating"] if reviews else None, "reviewed": bool(reviews)}
         return out
 
     def clusters(self, source: str | None = None, status: str | None = None, kind: str | None = None,
                  since: str | None = None, until: str | None = None,
-                 query: str | None = None) -> Iterator[dict]:
-        """Clusters matching every filter given, oldest first (see ``claimtrack claims``)."""
+                 query: str | None = None, verdict: str | None = None,
+                 reviewed: bool | None = None) -> Iterator[dict]:
+        """Clusters matching every filter given, oldest first (see ``claimtrack claims``).
+
+        *verdict* is the latest review's rating (any case); *reviewed* True/False keeps the
+        clusters with/without a review, None all of them."""
         where, args = [], []
+        if reviewed is not None:
+            where.append(f"c.id {'' if reviewed else 'NOT '}IN (SELECT cluster FROM reviews)")
+        if verdict:
+            where.append("(SELECT lower(r.rating) FROM reviews r WHERE r.cluster = c.id "
+                         "ORDER BY r.seq DESC LIMIT 1) = ?")
+            args.append(verdict.strip().lower())
         if status:
             where.append("c.status = ?")
             args.append(status)
@@ -356,6 +371,12 @@ class ClaimStore:
             raise InputError(f"-q {query!r}: not a valid full-text query ({exc})") from None
         for (cid,) in ids:
             yield self.cluster(cid)
+
+    def verdicts(self) -> list[str]:
+        """Every verdict a review has given, once each (in any case), alphabetically."""
+        rows = self.conn.execute("SELECT min(rating) FROM reviews GROUP BY lower(rating) "
+                                 "ORDER BY lower(rating)")
+        return [r[0] for r in rows]
 
     def article(self, id: str) -> dict | None:
         """One article's metadata (as in :meth:`articles`), or None."""
