@@ -244,3 +244,12 @@ def test_ner_tags_decide_person_and_organisation_when_the_model_has_them():
     assert (person.type, person.weak) == ("person", False)
     # two capitalised words would make a (weak) person without NER; ORG says otherwise
     assert org.type == "organisation"
+
+
+def test_a_lone_surname_of_someone_named_in_full_is_a_person(analyze_text):
+    text = ("Goalie Marta Lindqvist stopped 31 shots on Saturday, and the home crowd rose twice. "
+            "\u201cWe kept it simple,\u201d Lindqvist said after the game. Okonkwo said the ice was slow. "
+            "Later, coach Tomas Okonkwo praised the defence.")
+    r = analyze_text(text)
+    types = {s.name: s.type for s in r.sources}
+    assert types.get("Lindqvist") == "person" and types.get("Okonkwo") == "person", types

@@ -198,6 +198,7 @@ class Resolver:
 
     def __init__(self, text: str, doc: Doc | None, gaz: Gazetteer | None = None):
         self.text = text
+        self.doc = doc
         self.gaz = gaz or load_gazetteer()
         self.words = WordIndex(doc)
         self.acronyms = find_acronyms(text)
@@ -648,8 +649,25 @@ class Resolver:
         # Also sources only reachable as a parent ("the ministry" after "Russia's ministry").
         return None
 
+    def full_names(self) -> set[str]:
+        """Surnames of the people the article names in full anywhere, source or not ("Zach
+        Parise" makes a later "Parise said" a person): runs of two or more name words whose
+        first is a known first name or follows a title."""
+        out: set[str] = set()
+        for sent in self.doc.sentences if self.doc is not None else ():
+            for run in self._name_runs(sent.words):
+                if len(run) >= 2 and (any(w.text.lower() in self.gaz.first_names for w in run[:-1])
+                                      or self._titled(sent.words, run)
+                                      or any(_ner(w) in PERSON_NER for w in run)):
+                    out.add(run[-1].text.lower())
+        return out
+
     def sources(self) -> tuple[list[Source], dict[str, str]]:
         """Sources with ids in order of first mention, and the entity-key → id map."""
+        surnames = self.full_names()
+        for e in self.entities.values():
+            if self._bare_name(e) and e.name.lower() in surnames:
+                e.type, e.weak = "person", False
         ents = sorted(self.entities.values(), key=lambda e: e.pos)
         ids = {e.key: f"s{k + 1}" for k, e in enumerate(ents)}
         out = [Source(ids[e.key], e.name, list(e.aliases), e.type, [ids[p] for p in e.part_of], e.key)
