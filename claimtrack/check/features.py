@@ -17,10 +17,7 @@ from .text import Number, numbers, numbers_agree, sentences, words
 
 LINK_WEIGHT = {"same": 1.0, "synonym": 0.8, "hypernym": 0.5}
 TOP = 3  # best-matching sentences that carry the stance
-# single cue words counted apiece over the body (stems: "deni" counts deny, denied, denies)
-CUES = ["hoax", "fake", "fals", "deni", "debunk", "not true", "satir", "rumo", "no evidence",
-        "fabricat", "prank", "photoshop", "claim", "report", "confirm", "reveal", "official",
-        "allegedly", "may", "appear", "but", "however", "actually", "?"]
+CUES = word_lists()["cues_order"]  # single cues counted apiece (data/stance.toml [words] cues)
 
 
 @dataclass
@@ -147,7 +144,7 @@ FEATURES = [
     "polarity", "num_match", "num_conflict",
     # focus, quotation, and the strongest single cues (a lumped count hides which word it was)
     "focus", "body_quotes", "n_tokens", "top_refuting_hit", "best_hedging",
-] + [f"cue_{c.replace(' ', '_')}" for c in CUES]
+] + [f"cue_{c.replace(' ', '_')}" for c in CUES] + [f"top_cue_{c.replace(' ', '_')}" for c in CUES]
 
 
 def _lists(tokens: list[str]) -> tuple[int, int, int, int]:
@@ -220,10 +217,15 @@ def _stance(claim: Doc, body: Doc, ranked) -> list[float]:
     ]
 
 
+def _cues(sents: list[Sentence]) -> list[float]:
+    """Each cue's count: a cue is a word beginning ("deni" counts deny, denied, denies)."""
+    low = " " + " ".join(" ".join(s.tokens) + (" ?" if "?" in s.text else "") for s in sents)
+    return [float(low.count(" " + c)) for c in CUES]
+
+
 def _extra(claim: Doc, body: Doc, ranked) -> list[float]:
     if "cues" not in body.memo:
-        low = " " + " ".join(" ".join(s.tokens) + (" ?" if "?" in s.text else "") for s in body.sentences)
-        body.memo["cues"] = [float(low.count(" " + c)) for c in CUES]
+        body.memo["cues"] = _cues(body.sentences)
         body.memo["quotes"] = float(sum(s.text.count('"') for s in body.sentences) // 2)
     lists = word_lists()
     nb = max(1, len(body.sentences))
@@ -233,7 +235,7 @@ def _extra(claim: Doc, body: Doc, ranked) -> list[float]:
     best_hedge = count_phrases(body.sentences[ranked[0][1]].tokens, lists["hedging"]) if ranked else 0
     return [sum(r[0] >= 0.3 for r in ranked) / nb, body.memo["quotes"],
             math.log1p(sum(len(s.tokens) for s in body.sentences)), float(ref_hit),
-            float(best_hedge)] + body.memo["cues"]
+            float(best_hedge)] + body.memo["cues"] + _cues([body.sentences[i] for _, i, _ in ranked[:TOP]])
 
 
 def pair_features(claim: Doc, body: Doc, idf) -> tuple[list[float], list]:

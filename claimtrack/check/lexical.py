@@ -30,10 +30,12 @@ def _data(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def word_lists() -> dict[str, frozenset[str]]:
+def word_lists() -> dict:
     """The lists of ``data/stance.toml``, each a set of lower-case words and phrases."""
     raw = tomllib.loads(_data("stance.toml"))["words"]
-    return {name: frozenset(entries) for name, entries in raw.items()}
+    out = {name: frozenset(entries) for name, entries in raw.items()}
+    out["cues_order"] = tuple(raw["cues"])  # the stance model's feature order
+    return out
 
 
 @lru_cache(maxsize=1)
