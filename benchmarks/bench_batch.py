@@ -81,14 +81,15 @@ print("{}")
 MERGE = r"""
 import json, sys, time
 from pathlib import Path
-from claimtrack.batch import GraphMerger, analysis_from_dict
+from claimtrack.types import Analysis
+from claimtrack.batch import GraphMerger
 from claimtrack.graph import build_graph
 paths = sorted(Path(sys.argv[1]).glob("*.json"))
 docs = [json.loads(p.read_text(encoding="utf-8")) for p in paths]
 t0 = time.perf_counter()
 m = GraphMerger()
 for d in docs:
-    m.add(build_graph(analysis_from_dict(d)))
+    m.add(build_graph(Analysis.from_dict(d)))
 G = m.result()
 print(json.dumps({"graphs": len(docs), "seconds": time.perf_counter() - t0,
                   "nodes": G.number_of_nodes(), "edges": G.number_of_edges()}))

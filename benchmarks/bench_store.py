@@ -5,7 +5,7 @@ clustering step scales as the store grows.
     python benchmarks/bench_store.py --skip-stories --articles 10000     # scale only, no model
 
 1. **Stories.** Every ``examples/stories/*.jsonl`` is tracked into a fresh store through the real
-   pipeline (``claimtrack.track.track``) and scored against its ``.gold.json``: pairwise cluster
+   pipeline (``claimtrack.store.track.track``) and scored against its ``.gold.json``: pairwise cluster
    precision/recall, link precision/recall, status and kind agreement.
 2. **Scale.** Synthetic analysed articles (no parsing: the clustering step alone) are added to
    one store, ``--block`` at a time: seconds and articles/s per block as the store grows, the
@@ -31,10 +31,10 @@ sys.path.insert(0, str(ROOT))
 
 def stories(model_dir: str | None) -> list[dict]:
     """Track each story into a fresh store and score it against its gold file."""
-    from claimtrack.store import ClaimStore
-    from claimtrack.storyscore import score_story
-    from claimtrack.track import track
-    from claimtrack.work import Settings
+    from claimtrack.store.store import ClaimStore
+    from claimtrack.store.storyscore import score_story
+    from claimtrack.store.track import track
+    from claimtrack.batch.work import Settings
 
     out = []
     for story in sorted((ROOT / "examples" / "stories").glob("*.jsonl")):
@@ -86,7 +86,7 @@ def synthetic(n_articles: int, seed: int = 7):
 
 
 def scale(n_articles: int, block: int) -> list[dict]:
-    from claimtrack.store import ClaimStore
+    from claimtrack.store.store import ClaimStore
 
     rows = []
     with tempfile.TemporaryDirectory() as tmp, ClaimStore.open(Path(tmp) / "scale.db") as store:

@@ -1,8 +1,8 @@
 """Stock Stanza vs claimtrack's parse path, side by side in one process (``run.py --only speed``).
 
-One pipeline is loaded; :func:`claimtrack.fastparse.stock_steps` switches it back to Stanza's own
+One pipeline is loaded; :func:`claimtrack.parse.fastparse.stock_steps` switches it back to Stanza's own
 steps, so both paths use the same weights, process, threads and machine load. Its spelling
-caches (``claimtrack.fastchar``) carry over from chunk to chunk, as in any process that parses
+caches (``claimtrack.parse.fastchar``) carry over from chunk to chunk, as in any process that parses
 more than one call; the first chunk starts cold and is reported on its own. The corpus is cut
 into chunks of a few articles; each chunk is parsed by every engine in turn (the order rotating
 from chunk to chunk), so a burst of load from other jobs hits all of them alike. The figure is
@@ -37,7 +37,7 @@ class Tally:
     @property
     def docs(self) -> list:
         """claimtrack Docs, in corpus order."""
-        from claimtrack.parse import Doc
+        from claimtrack.parse.parser import Doc
 
         return [Doc.from_json(t, json.loads(b)) for t, b in zip(self.texts, self.blobs)]
 
@@ -63,13 +63,13 @@ def run_engines(texts: list[str], model_dir: str, chunk: int = 4, with_int8: boo
     """Parse *texts* with every engine, chunk by chunk, in rotating order.
 
     Every engine runs on *threads* torch threads except ``exact, two cores`` (claimtrack's
-    default path: :func:`claimtrack.fastparse.parse_stream`, two Python threads of one torch
+    default path: :func:`claimtrack.parse.fastparse.parse_stream`, two Python threads of one torch
     thread each) and, with *stock_default_threads*, ``stock, default threads`` (torch's own
     default, one per core)."""
     import stanza
     import torch
-    from claimtrack import fastparse
-    from claimtrack.parse import Parser, _from_stanza
+    from claimtrack.parse import fastparse
+    from claimtrack.parse.parser import Parser, _from_stanza
 
     exact = Parser(model_dir, engine="exact", device="cpu")
     exact.nlp("Warm-up: the first call initialises torch.")
@@ -133,9 +133,9 @@ def differing_words(a, b) -> tuple[int, int]:
 def attr_f1(docs: list[dict], parsed) -> float:
     """attr F1 of claimtrack's analyses of these parses against the corpus's gold."""
     from claimtrack.api import analyze_doc
-    from claimtrack.evaluate import score
-    from claimtrack.lexicon import load_lexicon
-    from claimtrack.predict import to_prediction
+    from claimtrack.evaluate.scoring import score
+    from claimtrack.extract.lexicon import load_lexicon
+    from claimtrack.evaluate.predict import to_prediction
 
     lex = load_lexicon(None)
     preds = {d["id"]: to_prediction(analyze_doc(doc, d["id"], lex)) for d, doc in zip(docs, parsed)}

@@ -202,10 +202,10 @@ def bench_cli(t: Table, env: dict) -> None:
 
 
 def bench_parse(t: Table, docs: list[dict], model_dir: str, cache_dir: Path, parts: set) -> dict:
-    from claimtrack import parse as parse_mod
+    from claimtrack.parse import parser as parse_mod
     from claimtrack.api import analyze_doc
-    from claimtrack.graph import build_graph
-    from claimtrack.lexicon import load_lexicon
+    from claimtrack.graph.build import build_graph
+    from claimtrack.extract.lexicon import load_lexicon
 
     texts = [d["text"] for d in docs]
     p = parse_mod.Parser(model_dir, cache_dir=cache_dir)

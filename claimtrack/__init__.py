@@ -13,7 +13,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["Analyzer", "analyze", "analyze_doc", "__version__"]
+__all__ = ["Analyzer", "analyze", "analyze_doc", "Analysis", "__version__"]
 
 
 def __getattr__(name: str):
@@ -22,4 +22,8 @@ def __getattr__(name: str):
         from . import api
 
         return getattr(api, name)
+    if name == "Analysis":  # the domain's one object; Analysis.from_dict reads its JSON back
+        from .types import Analysis
+
+        return Analysis
     raise AttributeError(f"module 'claimtrack' has no attribute {name!r}")

@@ -12,8 +12,8 @@ import os
 from typing import Iterable, Sequence
 
 from .extract import extract
-from .lexicon import Lexicon, load_lexicon
-from .parse import Doc, Parser
+from .extract.lexicon import Lexicon, load_lexicon
+from .parse.parser import Doc, Parser
 from .types import Analysis
 
 
@@ -46,9 +46,9 @@ def analyze_doc(doc: Doc, id: str = "article", lexicon: Lexicon | None = None, *
     Text that is not the article (appeals, bylines, credits) is found and, unless
     *include_boilerplate*, its attributions get no source or claim.
     """
-    from .boilerplate import find_boilerplate, inside
-    from .claims import build_claims
-    from .sources import resolve_sources
+    from .extract.boilerplate import find_boilerplate, inside
+    from .claims.group import build_claims
+    from .sources.resolve import resolve_sources
 
     text = doc.text
     result = Analysis(id=id, text=text,

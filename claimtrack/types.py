@@ -30,6 +30,11 @@ def spans_text(text: str, spans: Sequence[Span]) -> str:
     return " ".join(text[s:e] for s, e in spans)
 
 
+def _spans(rows: Iterable[Sequence[int]]) -> list[Span]:
+    """JSON's ``[[start, end], …]`` back to spans."""
+    return [(s, e) for s, e in rows]
+
+
 @dataclass
 class Role:
     """A source, cue or content: its text and its (possibly discontinuous) spans."""
@@ -44,6 +49,11 @@ class Role:
 
     def to_dict(self) -> dict:
         return {"text": self.text, "spans": [[s, e] for s, e in self.spans]}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Role":
+        """The inverse of :meth:`to_dict`."""
+        return cls(d["text"], _spans(d.get("spans", [])))
 
     @property
     def start(self) -> int:
@@ -68,6 +78,12 @@ class Cue(Role):
         d = super().to_dict()
         d.update({"lemma": self.lemma, "class": self.cls, "negated": self.negated})
         return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Cue":
+        """The inverse of :meth:`to_dict`."""
+        return cls(d["text"], _spans(d.get("spans", [])), d.get("lemma", ""), d.get("class", "assert"),
+                   d.get("negated", False))
 
 
 @dataclass
@@ -99,6 +115,13 @@ class Attribution:
             "parent": self.parent,
         }
 
+    @classmethod
+    def from_dict(cls, d: dict) -> "Attribution":
+        """The inverse of :meth:`to_dict`."""
+        return cls(d["id"], d["sentence"], d["type"], Role.from_dict(d["source"]) if d.get("source") else None,
+                   Cue.from_dict(d["cue"]), Role.from_dict(d["content"]), d.get("construction", ""),
+                   d.get("source_id"), d.get("claim_id"), d.get("parent"))
+
 
 @dataclass
 class Source:
@@ -114,6 +137,12 @@ class Source:
     def to_dict(self) -> dict:
         return {"id": self.id, "name": self.name, "aliases": list(self.aliases),
                 "type": self.type, "part_of": list(self.part_of), "key": self.key}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Source":
+        """The inverse of :meth:`to_dict`."""
+        return cls(d["id"], d["name"], list(d.get("aliases", [])), d.get("type", "organisation"),
+                   list(d.get("part_of", [])), d.get("key", ""))
 
 
 @dataclass
@@ -139,6 +168,13 @@ class Claim:
                 "statement": self.statement, "kind": self.kind, "stance": self.stance,
                 "signature": dict(self.signature)}
 
+    @classmethod
+    def from_dict(cls, d: dict) -> "Claim":
+        """The inverse of :meth:`to_dict`."""
+        return cls(d["id"], d["text"], d["status"], d.get("reason", ""), list(d.get("attributions", [])),
+                   _spans(d.get("spans", [])), d.get("sentence", -1), d.get("statement", ""),
+                   d.get("kind", "assertion"), d.get("stance", "assert"), dict(d.get("signature") or {}))
+
 
 @dataclass
 class Link:
@@ -153,6 +189,11 @@ class Link:
     def to_dict(self) -> dict:
         return {"from": self.source, "to": self.target, "relation": self.relation, "reason": self.reason,
                 "evidence": dict(self.evidence)}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Link":
+        """The inverse of :meth:`to_dict` (``from``/``to`` are :attr:`source`/:attr:`target`)."""
+        return cls(d["from"], d["to"], d["relation"], d.get("reason", ""), dict(d.get("evidence") or {}))
 
 
 @dataclass
@@ -180,4 +221,20 @@ class Analysis:
             "claims": [c.to_dict() for c in self.claims],
             "links": [link.to_dict() for link in self.links],
             "boilerplate": [[s, e] for s, e in self.boilerplate],
+            "sentences": [[s, e] for s, e in self.sentences],
         }
+
+    @classmethod
+    def from_dict(cls, d: dict, text: str | None = None) -> "Analysis":
+        """The inverse of :meth:`to_dict`. The text is not in the JSON: pass it as *text*, else it
+        is ``meta["text"]`` (kept for HTML input, whose text is extracted) or empty."""
+        meta = dict(d.get("meta") or {})
+        return cls(
+            id=d["id"], text=meta.get("text", "") if text is None else text,
+            text_sha256=d.get("text_sha256", ""),
+            attributions=[Attribution.from_dict(a) for a in d.get("attributions", [])],
+            sources=[Source.from_dict(s) for s in d.get("sources", [])],
+            claims=[Claim.from_dict(c) for c in d.get("claims", [])],
+            links=[Link.from_dict(k) for k in d.get("links", [])],
+            sentences=_spans(d.get("sentences", [])), boilerplate=_spans(d.get("boilerplate", [])),
+            meta=meta)

@@ -16,7 +16,7 @@ from playwright.sync_api import sync_playwright
 from claimtrack.api import Analyzer
 from claimtrack.desk.app import create_app
 from claimtrack.desk.server import BackgroundServer
-from claimtrack.report import find_chromium
+from claimtrack.export.report import find_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 STORY = ROOT / "examples" / "stories" / "rustavi_blast.jsonl"

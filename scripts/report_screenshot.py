@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 from claimtrack.api import Analyzer
-from claimtrack.report import chromium, write_html
+from claimtrack.export.report import chromium, write_html
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "moscow_times_kaluga.txt"

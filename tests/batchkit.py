@@ -79,7 +79,7 @@ _reference: dict = {}
 def reference_run(tmp_root: Path):
     """The corpus and one uninterrupted local run over it (memoised for the test session)."""
     if "out" not in _reference:
-        from claimtrack.batch import Settings, run_batch
+        from claimtrack.batch.run import Settings, run_batch
 
         corpus = make_corpus(tmp_root)
         out = tmp_root / "reference"

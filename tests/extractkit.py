@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from claimtrack.extract import extract
-from claimtrack.parse import doc_from_conllu
+from claimtrack.parse.parser import doc_from_conllu
 
 
 def att(result, cue: str, content_part: str):

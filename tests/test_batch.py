@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from claimtrack.batch import (GraphMerger, Settings, analysis_from_dict, iter_items, run_batch,
+from claimtrack.types import Analysis
+from claimtrack.batch.run import (GraphMerger, Settings, iter_items, run_batch,
                               safe_name)
 
 from batchkit import BAD_IDS, GOOD_IDS, make_corpus, model_dir, reference_run, snapshot
@@ -97,7 +98,7 @@ def test_stdin_jsonl_and_duplicate_ids(reference, tmp_path):
 
 
 def test_changed_article_is_analysed_again(reference, tmp_path, analyzer, monkeypatch):
-    import claimtrack.batch as batch
+    import claimtrack.batch.run as batch
 
     monkeypatch.setattr(batch, "build_analyzer", lambda settings: analyzer)  # the session pipeline
     corpus, out, _ = reference
@@ -134,10 +135,10 @@ def test_safe_names_never_collide():
 
 def test_merging_is_a_union_of_sources(reference):
     """Merging the same articles again adds nothing; a source's lists are unions without repeats."""
-    from claimtrack.graph import build_graph, merge_graphs
+    from claimtrack.graph.build import build_graph, merge_graphs
 
     _, out, _ = reference
-    analyses = [analysis_from_dict(json.loads(p.read_text(encoding="utf-8")))
+    analyses = [Analysis.from_dict(json.loads(p.read_text(encoding="utf-8")))
                 for p in sorted((out / "articles").glob("*.json"))]
     graphs = [build_graph(a) for a in analyses]
     once = merge_graphs(graphs)
@@ -223,7 +224,7 @@ def test_kill_then_rerun_gives_the_uninterrupted_output(reference, tmp_path):
 def test_cli_usage_errors(tmp_path):
     from click.testing import CliRunner
 
-    from claimtrack.cli import main
+    from claimtrack.cli.commands import main
 
     res = CliRunner().invoke(main, ["batch", str(tmp_path / "nope"), "-o", str(tmp_path / "o")])
     assert res.exit_code == 2 and "no such file or directory" in res.output
@@ -234,7 +235,7 @@ def _imports_of(module: str) -> set[str]:
     """Every claimtrack module *module* imports, at the top or inside a function."""
     import ast
 
-    path = ROOT / "claimtrack" / f"{module}.py"
+    path = ROOT / "claimtrack" / "batch" / f"{module}.py"
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
@@ -247,16 +248,16 @@ def _imports_of(module: str) -> set[str]:
 
 
 def test_batch_and_dask_engine_do_not_import_each_other():
-    assert "dask_engine" not in _imports_of("batch")
-    assert "batch" not in _imports_of("dask_engine")
-    assert not {"batch", "dask_engine"} & _imports_of("work")
-    code = "import sys, claimtrack.dask_engine; print('claimtrack.batch' in sys.modules)"
+    assert "dask_engine" not in _imports_of("run")
+    assert "run" not in _imports_of("dask_engine")
+    assert not {"run", "dask_engine"} & _imports_of("work")
+    code = "import sys, claimtrack.batch.dask_engine; print('claimtrack.batch.run' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
 
 def test_engine_registry_picks_the_dask_engine_lazily():
-    from claimtrack.batch import make_engine
+    from claimtrack.batch.run import make_engine
     from claimtrack.errors import ClaimtrackError
 
     assert type(make_engine("dask", Settings(), workers=2)).__name__ == "DaskEngine"

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from conftest import EXAMPLES
 
-from claimtrack.boilerplate import find_boilerplate
-from claimtrack.claims import classify_number
+from claimtrack.extract.boilerplate import find_boilerplate
+from claimtrack.claims.words import classify_number
 
 
 def _example(analyze_text, name):
@@ -138,7 +138,7 @@ def test_did_not_confirm_is_an_open_question_not_a_denial(analyze_text):
     claim = next(c for c in r.claims if c.id == withheld.claim_id)
     assert claim.status == "reported" and "neither asserted nor denied" in claim.reason
     assert not any(l.relation == "contradicts" for l in r.links)
-    from claimtrack.graph import build_graph
+    from claimtrack.graph.build import build_graph
 
     G = build_graph(r)
     assert any(d["relation"] == "does_not_confirm" for _, _, d in G.edges(data=True))

@@ -10,7 +10,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from claimtrack.cli import main
+from claimtrack.cli.commands import main
 from conftest import EXAMPLES, ROOT
 
 

@@ -11,7 +11,7 @@ import pytest
 
 pytest.importorskip("distributed")
 
-from claimtrack.batch import Settings, run_batch  # noqa: E402
+from claimtrack.batch.run import Settings, run_batch  # noqa: E402
 
 from batchkit import GOOD_IDS, model_dir, reference_run, snapshot  # noqa: E402
 

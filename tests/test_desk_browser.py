@@ -17,7 +17,7 @@ import time
 
 import pytest
 
-from claimtrack.report import find_chromium
+from claimtrack.export.report import find_chromium
 
 CHROMIUM = find_chromium()
 pytestmark = pytest.mark.skipif(

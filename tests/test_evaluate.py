@@ -8,8 +8,8 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from claimtrack.cli import main
-from claimtrack.predict import predict_corpus
+from claimtrack.cli.commands import main
+from claimtrack.evaluate.predict import predict_corpus
 from conftest import EXAMPLES, SHARED
 
 SCORER = SHARED / "bench" / "score.py"

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from claimtrack import fastparse
+from claimtrack.parse import fastparse
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -153,8 +153,8 @@ def test_an_unknown_parser_layout_keeps_stock_depparse():
 def test_cli_flags_reach_the_parser_and_int8_parses_are_cached_apart(monkeypatch):
     import os
 
-    from claimtrack import cli_options
-    from claimtrack.parse import Parser
+    from claimtrack.cli import options as cli_options
+    from claimtrack.parse.parser import Parser
 
     def model_dir():
         return os.environ.get("CLAIMTRACK_MODEL_DIR") or EXAMPLES.parent.parent / "shared" / \
@@ -176,7 +176,7 @@ def test_cli_flags_reach_the_parser_and_int8_parses_are_cached_apart(monkeypatch
 
 
 def test_feedback_is_silent_unless_asked_or_on_a_terminal(monkeypatch, capsys):
-    from claimtrack import feedback
+    from claimtrack.io import feedback
 
     monkeypatch.setenv("CLAIMTRACK_PROGRESS", "0")
     assert not feedback.enabled()
@@ -204,7 +204,7 @@ def test_grouped_tag_heads_score_as_stock_and_fall_back_when_nothing_repeats():
     import torch
     from stanza.models.common.biaffine import BiaffineScorer
 
-    from claimtrack import fasttag
+    from claimtrack.parse import fasttag
 
     torch.manual_seed(3)
     scorer = BiaffineScorer(20, 6, 7)
@@ -234,7 +234,7 @@ def test_tagger_batches_are_stocks(nlp):
     dataset = Dataset(doc[0], proc.config, proc.pretrain, vocab=proc.vocab, evaluation=True,
                       sort_during_eval=True)
     items = [dataset[i] for i in range(len(dataset))]
-    from claimtrack import fasttag
+    from claimtrack.parse import fasttag
 
     ours, stock = fasttag.pos_collate(dataset, items), dataset.collate_fn(items)
     for name in stock._fields:
@@ -294,7 +294,7 @@ def test_cuda_without_a_gpu_is_one_line_and_exit_3(monkeypatch):
     import torch
     from click.testing import CliRunner
 
-    from claimtrack.cli import main
+    from claimtrack.cli.commands import main
     from conftest import model_dir
 
     for var in ("CLAIMTRACK_ENGINE", "CLAIMTRACK_DEVICE"):  # the CLI sets them: restore after
@@ -311,7 +311,7 @@ def test_cuda_without_a_gpu_is_one_line_and_exit_3(monkeypatch):
 def test_parsing_runs_on_one_torch_thread_unless_asked(monkeypatch):
     import torch
 
-    from claimtrack.parse import parse_threads, torch_threads
+    from claimtrack.parse.parser import parse_threads, torch_threads
 
     monkeypatch.delenv("CLAIMTRACK_THREADS", raising=False)
     assert parse_threads() == 1
@@ -328,7 +328,7 @@ def test_parsing_runs_on_one_torch_thread_unless_asked(monkeypatch):
 def test_spelling_cache_keeps_the_newest_and_returns_what_it_kept():
     import torch
 
-    from claimtrack.fastchar import SpellingCache
+    from claimtrack.parse.fastchar import SpellingCache
 
     cache = SpellingCache(size=2)
     cache.add([b"a", b"b"], torch.tensor([[1.0], [2.0]]))
@@ -339,7 +339,7 @@ def test_spelling_cache_keeps_the_newest_and_returns_what_it_kept():
 
 
 def test_parses_with_a_cold_a_warm_and_a_tiny_spelling_cache_are_stocks(nlp, monkeypatch):
-    from claimtrack.fastchar import SpellingCache
+    from claimtrack.parse.fastchar import SpellingCache
 
     models = [nlp.processors[p].trainer.model.charmodel for p in ("pos", "depparse")]
     for size in (8192, 8192, 5):  # cold, then warm (every spelling known), then evicting
@@ -381,7 +381,7 @@ def test_long_rows_is_stanzas_padded_tensor():
     import torch
     from stanza.models.common.data import get_long_tensor
 
-    from claimtrack import fasttag
+    from claimtrack.parse import fasttag
 
     rows = [[5, 6, 7], [8], [9, 10], [11, 12, 13, 14]]
     assert torch.equal(fasttag.long_rows(rows, 6, 0), get_long_tensor(rows, 6))

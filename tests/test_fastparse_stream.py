@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from claimtrack import fastparse
+from claimtrack.parse import fastparse
 from test_fastparse import TEXTS, parse_both, rows
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

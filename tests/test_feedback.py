@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from claimtrack import feedback
+from claimtrack.io import feedback
 from test_cli import cli  # noqa: F401  (the fixture: the CLI on the session's pipeline)
 
 
@@ -77,7 +77,7 @@ def test_eval_shows_one_bar_over_the_whole_corpus(cli, terminal, tmp_path):  # n
 
 
 def test_batch_reports_its_total_before_any_worker_loads(tmp_path):
-    from claimtrack.batch import Settings, run_batch
+    from claimtrack.batch.run import Settings, run_batch
     from conftest import model_dir
 
     corpus = tmp_path / "c.jsonl"
@@ -99,7 +99,7 @@ def test_batch_reports_its_total_before_any_worker_loads(tmp_path):
 
 
 def test_batch_eta_runs_from_the_first_analysed_article():
-    from claimtrack.batch import Progress, batch_rate
+    from claimtrack.batch.run import Progress, batch_rate
 
     p = Progress(total=10, done=1, analysed=1)
     assert batch_rate(p, None, 50.0) == (0.0, "-:--:--")
@@ -120,7 +120,7 @@ def test_analyze_on_several_files_counts_them_all(cli, terminal):  # noqa: F811
 
 
 def test_batch_bar_draws_counts_and_hands_the_terminal_back(terminal):
-    from claimtrack.batch import Progress, progress_bar
+    from claimtrack.batch.run import Progress, progress_bar
 
     with progress_bar() as update:
         assert feedback._ACTIVE  # parse bars inside a --workers 1 run stay quiet

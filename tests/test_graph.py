@@ -7,8 +7,8 @@ import networkx as nx
 import pytest
 from conftest import EXAMPLES
 
-from claimtrack.export import format_for, read_graph, write_graph
-from claimtrack.graph import build_graph, describe, merge_graphs
+from claimtrack.graph.readwrite import format_for, read_graph, write_graph
+from claimtrack.graph.build import build_graph, describe, merge_graphs
 
 
 @pytest.fixture(scope="module")
@@ -89,12 +89,12 @@ def test_describe_lists_edges(seed_graph):
 def test_cli_graph_command(tmp_path, analyzer, monkeypatch):
     from click.testing import CliRunner
 
-    from claimtrack import cli
+    from claimtrack.cli.commands import main
 
     # reuse the session pipeline instead of loading a second one
     monkeypatch.setattr("claimtrack.api.Analyzer", lambda *a, **k: analyzer)
     out = tmp_path / "g.json"
-    res = CliRunner().invoke(cli.main, ["graph", str(EXAMPLES / "denial.txt"), "-o", str(out)])
+    res = CliRunner().invoke(main, ["graph", str(EXAMPLES / "denial.txt"), "-o", str(out)])
     assert res.exit_code == 0, res.output
     G = read_graph(out)
     assert any(d["relation"] == "contradicts" for _, _, d in G.edges(data=True))

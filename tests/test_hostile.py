@@ -23,7 +23,7 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from claimtrack.cli import main
+from claimtrack.cli.commands import main
 from conftest import ROOT
 
 NO_MODEL = "/nonexistent/claimtrack-models"
@@ -180,7 +180,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(cli, article, tmp_p
 
 def test_sigterm_is_an_interruption_that_leaves_no_output(cli, article, tmp_path, monkeypatch):
     """SIGTERM while the article is being read: exit 130, "interrupted", the handler restored."""
-    import claimtrack.inputs as inputs
+    import claimtrack.io.inputs as inputs
 
     before = signal.getsignal(signal.SIGTERM)
     real = inputs.prepare_article
@@ -259,7 +259,7 @@ def _run_in_thread(fn, unblock):
 
 def test_a_fifo_inside_a_batch_directory_is_listed_not_waited_for(tmp_path):
     from batchkit import model_dir
-    from claimtrack.batch import Settings, run_batch
+    from claimtrack.batch.run import Settings, run_batch
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -281,9 +281,9 @@ def test_a_fifo_inside_a_batch_directory_is_listed_not_waited_for(tmp_path):
 
 
 def test_batch_output_inside_the_input_directory_is_not_read_back(tmp_path, analyzer, monkeypatch):
-    import claimtrack.batch as batch
+    import claimtrack.batch.run as batch
     from batchkit import model_dir
-    from claimtrack.batch import Settings, iter_items, run_batch
+    from claimtrack.batch.run import Settings, iter_items, run_batch
 
     monkeypatch.setattr(batch, "build_analyzer", lambda settings: analyzer)  # the session's
 
@@ -302,9 +302,9 @@ def test_batch_output_inside_the_input_directory_is_not_read_back(tmp_path, anal
 
 
 def test_lone_surrogates_in_a_batch_feed_are_analysed_and_written(tmp_path, analyzer, monkeypatch):
-    import claimtrack.batch as batch
+    import claimtrack.batch.run as batch
     from batchkit import model_dir
-    from claimtrack.batch import Settings, run_batch
+    from claimtrack.batch.run import Settings, run_batch
 
     monkeypatch.setattr(batch, "build_analyzer", lambda settings: analyzer)
     feed = tmp_path / "feed.jsonl"  # valid JSON, but "\ud800" has no UTF-8 encoding
@@ -318,7 +318,7 @@ def test_lone_surrogates_in_a_batch_feed_are_analysed_and_written(tmp_path, anal
 
 def test_deeply_nested_json_in_a_batch_feed_is_one_error_line(tmp_path):
     from batchkit import model_dir
-    from claimtrack.batch import Settings, run_batch
+    from claimtrack.batch.run import Settings, run_batch
 
     feed = tmp_path / "feed.jsonl"
     feed.write_text("[" * 100_000 + "]" * 100_000 + "\n")
@@ -388,7 +388,7 @@ def test_formula_cells_are_guarded_in_every_csv(cli, tmp_path):
     edges = _csv_rows((tmp_path / "edges.csv").read_text())
     assert not [c for r in edges for c in r.values() if c and c[0] in "=+-@"]
 
-    from claimtrack.batch import SourcesTable
+    from claimtrack.batch.run import SourcesTable
 
     table = SourcesTable()
     table.add({"id": "@evil", "attributions": [], "sources": [
@@ -457,7 +457,7 @@ def test_max_chars_must_be_positive(article, tmp_path, cmd):
 
 
 def test_a_bug_is_one_line_exit_70_and_debug_shows_the_traceback(cli, article, monkeypatch):
-    import claimtrack.render as render
+    import claimtrack.cli.render as render
 
     def broken(results, out):
         raise KeyError("boom")
@@ -495,7 +495,7 @@ def test_every_command_documents_the_exit_codes():
 @pytest.fixture()
 def batch_cli(analyzer, monkeypatch):
     """``claimtrack batch``/``track`` in-process on the session's pipeline."""
-    import claimtrack.batch as batch
+    import claimtrack.batch.run as batch
 
     from conftest import model_dir
 
@@ -565,8 +565,8 @@ def test_a_truncated_model_stops_a_pool_run_with_exit_3_and_records_nothing(tmp_
 
 
 def test_resume_retries_failures_outside_the_article_but_not_content_failures(batch_cli, tmp_path):
-    from claimtrack.batch import _store
-    from claimtrack.work import Outcome, text_sha256
+    from claimtrack.batch.run import _store
+    from claimtrack.batch.work import Outcome, text_sha256
 
     corpus, out = tmp_path / "corpus", tmp_path / "out"
     corpus.mkdir()
@@ -591,7 +591,7 @@ def test_resume_retries_failures_outside_the_article_but_not_content_failures(ba
 
 
 def test_a_model_error_inside_the_analysis_stops_the_run_not_the_article(tmp_path, monkeypatch):
-    import claimtrack.batch as batch
+    import claimtrack.batch.run as batch
     from claimtrack.errors import ModelError
 
     class Broken:
@@ -622,8 +622,8 @@ def test_ids_that_clean_to_one_file_name_keep_two_files(batch_cli, tmp_path):
 
 
 def test_a_file_name_collision_is_an_error_never_an_overwrite(tmp_path):
-    from claimtrack.batch import Item, Progress, _Intake
-    from claimtrack.work import Settings
+    from claimtrack.batch.run import Item, Progress, _Intake
+    from claimtrack.batch.work import Settings
 
     intake = _Intake(Settings(), 10_000, tmp_path, tmp_path, Progress(), lambda: None)
     intake.files["taken"] = "someone else"
@@ -632,7 +632,7 @@ def test_a_file_name_collision_is_an_error_never_an_overwrite(tmp_path):
 
 
 def test_a_second_run_into_a_locked_output_directory_or_store_is_refused(tmp_path, article):
-    from claimtrack.outputs import exclusive_lock
+    from claimtrack.io.outputs import exclusive_lock
 
     out = tmp_path / "out"
     out.mkdir()
@@ -662,7 +662,7 @@ def test_the_report_allows_only_its_own_script(cli, article, tmp_path):
     import hashlib
     import re
 
-    from claimtrack.report import _JS
+    from claimtrack.export.report import _JS
 
     report = tmp_path / "r.html"
     res = cli("export", article, "--html", report, "--url", "javascript:alert(1)")
@@ -695,7 +695,7 @@ def test_html_with_only_a_navigation_bar_has_no_article_text(tmp_path):
     ('<meta name="description" content="2020-01-01">', None),
 ])
 def test_dates_come_from_page_metadata_never_a_copyright_line(head, date):
-    from claimtrack.inputs import extract_html
+    from claimtrack.io.inputs import extract_html
 
     _, meta = extract_html(FOOTER_YEAR.replace("</head>", head + "</head>"), "p.html")
     assert meta.get("date") == date
@@ -771,7 +771,7 @@ def test_review_import_refuses_conflicting_verdicts_unless_last_wins(review_shee
 
 
 def test_review_cells_up_to_the_size_limit_are_read(review_sheet, tmp_path):
-    from claimtrack.inputs import DEFAULT_MAX_CHARS
+    from claimtrack.io.inputs import DEFAULT_MAX_CHARS
 
     rows, write, graph = review_sheet
     rows[0].update(verdict="false", notes="x" * 200_000)  # over csv's default 131,072

@@ -6,9 +6,9 @@ import codecs
 import pytest
 from click.testing import CliRunner
 
-from claimtrack.cli import main
+from claimtrack.cli.commands import main
 from claimtrack.errors import InputError
-from claimtrack.inputs import (MAX_SENTENCE_WORDS, decode_bytes, detect_language, extract_html,
+from claimtrack.io.inputs import (MAX_SENTENCE_WORDS, decode_bytes, detect_language, extract_html,
                                load_article, longest_sentence_words, prepare_article)
 
 from batchkit import FRENCH, HTML_PAGE, long_sentence

@@ -13,7 +13,7 @@ import json
 
 import pytest
 
-from claimtrack.jsonld import claim_iri, schema_type, to_jsonld
+from claimtrack.export.jsonld import claim_iri, schema_type, to_jsonld
 from claimtrack.types import Source
 from exports_sample import sample_analysis
 

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from claimtrack.csvout import FORMULA_START, unguard, write_csv
+from claimtrack.io.csvout import FORMULA_START, unguard, write_csv
 from claimtrack.errors import OutputError
-from claimtrack.outputs import check_outdir, open_output
-from claimtrack.safetext import visible
+from claimtrack.io.outputs import check_outdir, open_output
+from claimtrack.io.safetext import visible
 
 ANY_TEXT = st.text(st.characters(codec="utf-8") | st.sampled_from(list("=+-@\t\r\n\x1b\x00\x0c'")),
                    max_size=40)

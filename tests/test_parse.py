@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from claimtrack.errors import ModelError
-from claimtrack.models import ENV_VAR, inspect_model_dir, resolve_model_dir
-from claimtrack.parse import Doc, Parser
+from claimtrack.parse.models import ENV_VAR, inspect_model_dir, resolve_model_dir
+from claimtrack.parse.parser import Doc, Parser
 from conftest import model_dir
 
 

@@ -1,8 +1,8 @@
 """Statements, kinds and signatures of claims, through the real pipeline."""
 from __future__ import annotations
 
-from claimtrack.signature import Signature, compare
-from claimtrack.timex import normalise
+from claimtrack.claims.signature import Signature, compare
+from claimtrack.claims.timex import normalise
 
 
 def _claim_of(result, source_text):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings, strategies as st
 
-from claimtrack.quotes import QuoteIndex, find_quotes
+from claimtrack.extract.marks import QuoteIndex, find_quotes
 
 
 def texts(regions, text):

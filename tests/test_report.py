@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from claimtrack.report import Mark, chromium, find_chromium, render_html, segments, write_html
+from claimtrack.export.report import Mark, chromium, find_chromium, render_html, segments, write_html
 from claimtrack.types import Analysis, Attribution, Cue, Role
 from exports_sample import TEXT, sample_analysis
 
@@ -146,10 +146,10 @@ def test_export_command_and_review_round_trip_on_the_seed(seed, monkeypatch, tmp
     from click.testing import CliRunner
 
     import claimtrack.api
-    from claimtrack.cli import main
-    from claimtrack.export import write_graph
-    from claimtrack.graph import build_graph
-    from claimtrack.review import load_graph
+    from claimtrack.cli.commands import main
+    from claimtrack.graph.readwrite import write_graph
+    from claimtrack.graph.build import build_graph
+    from claimtrack.export.review import load_graph
 
     class SessionAnalyzer:  # the session's analysis instead of a second parse
         def __init__(self, *args, **kwargs):

@@ -8,9 +8,9 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from claimtrack.cli import main
-from claimtrack.graph import build_graph
-from claimtrack.review import (REVIEW_FIELDS, ReviewError, claim_index, import_reviews, load_graph,
+from claimtrack.cli.commands import main
+from claimtrack.graph.build import build_graph
+from claimtrack.export.review import (REVIEW_FIELDS, ReviewError, claim_index, import_reviews, load_graph,
                                read_review_csv, save_graph, write_review_csv)
 from exports_sample import sample_analysis
 

@@ -282,8 +282,8 @@ def test_claims_page_filters_and_claim_page_reviews(client):
 
 
 def test_reviews_go_into_the_corpus_graph(client, tmp_path):
-    from claimtrack.export import read_graph, write_graph
-    from claimtrack.graph import corpus_graph
+    from claimtrack.graph.readwrite import read_graph, write_graph
+    from claimtrack.graph.build import corpus_graph
 
     k = _cluster(client, "workers")["id"]
     client.post(f"/api/claims/{k}/review", json={"verdict": "True", "rating": 5, "reviewer": "Graph"})
@@ -346,7 +346,7 @@ def test_serve_refuses_a_taken_port_and_an_unopenable_store_before_the_model(tmp
 
     from click.testing import CliRunner
 
-    from claimtrack.cli import main
+    from claimtrack.cli.commands import main
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from conftest import EXAMPLES
 
-from claimtrack.sources import find_acronyms, hierarchy, independent, load_gazetteer
+from claimtrack.sources.resolve import find_acronyms, hierarchy, independent, load_gazetteer
 
 
 def _example(analyze_text, name):

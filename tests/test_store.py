@@ -6,9 +6,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from claimtrack.cli import main
-from claimtrack.store import ClaimStore
-from claimtrack.storyscore import score_story
+from claimtrack.cli.commands import main
+from claimtrack.store.store import ClaimStore
+from claimtrack.store.storyscore import score_story
 
 from conftest import EXAMPLES, model_dir
 
@@ -131,7 +131,7 @@ def test_story_end_to_end_through_the_cli(tmp_path):
     assert "(advice)" in table and "1 cluster(s)" in table
     graph = tmp_path / "corpus.graphml"
     assert runner.invoke(main, ["graph", "--db", str(db), "-o", str(graph)]).exit_code == 0
-    from claimtrack.export import read_graph
+    from claimtrack.graph.readwrite import read_graph
 
     G = read_graph(str(graph))
     assert sum(1 for _, d in G.nodes(data=True) if d.get("kind") == "cluster") == len(clusters)

@@ -10,7 +10,7 @@ Parts (``--only``; default both):
 * ``attr``  joins the gold spans of ``gold.jsonl`` (spans and page ids only: the repository never
             holds the articles) with the ground-truth ``text`` of ``../shared/realnews/bodies.jsonl``
             into the PolNeAR JSONL format in a temporary directory, derives each gold attribution's
-            quote type (direct / mixed / indirect) from the quotation regions of ``claimtrack.quotes``
+            quote type (direct / mixed / indirect) from the quotation regions of ``claimtrack.extract.marks``
             as the bench README does, and runs ``claimtrack eval`` on it: the same table (attr
             P/R/F1, attr+src, exact, by role, recall by quote type). The extractor analyses the
             ground-truth text, not the HTML. Then the same predictions are scored once more against
@@ -65,7 +65,7 @@ def quote_type(text: str, spans, regions) -> str:
 
 def join_gold(gold: list[dict], bodies: dict, nested: bool = False) -> list[dict]:
     """Gold lines with their text, *_text fields and quote types: the bench's PolNeAR format."""
-    from claimtrack.quotes import find_quotes
+    from claimtrack.extract.marks import find_quotes
 
     out = []
     for g in gold:
@@ -96,7 +96,7 @@ def claimtrack_cmd() -> list[str]:
 
 
 def counts(gold: list[dict], bodies: dict) -> str:
-    from claimtrack.quotes import find_quotes
+    from claimtrack.extract.marks import find_quotes
 
     by = Counter()
     n_nested = 0
@@ -133,7 +133,7 @@ def run_attr(args, gold, bodies) -> None:
         subprocess.run(cmd, check=True)
         if args.save_pred:
             Path(args.save_pred).write_bytes(pred_path.read_bytes())
-        from claimtrack import evaluate
+        from claimtrack.evaluate import scoring as evaluate
 
         gdocs = evaluate.load_jsonl(gold_path, require_text=True)
         ndocs = evaluate.load_jsonl(nested_path, require_text=True)
@@ -154,7 +154,7 @@ def run_attr(args, gold, bodies) -> None:
 
 def html_text(raw: bytes, doc_id: str, url: str | None) -> str:
     from claimtrack.errors import InputError
-    from claimtrack import inputs
+    from claimtrack.io import inputs
 
     try:
         return inputs.prepare_article(raw, name=doc_id, id=doc_id, html=True, check_lang=False,

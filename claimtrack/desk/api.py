@@ -16,7 +16,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from ..errors import InputError
-from ..jsonld import cluster_claimreview
+from ..export.jsonld import cluster_claimreview
 from .ingest import Submission, clean_meta
 from .security import cross_site
 

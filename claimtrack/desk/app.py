@@ -15,7 +15,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..errors import InputError
-from ..inputs import DEFAULT_MAX_CHARS
+from ..io.inputs import DEFAULT_MAX_CHARS
 from .security import BodyLimit, SecurityHeaders
 
 MAX_BODY = 8_000_000   # bytes: a long article as HTML, with room to spare
@@ -78,7 +78,7 @@ def create_app(analyzer, db: str, *, allow_fetch: bool = False, max_body: int = 
 
     Requests must name one of *allowed_hosts* in their Host header, so a hostile web page
     cannot reach a desk on loopback through a DNS name it controls (DNS rebinding)."""
-    from ..report import CSS, SCRIPT
+    from ..export.report import CSS, SCRIPT
     from . import api, pages
     from .fetch import fetch
     from .ingest import Desk

@@ -11,8 +11,8 @@ import threading
 from dataclasses import dataclass, field
 
 from ..errors import InputError
-from ..inputs import DEFAULT_MAX_CHARS, prepare_article
-from ..store import ClaimStore
+from ..io.inputs import DEFAULT_MAX_CHARS, prepare_article
+from ..store.store import ClaimStore
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ][0-9:.+\-Z]*)?$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")

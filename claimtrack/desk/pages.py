@@ -1,7 +1,7 @@
 """The desk's HTML pages: add an article, the article, the claims, a claim (with its review form).
 
 Pages are Jinja2 templates with autoescaping, so every article string is escaped; the article
-itself is the HTML report's section (:func:`claimtrack.report.article_fragment`), which escapes
+itself is the HTML report's section (:func:`claimtrack.export.report.article_fragment`), which escapes
 its own text. Forms post back to the desk and are checked for cross-site requests
 (:mod:`claimtrack.desk.security`); a successful post redirects (303) to the page it changed.
 """
@@ -17,11 +17,10 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from ..batch import analysis_from_dict
-from ..cli_store import KINDS, STATUSES
+from ..claims.words import KINDS, STATUSES
 from ..errors import InputError
-from ..inputs import decode_bytes
-from ..report import article_fragment
+from ..io.inputs import decode_bytes
+from ..export.report import article_fragment
 from .api import FILTERS, query_clusters, review_fields, save_review
 from .ingest import Submission, clean_meta
 from .security import CSRF_FIELD, cross_site, csrf_ok, csrf_token, set_csrf
@@ -97,13 +96,11 @@ async def article_page(request: Request) -> HTMLResponse:
     """An article as the report shows it, with links from its claims to the store's clusters."""
     aid = request.path_params["id"]
     with request.app.state.desk.store() as store:
-        doc, meta = store.document(aid), store.article(aid)
+        analysis, meta = store.analysis(aid), store.article(aid)
         clusters = store.article_clusters(aid)
         statuses = {cid: (store.cluster(cid) or {}).get("status", "") for cid in set(clusters.values())}
-    if doc is None:
+    if analysis is None:
         raise HTTPException(404, f"no article {aid!r} in the store")
-    analysis = analysis_from_dict(doc["analysis"])
-    analysis.text = doc["text"]
     analysis.meta = {**analysis.meta, **{k: v for k, v in (meta or {}).items() if v and k != "sha"}}
     claims = [(c, clusters.get(c.id), statuses.get(clusters.get(c.id), "")) for c in analysis.claims]
     return render(request, "article.html", article=meta or {"id": aid}, claims=claims,

@@ -32,9 +32,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..lexicon import Lexicon, load_lexicon
-from ..parse import Doc, Sentence
-from ..quotes import QuoteIndex
+from .lexicon import Lexicon, load_lexicon
+from ..parse.parser import Doc, Sentence
+from .marks import QuoteIndex
 from ..types import Attribution
 from .candidate import Found, to_attribution
 from .adjectives import adjective_cue

@@ -12,15 +12,15 @@ evident``) declares a matter evident with no one named: its clause is content wi
 ...         ("the", "the", "DET", 6, "det"), ("deal", "deal", "NOUN", 3, "obl")]
 >>> sent = doc_from_conllu("".join(f"{i}\\t{f}\\t{l}\\t{u}\\t_\\t_\\t{h}\\t{d}\\t_\\t_\\n"
 ...                                for i, (f, l, u, h, d) in enumerate(rows, 1))).sentences[0]
->>> from claimtrack.lexicon import load_lexicon
+>>> from claimtrack.extract.lexicon import load_lexicon
 >>> f = adjective_cue(sent, sent.words[2], load_lexicon())
 >>> [sent.words[k].text for k in f.cue], f.cls, [sent.words[k].text for k in f.content]
 (['are', 'skeptical', 'of'], 'believe', ['the', 'deal'])
 """
 from __future__ import annotations
 
-from ..lexicon import Lexicon
-from ..parse import Sentence, Word
+from .lexicon import Lexicon
+from ..parse.parser import Sentence, Word
 from .candidate import Found
 from .tree import cue_words, negated, noun_phrase, strip_punct, subject
 from .words import EVIDENT_ADJECTIVES, STANCE_PREPOSITIONS

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..parse import Sentence
-from ..quotes import QuoteIndex
+from ..parse.parser import Sentence
+from .marks import QuoteIndex
 from ..types import Attribution, Cue, Role, Span, merge_spans
 from .words import MAX_QUOTE, TRIM
 

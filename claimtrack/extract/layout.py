@@ -7,9 +7,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..lexicon import Lexicon
-from ..parse import Doc, Sentence, Word
-from ..quotes import QuoteIndex
+from .lexicon import Lexicon
+from ..parse.parser import Doc, Sentence, Word
+from .marks import QuoteIndex
 from ..types import Attribution, Cue, Role, Span
 from .candidate import trim
 from .tree import is_quote

@@ -5,8 +5,8 @@ The nouns and their classes come from the lexicon's ``[nouns.<class>]`` tables.
 """
 from __future__ import annotations
 
-from ..lexicon import Lexicon
-from ..parse import Sentence, Word
+from .lexicon import Lexicon
+from ..parse.parser import Sentence, Word
 from .candidate import Found
 from .tree import noun_phrase, strip_punct
 from .words import CLAUSE_MARKS, UNHELD_CASES, UNHELD_NOUNS, UNHELD_PLANS

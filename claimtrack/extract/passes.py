@@ -2,8 +2,8 @@
 duplicates, hedges and quoted cues, and nest reports in reports (the chain of sources)."""
 from __future__ import annotations
 
-from ..parse import Sentence
-from ..quotes import QuoteIndex
+from ..parse.parser import Sentence
+from .marks import QuoteIndex
 from ..types import Attribution
 from .candidate import Found
 from .tree import strip_punct

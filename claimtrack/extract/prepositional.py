@@ -5,8 +5,8 @@ Prepositional cues come from the lexicon's ``[prepositions]``, adverbs from ``[a
 """
 from __future__ import annotations
 
-from ..lexicon import Lexicon
-from ..parse import Sentence, Word
+from .lexicon import Lexicon
+from ..parse.parser import Sentence, Word
 from .candidate import Found
 from .tree import base, can_speak, noun_phrase, strip_punct
 

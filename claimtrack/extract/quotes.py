@@ -6,8 +6,8 @@ from __future__ import annotations
 import bisect
 from typing import Callable
 
-from ..parse import Doc, Sentence, Word
-from ..quotes import QuoteIndex
+from ..parse.parser import Doc, Sentence, Word
+from .marks import QuoteIndex
 from ..types import Attribution, Role, Span
 from .tree import is_quote, speaker_words
 from .words import BARE_SPEECH, CLOSERS, HEADLINE_LOWER, MAX_QUOTE, SPEECH_VERBS

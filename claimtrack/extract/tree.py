@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..parse import Sentence, Word
+from ..parse.parser import Sentence, Word
 from .words import (CLOSERS, CUE_ADVERBS, DASH_TOKENS, DETACHED, NEGATORS, OPENERS, REL_PRONOUNS,
                     SOURCE_NOUNS, TIME_WORDS)
 

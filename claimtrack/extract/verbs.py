@@ -10,7 +10,7 @@ of small steps, each tried only while no content is found), then its source.
 ...         ("win", "win", "VERB", 3, "xcomp")]
 >>> sent = doc_from_conllu("".join(f"{i}\t{f}\t{l}\t{u}\t_\t_\t{h}\t{d}\t_\t_\n"
 ...                                for i, (f, l, u, h, d) in enumerate(rows, 1))).sentences[0]
->>> from claimtrack.lexicon import load_lexicon
+>>> from claimtrack.extract.lexicon import load_lexicon
 >>> f = verb_cue(sent, sent.words[2], load_lexicon())
 >>> f.cls, f.cue, f.content, f.source, f.construction
 ('claim', [2], [3, 4], [0, 1], 'verb')
@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..lexicon import Lexicon
-from ..parse import Sentence, Word
-from ..quotes import QuoteIndex
+from .lexicon import Lexicon
+from ..parse.parser import Sentence, Word
+from .marks import QuoteIndex
 from ..types import Span
 from .candidate import Found
 from .prepositional import can_speak, citing_cue

@@ -7,9 +7,9 @@ one place.
 """
 from __future__ import annotations
 
-from ..lexicon import builtin_words
+from .lexicon import builtin_words
 from ..resources import load_json
-from ..quotes import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_CLOSE, SINGLE_OPEN
+from .marks import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_CLOSE, SINGLE_OPEN
 
 # -- vocabulary (package data) -----------------------------------------------------------
 SPEECH_VERBS = builtin_words("speech")

@@ -23,7 +23,7 @@ def test_no_holder_no_attribution(analyze_text):
 
 
 def test_custom_adjectives_from_a_user_lexicon(tmp_path):
-    from claimtrack.lexicon import load_lexicon
+    from claimtrack.extract.lexicon import load_lexicon
     extra = tmp_path / "extra.toml"
     extra.write_text('[adjectives.evaluate]\nlemmas = ["livid"]\n', encoding="utf-8")
     assert load_lexicon(extra).adjective_class("livid") == "evaluate"

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from claimtrack.extract.candidate import runs, spans, trim, whole_quotes
-from claimtrack.parse import doc_from_conllu
-from claimtrack.quotes import QuoteIndex
+from claimtrack.parse.parser import doc_from_conllu
+from claimtrack.extract.marks import QuoteIndex
 
 
 def _doc(words):

@@ -18,7 +18,7 @@ def test_nominal_cues(example):
 
 def test_a_complement_clause_read_as_a_relative_one():
     # the parser reads the "that" of "charges that he has perpetuated advice" as a relative pronoun
-    from claimtrack.parse import doc_from_conllu
+    from claimtrack.parse.parser import doc_from_conllu
     rows = [("Oz", "Oz", "PROPN", 4, "nsubj:pass"), ("has", "have", "AUX", 4, "aux"),
             ("been", "be", "AUX", 4, "aux:pass"), ("dogged", "dog", "VERB", 0, "root"),
             ("by", "by", "ADP", 6, "case"), ("charges", "charge", "NOUN", 4, "obl:agent"),

@@ -32,7 +32,7 @@ def test_conllu_offsets_point_into_the_rebuilt_text():
 
 
 def _sentence(rows):
-    from claimtrack.parse import doc_from_conllu
+    from claimtrack.parse.parser import doc_from_conllu
 
     conllu = "".join(f"{i}\t{f}\t{l}\t{u}\t_\t_\t{h}\t{d}\t_\t_\n" for i, (f, l, u, h, d) in enumerate(rows, 1))
     return doc_from_conllu(conllu).sentences[0]
@@ -58,7 +58,7 @@ def test_time_word_subject_is_a_parser_slip_not_a_speaker():
 def test_declined_to_say_is_a_withheld_cue():
     from claimtrack.extract import extract
 
-    from claimtrack.parse import doc_from_conllu
+    from claimtrack.parse.parser import doc_from_conllu
 
     rows = [("Police", "police", "NOUN", 2, "nsubj"), ("declined", "decline", "VERB", 0, "root"),
             ("to", "to", "PART", 4, "mark"), ("say", "say", "VERB", 2, "xcomp"),

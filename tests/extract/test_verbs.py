@@ -199,7 +199,7 @@ def test_stance_phrase_after_the_cue(analyze_text):
 
 def _parsed(rows):
     """A document from (form, lemma, upos, head, deprel) rows: a parser's slip, fixed in place."""
-    from claimtrack.parse import doc_from_conllu
+    from claimtrack.parse.parser import doc_from_conllu
     return doc_from_conllu("".join(f"{i}\t{f}\t{l}\t{u}\t_\t_\t{h}\t{d}\t_\t_\n"
                                    for i, (f, l, u, h, d) in enumerate(rows, 1)))
 

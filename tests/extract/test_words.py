@@ -5,7 +5,7 @@ import ast
 from pathlib import Path
 
 from claimtrack.extract import words
-from claimtrack.lexicon import builtin_words, load_lexicon
+from claimtrack.extract.lexicon import builtin_words, load_lexicon
 
 PACKAGE = Path(words.__file__).resolve().parent
 

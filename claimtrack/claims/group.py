@@ -1,0 +1,571 @@
+"""Claims: group attributions into propositions, link them, and give each a status.
+
+A *proposition* is the content of an attribution (plus the rest of its cue's clause, which
+the content span may miss), reduced to features: lemma stems of content words, countries
+named by any name or demonym, and numbers ("two" = "2"). Words physically shared by two
+contents ("an operation … that Moscow claims prevented …") are one mention playing two
+roles, so they do not count as agreement. Two propositions are linked by what they share
+and by their cues' classes: a confirm cue *confirms*, a deny cue or negation *contradicts*,
+otherwise near-identical contents *repeat* and overlapping ones *elaborate*.
+
+Status, first that applies: ``unattributed`` (the article's own voice), ``denied``
+(its source denies it), ``disputed`` (another claim contradicts it), ``confirmed`` /
+``partly-confirmed`` (an independent source confirms or asserts all / part of it — a source
+of the same hierarchy, e.g. the FSB for Moscow, is not independent, and the reason says so),
+``reported`` (a neutral relay: report, announce, according to), ``claimed`` (it rests on its
+source alone).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ..extract.boilerplate import inside
+from ..extract.lexicon import Lexicon, load_lexicon
+from ..parse.parser import Doc, Sentence, Word
+from ..sources.resolve import Gazetteer, WordIndex, hierarchy, independent, load_gazetteer
+from .kind import CHECKABLE, classify, not_checkable_reason, speaker_will
+from .signature import Signature, build_signature, compare, evidence_text, presupposes
+from .statement import make_statement
+from .words import RELATION_OF_CLASS, TIMES, classify_number
+from ..types import Analysis, Attribution, Claim, Link, Source, Span
+
+CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+STOP = {"be", "have", "do", "say", "will", "would", "can", "could", "may", "might", "other",
+        "such", "thing", "way", "people", "person", "also", "take", "place", "make", "get",
+        "put", "end", "these", "this", "time", "just", "many", "more", "most", "several"}
+RELAY = {"report"}
+FULL = 0.8  # share of a claim's content another must cover to confirm it in full
+
+
+def _stem(lemma: str) -> str:
+    low = lemma.lower()
+    for suf in ("ations", "ation", "ments", "ment", "ings", "ing", "ship", "ness", "ities", "ity",
+                "als", "al", "ed", "es", "s", "e"):
+        if low.endswith(suf) and len(low) - len(suf) >= 4:
+            low = low[:-len(suf)]
+            break
+    return low[:6]
+
+
+def word_feature(w: Word, gaz: Gazetteer) -> tuple[str, bool] | None:
+    """(feature, is_anchor) for a content word, or None for words that carry no content."""
+    if w.upos not in CONTENT_POS and not (w.upos == "X" and w.text[:1].isupper()):
+        return None
+    num = classify_number(w.text)
+    if num is not None:
+        return "#" + num, True
+    low, lemma = w.text.lower(), w.lemma.lower()
+    state = gaz.demonyms.get(low) or gaz.state_names.get(low)
+    if state and low not in gaz.places:
+        return "@" + state.lower(), True
+    if lemma in STOP or len(lemma) < 3:
+        return None
+    if lemma in TIMES:
+        return "~" + lemma, False
+    lemma = gaz.lemma_groups.get(lemma, gaz.lemma_groups.get(low, lemma))
+    return _stem(lemma), w.upos in ("NOUN", "PROPN")
+
+
+@dataclass
+class Unit:
+    """One proposition candidate: attributions carrying it (innermost first) and its words."""
+
+    atts: list[Attribution]
+    words: dict[int, tuple[str, bool]]          # word start → (feature, anchor)
+    cls: str = "assert"
+    negated: bool = False
+    pos: int = 0
+    sentence: int = -1
+    spans: list[Span] = field(default_factory=list)
+    text: str = ""
+
+    def feats(self, exclude: set[int] = frozenset()) -> dict[str, bool]:
+        if not exclude:
+            return dict(self._full()[0])
+        out: dict[str, bool] = {}
+        for p, (f, anchor) in self.words.items():
+            if p not in exclude:
+                out[f] = out.get(f, False) or anchor
+        return out
+
+    def _full(self) -> tuple[dict[str, bool], frozenset, frozenset, float]:
+        """(features, their set, word positions, weight sum), computed once: ``words`` is final
+        by the time claims are grouped and linked."""
+        c = self.__dict__.get("_cache")
+        if c is None:
+            out: dict[str, bool] = {}
+            for f, anchor in self.words.values():
+                out[f] = out.get(f, False) or anchor
+            c = self.__dict__["_cache"] = (out, frozenset(out), frozenset(self.words),
+                                           sum(_weight(f) for f in out))
+        return c
+
+    @property
+    def denies(self) -> bool:
+        return self.cls == "deny" and not self.negated
+
+    @property
+    def withholds(self) -> bool:
+        """"did not confirm", "has not said": the source neither asserts nor denies it."""
+        return self.negated and self.cls in ("assert", "confirm", "claim", "report")
+
+    @property
+    def confirms(self) -> bool:
+        return self.cls == "confirm" and not self.negated
+
+
+def _cue_word(sent: Sentence, a: Attribution) -> Word | None:
+    for w in sent.words:
+        if a.cue.spans and w.start == a.cue.spans[0][0]:
+            return w
+    return None
+
+
+def _sentence_at(doc: Doc, pos: int) -> Sentence | None:
+    for s in doc.sentences:
+        if s.start <= pos < s.end + 1:
+            return s
+    return None
+
+
+def _units(analysis: Analysis, doc: Doc | None, lex: Lexicon, gaz: Gazetteer,
+           skip: set[str]) -> list[Unit]:
+    idx = WordIndex(doc)
+    atts = [a for a in analysis.attributions if a.id not in skip]
+    children: dict[str, list[Attribution]] = {}
+    for a in atts:
+        if a.parent:
+            children.setdefault(a.parent, []).append(a)
+    by_id = {a.id: a for a in atts}
+    all_role_spans: dict[str, list[Span]] = {
+        a.id: [*(a.source.spans if a.source else []), *a.cue.spans, *a.content.spans] for a in atts}
+    feats: dict[int, tuple[str, bool] | None] = {}
+
+    def feature(w: Word) -> tuple[str, bool] | None:   # word_feature, once per word
+        k = id(w)
+        if k not in feats:
+            feats[k] = word_feature(w, gaz)
+        return feats[k]
+
+    units: list[Unit] = []
+    for a in atts:
+        if a.id in children:   # an outer attribution joins its innermost one's claim
+            continue
+        chain = [a]
+        while chain[-1].parent and chain[-1].parent in by_id and by_id[chain[-1].parent] not in chain:
+            chain.append(by_id[chain[-1].parent])
+        words: dict[int, tuple[str, bool]] = {}
+        own = [w for _, w in idx.in_spans(a.content.spans)]
+        # The cue's clause beyond the content span (a content cut short still has its words),
+        # minus the source, the cue and other attributions' roles.
+        extra: list[Word] = []
+        sent = _sentence_at(doc, a.cue.start) if doc is not None and a.cue.spans else None
+        if sent is not None:
+            cw = _cue_word(sent, a)
+            if cw is not None:
+                in_chain = {id(b) for b in chain}
+                # only spans that can hold a word of this sentence matter
+                lo, hi = min(w.start for w in sent.words), max(w.start for w in sent.words)
+                blocked = [(s, e) for sp in (
+                    [sp for b in atts if b is not a and id(b) not in in_chain
+                     for sp in all_role_spans[b.id]],
+                    [*(a.source.spans if a.source else []), *a.cue.spans]) for s, e in sp
+                    if s <= hi and e > lo]
+                for k in sent.subtree(cw.i):
+                    w = sent.words[k]
+                    if not any(s <= w.start < e for s, e in blocked):
+                        extra.append(w)
+        cls, neg = a.cue.cls, a.cue.negated
+        # "X confirmed Y, citing Z": the chain's confirmation or denial decides its class.
+        outer = {b.cue.cls for b in chain[1:] if not b.cue.negated}
+        if cls not in ("confirm", "deny") and not neg:
+            cls = "deny" if "deny" in outer else "confirm" if "confirm" in outer else cls
+        own_ids, extra_ids = {id(w) for w in own}, {id(w) for w in extra}
+        for w in own + extra:
+            f = feature(w)
+            if f is None:
+                continue
+            # A content whose own verb is a cue ("… is confirmed," said X) takes that verb's class.
+            vcls = lex.verb_class(w.lemma.lower()) if w.upos == "VERB" else None
+            if vcls in ("confirm", "deny") and id(w) in own_ids:
+                if w.deprel in ("root", "ccomp", "parataxis") or any(
+                        x.deprel.startswith("aux:pass") for x in own if x.head == w.i):
+                    cls = vcls
+                continue
+            if vcls and id(w) in extra_ids:
+                continue
+            words[w.start] = f
+        units.append(Unit(chain, words, cls, neg, a.content.start, a.sentence,
+                          list(a.content.spans), a.content.text))
+    return units
+
+
+def _unattributed(analysis: Analysis, doc: Doc | None, gaz: Gazetteer, boiler: list[Span],
+                  units: list[Unit]) -> list[Unit]:
+    """Sentences in the article's own voice: no attribution touches them, they state something."""
+    if doc is None:
+        return []
+    taken = [sp for a in analysis.attributions
+             for sp in [*(a.source.spans if a.source else []), *a.cue.spans, *a.content.spans]]
+    # A span (a, b) overlaps the sentence (s0, s1) iff a < b, a < s1, s0 < b and s0 < s1: sort the
+    # non-empty spans by start and keep the running maximum of their ends.
+    nonempty = sorted((a, b) for a, b in taken if a < b)
+    starts = [a for a, _ in nonempty]
+    reach, top = [], None
+    for _, b in nonempty:
+        top = b if top is None or b > top else top
+        reach.append(top)
+    out = []
+    for s in doc.sentences:
+        if inside((s.start, s.end), boiler, 0.3):
+            continue
+        n = bisect.bisect_left(starts, s.end)     # spans starting before the sentence ends
+        if s.start < s.end and n and reach[n - 1] > s.start:
+            continue
+        toks = [w for w in s.words if w.upos != "PUNCT"]
+        root = next((w for w in s.words if w.head < 0), None)
+        if len(toks) < 4 or root is None or analysis.text[s.start:s.end].rstrip().endswith(("?", ":")):
+            continue
+        # A statement has a verb or copula (headlines and labels often do not).
+        if not any(w.upos in ("VERB", "AUX") for w in s.words):
+            continue
+        words = {w.start: f for w in s.words if (f := word_feature(w, gaz)) is not None}
+        out.append(Unit([], words, "assert", False, s.start, s.index, [(s.start, s.end)],
+                        analysis.text[s.start:s.end]))
+    return out
+
+
+def _weight(f: str) -> float:
+    # Countries and times are context more than content: half weight each.
+    return 0.5 if f[0] in "@~" else 1.0
+
+
+def _overlap(a: Unit, b: Unit) -> tuple[dict[str, bool], float, float, set[str]]:
+    """Shared features, the share of a's and of b's features they cover, and shared anchors."""
+    fa, ka, pa, wa = a._full()
+    fb, kb, pb, wb = b._full()
+    if ka.isdisjoint(kb):   # nothing shared, whatever is excluded below
+        return {}, 0.0, 0.0, set()
+    common = pa & pb
+    if common:
+        fa, fb = a.feats(common), b.feats(common)
+        wa, wb = sum(_weight(f) for f in fa), sum(_weight(f) for f in fb)
+    shared = set(fa) & set(fb)
+    ws = sum(_weight(f) for f in shared)
+    cov_a = ws / wa if fa else 0.0
+    cov_b = ws / wb if fb else 0.0
+    anchors = {f for f in shared if (fa[f] or fb[f]) and f[0] not in "@~"}
+    return {f: fa[f] for f in shared}, cov_a, cov_b, anchors
+
+
+@dataclass
+class _Claim:
+    units: list[Unit]
+
+    @property
+    def first(self) -> Unit:
+        return self.units[0]
+
+
+def _label(f: str) -> str:
+    return f[1:] if f[0] in "#@" else f
+
+
+_WORD = re.compile(r"[\w][\w'’-]*")
+
+
+def _surface(unit: Unit, feature: str, text: str) -> str:
+    """The word as the article wrote it for a shared feature (reasons show "citizens", not the
+    stem "citize")."""
+    for p in sorted(unit.words):
+        if unit.words[p][0] == feature:
+            m = _WORD.match(text, p)
+            if m:
+                return m.group(0)
+    return _label(feature)
+
+
+def build_claims(analysis: Analysis, doc: Doc | None, lexicon: Lexicon | None = None,
+                 skip: Iterable[str] = (), boilerplate: list[Span] | None = None,
+                 gazetteer: Gazetteer | None = None) -> None:
+    """Fill ``analysis.claims`` and ``analysis.links`` and each attribution's ``claim_id``.
+
+    Needs ``resolve_sources`` to have run (statuses depend on who is independent of whom).
+    """
+    lex = lexicon or load_lexicon()
+    gaz = gazetteer or load_gazetteer()
+    skip = set(skip)
+    units = _units(analysis, doc, lex, gaz, skip)
+    units += _unattributed(analysis, doc, gaz, boilerplate or [], units)
+    units.sort(key=lambda u: (u.pos, u.atts[0].id if u.atts else ""))
+
+    # Group near-identical, same-polarity assertions into one claim.
+    groups: list[_Claim] = []
+    for u in units:
+        for g in groups:
+            h = g.first
+            if not u.atts or not h.atts or u.denies or h.denies or u.confirms or h.confirms \
+                    or u.withholds or h.withholds:
+                continue
+            if u.spans == h.spans:
+                g.units.append(u)
+                break
+            _, ca, cb, anchors = _overlap(h, u)
+            if ca >= 0.75 and cb >= 0.75 and anchors:
+                g.units.append(u)
+                break
+        else:
+            groups.append(_Claim([u]))
+    groups.sort(key=lambda g: g.first.pos)
+
+    claims: list[Claim] = []
+    for k, g in enumerate(groups):
+        cid = f"c{k + 1}"
+        att_ids = [a.id for u in g.units for a in sorted(u.atts, key=lambda a: a.id)]
+        text = re.sub(r"^(?:that|whether|if)\s+", "", g.first.text.strip())
+        claims.append(Claim(cid, text, "", "", att_ids, list(g.first.spans),
+                            g.first.sentence))
+        for u in g.units:
+            for a in u.atts:
+                a.claim_id = cid
+
+    sigs = _propositions(analysis, doc, groups, claims, lex, gaz)
+    links, support = _links(analysis, groups, claims, sigs)
+    analysis.claims = claims
+    analysis.links = links
+    _statuses(analysis, groups, support)
+
+
+def _propositions(analysis: Analysis, doc: Doc | None, groups: list["_Claim"], claims: list[Claim],
+                  lex: Lexicon, gaz: Gazetteer) -> list[Signature]:
+    """Fill each claim's statement, kind, stance and signature; return the signatures."""
+    idx = WordIndex(doc)
+    by_id = {s.id: s for s in analysis.sources}
+    confirm_lemmas = {lem for lem, c in lex.verbs.items() if c in ("confirm", "deny")}
+    sigs = []
+    for claim, g in zip(claims, groups):
+        u = g.first
+        words = [(s, w) for s, w in idx.in_spans(u.spans)]
+        a = u.atts[0] if u.atts else None
+        speaker = by_id.get(a.source_id) if a and a.source_id else None
+        sig = build_signature(words, speaker, analysis.sources, gaz, confirm_lemmas)
+        modals = [w.lemma for s, w in words if w.deprel == "aux" and w.head >= 0
+                  and s.words[w.head].upos in ("VERB", "AUX", "ADJ", "NOUN")]
+        infinitive = bool(words) and any(w.lower() == "to" for w in [
+            ww.text for _, ww in words if ww.upos == "PART" and ww.deprel == "mark"])
+        kind = classify(a.cue.lemma if a else "", a.cue.cls if a else "", infinitive, modals,
+                        u.text.rstrip().rstrip("\"'”’").endswith("?"), bool(a) and speaker_will(words))
+        claim.kind = kind
+        claim.stance = u.cls if a else "unattributed"
+        claim.signature = sig.to_dict()
+        claim.statement = make_statement(words, u.text, speaker.name if speaker else None, kind,
+                                         _nation(speaker, by_id))
+        sigs.append(sig)
+    return sigs
+
+
+def _nation(speaker: Source | None, by_id: dict) -> str | None:
+    """The state a speaking body belongs to (the U.S. Embassy → United States), if any."""
+    if speaker is None or speaker.key.startswith("state:"):
+        return None
+    for pid in speaker.part_of:
+        parent = by_id.get(pid)
+        if parent is not None and parent.key.startswith("state:"):
+            return parent.name
+    return None
+
+
+def _shared_args(a: Signature, b: Signature) -> list[str]:
+    return sorted(set(a.arguments) & set(b.arguments))
+
+
+def _links(analysis: Analysis, groups: list["_Claim"], claims: list[Claim],
+           sigs: list[Signature]) -> tuple[list[Link], dict[int, list[tuple[int, float, str]]]]:
+    """Links between the article's claims, decided on their signatures (never on shared dates
+    or places alone); each carries its evidence."""
+    links: list[Link] = []
+    support: dict[int, list[tuple[int, float, str]]] = {k: [] for k in range(len(groups))}
+    for j in range(len(groups)):
+        for i in range(j):
+            A, B = groups[i].first, groups[j].first
+            if A.withholds or B.withholds:
+                continue  # "did not confirm" neither supports nor contradicts anything
+            ev = compare(sigs[i], sigs[j])
+            if ev is None and A.atts and B.atts and not (A.denies or B.denies):
+                pre = presupposes(sigs[i], sigs[j]) or presupposes(sigs[j], sigs[i])
+                if pre:   # one speaks of the event the other says took place
+                    said, of = (i, j) if sigs[i].predicate == pre["predicate"] else (j, i)
+                    links.append(Link(claims[of].id, claims[said].id, "confirms",
+                                      f"confirms in part: speaks of the same {pre['event']} "
+                                      f"({evidence_text(pre)})", pre))
+                    support[said].append((of, 0.5, "confirms"))
+                    continue
+            if ev is None:
+                shared = _shared_args(sigs[i], sigs[j])
+                # nouns alone ("workers", "plant") do not make one claim elaborate another: a
+                # shared named entity must be among them
+                small = min(len(sigs[i].arguments), len(sigs[j].arguments))
+                if len(shared) >= 2 and len(shared) * 2 >= small and any(":" in x for x in shared):
+                    ev = {"arguments": shared}
+                    links.append(Link(claims[j].id, claims[i].id, "elaborates",
+                                      "shares " + ", ".join(x.split(":", 1)[-1] for x in shared), ev))
+                continue
+            cov = 1.0 if ev["extent"] == "full" else 0.5
+            words = evidence_text(ev)
+            both = bool(A.atts and B.atts)
+            if both and (ev["relation"] == "contradicts" or A.denies != B.denies):
+                den, oth = (i, j) if A.denies else (j, i)
+                links.append(Link(claims[den].id, claims[oth].id, "contradicts",
+                                  f"contradicts it ({words})", ev))
+                support[oth].append((den, cov, "contradicts"))
+                support[den].append((oth, cov, "contradicted"))
+            elif both and (A.confirms or B.confirms) and not (A.denies or B.denies):
+                conf, oth = (j, i) if B.confirms else (i, j)
+                links.append(Link(claims[conf].id, claims[oth].id, "confirms",
+                                  f"confirms {'in full' if cov >= FULL else 'in part'} ({words})", ev))
+                support[oth].append((conf, cov, "confirms"))
+                support[conf].append((oth, cov, "asserts"))
+            elif not (A.denies or B.denies):
+                links.append(Link(claims[j].id, claims[i].id, "repeats", f"says the same ({words})", ev))
+                support[i].append((j, cov, "repeats"))
+                support[j].append((i, cov, "repeats"))
+    return links, support
+
+
+
+def _primary(g: _Claim) -> list[Attribution]:
+    return [u.atts[0] for u in g.units if u.atts]
+
+
+def _verb(others: list[int], groups: list[_Claim], names: str = "") -> str:
+    """'confirms' / 'confirm' / 'asserts' / 'confirm or assert' for the supporting claims."""
+    conf = {groups[o].first.confirms for o in others}
+    plural = " and " in names
+    word = "confirm" if conf == {True} else "assert" if conf == {False} else "confirm or assert"
+    return word if plural else word.replace("confirm", "confirms").replace("assert", "asserts")
+
+
+def _sort_support(links: list[tuple[int, float, str]], groups: list[_Claim], mine: list[str],
+                  tree: dict[str, set[str]]) -> tuple[list[int], list[int], list[int], list[int]]:
+    """A claim's supporting and disputing claims: independent in full, independent in part,
+    not independent (same source or hierarchy), and disputing."""
+    indep_full, indep_part, dependent, disputed = [], [], [], []
+    for o, cov, rel in links:
+        osrc = [a.source_id for a in _primary(groups[o]) if a.source_id]
+        if not osrc or rel == "contradicted":
+            continue
+        if rel == "contradicts":
+            disputed.append(o)
+            continue
+        free = all(independent(x, y, tree) for x in osrc for y in mine) if mine else True
+        if not free:
+            dependent.append(o)
+        elif cov >= FULL:
+            indep_full.append(o)
+        else:
+            indep_part.append(o)
+    return indep_full, indep_part, dependent, disputed
+
+
+def _dependent_note(analysis: Analysis, groups: list[_Claim], dependent: list[int], mine: list[str],
+                    tree: dict[str, set[str]], who) -> str:
+    """Why support from the same source or hierarchy is not counted."""
+    dsrc = [a.source_id for o in dependent for a in _primary(groups[o]) if a.source_id]
+    ids = ", ".join(analysis.claims[o].id for o in dependent)
+    if set(dsrc) <= set(mine):
+        return f"{who(mine)} says it again ({ids}), which adds no independent support"
+    common = set().union(*(tree.get(x, {x}) for x in dsrc)) & set().union(
+        *(tree.get(x, {x}) for x in mine))
+    top = who(sorted(c for c in common if not any(p for p in
+                     next((s.part_of for s in analysis.sources if s.id == c), []))))
+    return f"{who(dsrc)} backs it ({ids}), but is not independent: both speak for {top}"
+
+
+def _article_voice(claim: Claim, others: list[str]) -> None:
+    claim.status = "unattributed"
+    claim.reason = "stated in the article's own voice, with no source"
+    if others:
+        claim.reason += f"; also said in {', '.join(others)}"
+
+
+def _statuses(analysis: Analysis, groups: list[_Claim],
+              support: dict[int, list[tuple[int, float, str]]]) -> None:
+    tree = hierarchy(analysis.sources)
+    names = {s.id: s.name for s in analysis.sources}
+
+    def who(ids: Iterable[str]) -> str:
+        seen = []
+        for i in ids:
+            if names.get(i, "") and names[i] not in seen:
+                seen.append(names[i])
+        return " and ".join(seen) or "an unnamed source"
+
+    for k, (claim, g) in enumerate(zip(analysis.claims, groups)):
+        prim = _primary(g)
+        if not prim:
+            _article_voice(claim, [analysis.claims[o].id for o, _, _ in support[k]])
+            continue
+        mine = [a.source_id for a in prim if a.source_id]
+        relays = [b.source_id for u in g.units for b in u.atts[1:] if b.source_id]
+        via = f", as relayed by {who(relays)}" if relays else ""
+        indep_own = len({min(tree.get(s, {s})) for s in mine}) > 1 and all(
+            independent(x, y, tree) for x in mine for y in mine if x != y)
+        notes: list[str] = []
+        indep_full, indep_part, dependent, disputed = _sort_support(support[k], groups, mine, tree)
+        if dependent:
+            notes.append(_dependent_note(analysis, groups, dependent, mine, tree, who))
+
+        def srcs(os: list[int]) -> str:
+            # every source of the supporting chains, outermost first ("Reuters and satellite images")
+            return who(b.source_id for o in os for u in groups[o].units for b in reversed(u.atts))
+
+        def cids(os: list[int]) -> str:
+            return ", ".join(analysis.claims[o].id for o in os)
+
+        if all(u.withholds for u in g.units) and not disputed and not support[k]:
+            cues = ", ".join(sorted({f"'{a.cue.text}'" for u in g.units for a in u.atts[:1]}))
+            claim.status = "reported"
+            claim.reason = (f"{who(mine)} {cues} it{via}: neither asserted nor denied, "
+                            "so it stays an open question")
+        elif any(u.denies for u in g.units):
+            claim.status = "denied"
+            claim.reason = f"{who(mine)} denies it{via}"
+            if len(g.units) > 1 and not all(u.denies for u in g.units):
+                claim.status = "disputed"
+            if disputed:
+                claim.reason += f"; asserted in {cids(disputed)}"
+        elif disputed:
+            claim.status = "disputed"
+            claim.reason = f"{who(mine)} says it{via}, but {srcs(disputed)} denies it ({cids(disputed)})"
+        elif indep_full or (len(mine) > 1 and indep_own):
+            claim.status = "confirmed"
+            if indep_full:
+                claim.reason = (f"{srcs(indep_full)}, independent of {who(mine)}, "
+                                f"{_verb(indep_full, groups, srcs(indep_full))} it ({cids(indep_full)})")
+            else:
+                claim.reason = f"asserted independently by {who(mine)}"
+        elif indep_part:
+            claim.status = "partly-confirmed"
+            claim.reason = (f"{srcs(indep_part)}, independent of {who(mine)}, "
+                            f"{_verb(indep_part, groups, srcs(indep_part))} part of it ({cids(indep_part)})")
+        elif all(a.cue.cls in RELAY for a in prim):
+            claim.status = "reported"
+            claim.reason = (f"reported by {who(mine)} ('{prim[0].cue.text}'){via}; "
+                            f"no independent confirmation")
+        else:
+            claim.status = "claimed"
+            cue = prim[0].cue
+            claim.reason = f"rests on {who(mine)} alone{via}"
+            if cue.cls == "claim":
+                claim.reason += f"; the cue '{cue.text}' distances the writer from it"
+        if relays:
+            notes.append("chain of sources: " + " → ".join(
+                who([x]) for x in [*reversed(relays), *mine[:1]]))
+        if notes:
+            claim.reason += "; " + "; ".join(notes)
+        if claim.kind not in CHECKABLE:   # advice, plans, opinions, questions get no verdict
+            claim.status = "not-checkable"
+            claim.reason = f"{not_checkable_reason(claim.kind, prim[0].cue.text)}; said by {who(mine)}{via}"

@@ -1,0 +1,63 @@
+"""Kinds: what sort of statement a claim is, and whether a fact-checker can rate it.
+
+``assertion`` (events, numbers, states of affairs) and ``prediction`` are checkable; ``advice``
+(warnings and instructions), ``intention`` (plans, promises), ``opinion`` (beliefs,
+evaluations) and ``question`` are not. The words live in ``data/propositions.toml``; the code
+holds the constructions: an infinitive after an advice verb ("advised its citizens to avoid"),
+the content's own modal ("should", "will").
+
+>>> classify("advise", "warn", infinitive=True, modals=[])
+'advice'
+>>> classify("warn", "warn", infinitive=False, modals=[]), classify("say", "assert", False, ["will"])
+('assertion', 'prediction')
+"""
+from __future__ import annotations
+
+from .words import tables
+
+CHECKABLE = ("assertion", "prediction")
+REASONS = {
+    "advice": "advice: a warning or instruction ('{cue}'), not a statement of fact",
+    "intention": "intention: a plan or promise ('{cue}'); only what is done later can be checked",
+    "opinion": "opinion: a belief or evaluation ('{cue}'), not a checkable fact",
+    "question": "question: it asks ('{cue}'), it does not assert",
+}
+
+
+def speaker_will(words) -> bool:
+    """"X said it would open three shelters", "we will …": the speaker (a pronoun subject) under
+    a future modal announces what it will do — an intention, not a prediction."""
+    future = set(tables()["modals"]["prediction"])
+    for sent, w in words:
+        if w.upos == "PRON" and w.deprel.startswith("nsubj") and w.text.lower() in SELF and w.head >= 0:
+            if any(c.lemma.lower() in future for c in sent.kids(w.head, "aux")):
+                return True
+    return False
+
+
+SELF = {"it", "they", "he", "she", "we", "i"}
+
+
+def classify(cue_lemma: str, cue_class: str, infinitive: bool, modals: list[str],
+             question_mark: bool = False, own_future: bool = False) -> str:
+    """The kind of a claim from its cue (lemma and lexicon class) and its content's form
+    (*own_future*: :func:`speaker_will`)."""
+    k = tables()["kinds"]
+    lemma = cue_lemma.lower().split()[-1] if cue_lemma else ""
+    mods = {m.lower() for m in modals}
+    if question_mark or lemma in k["question"] and not infinitive or cue_class == "ask" and not infinitive:
+        return "question"
+    if (lemma in k["advice"] or cue_class == "ask") and infinitive or mods & set(tables()["modals"]["advice"]):
+        return "advice"
+    if lemma in k["intention"] or k["classes"].get(cue_class) == "intention" or own_future:
+        return "intention"
+    if lemma in k["prediction"] or mods & set(tables()["modals"]["prediction"]):
+        return "prediction"
+    if lemma in k["opinion"] or k["classes"].get(cue_class) == "opinion":
+        return "opinion"
+    return "assertion"
+
+
+def not_checkable_reason(kind: str, cue: str) -> str:
+    """Why a claim of *kind* gets no verdict."""
+    return REASONS.get(kind, "").format(cue=cue)

@@ -1,0 +1,4 @@
+"""``python -m claimtrack.cli``."""
+from .commands import main
+
+main()

@@ -1,0 +1,668 @@
+"""Source resolution: every attribution's source mention → one source entity of the article.
+
+Mentions are resolved in reading order, each by the first construction that fits:
+pronoun → nearest compatible earlier source; acronym introduced in parentheses
+("the Kazakh National Security Committee (KNB)"); gazetteer agency or media name found
+anywhere in the mention ("Russia's FSB security service" = FSB); a state named by itself, its
+capital, its seat of power or "<demonym> authorities" ("Moscow", "the Kremlin", "Kazakh
+authorities"); a spokesperson *for* X (a person ``part_of`` X); a definite description whose
+head noun names an earlier source ("the committee"); a person (NER when present, else a run of
+proper nouns, "Marta de Vries"; a role noun — spokeswoman, chairman, director — makes a person
+``part_of`` the organisation named with it, "the union's spokeswoman"); otherwise a new source
+typed by its head noun ("official figures" → document). A name typed a person only by its
+capitals becomes an organisation when "it" points back to it. ``part_of`` also comes from the
+gazetteer and from countries/demonyms modifying the head (not from locatives: "the U.S.
+Embassy in Moscow" is part of the United States, not of Russia).
+
+>>> from claimtrack.types import Analysis                   # doctest: +SKIP
+>>> resolve_sources(analysis, doc)                         # doctest: +SKIP
+>>> [(s.name, s.type, s.part_of) for s in analysis.sources][:2]   # doctest: +SKIP
+[('Kazakhstan', 'government', []), ('Russia', 'government', [])]
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable
+
+from ..parse.parser import Doc, Sentence, Word
+from ..resources import load_json
+from ..types import Analysis, Attribution, Source, Span
+
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+PRONOUNS = {
+    "he": "person", "him": "person", "she": "person", "her": "person",
+    "it": "thing", "they": "group", "them": "group",
+    "i": "speaker", "we": "speaker", "us": "speaker", "you": "speaker",
+}
+# Heads that make "<demonym> X" / "X's X" the state itself rather than a body of it.
+STATE_HEADS = {"authorities", "authority", "government", "state", "leadership", "administration",
+               "regime", "side"}
+# Prepositions whose object places a source somewhere without making it part of that place.
+LOCATIVE = re.compile(r"\s+(?:in|at|near|outside|inside|based in)\s+", re.I)
+ACRONYM_INTRO = re.compile(
+    r"((?:[A-Z][\w'’.\-]*)(?:\s+(?:of|for|the|and|on|de|del|[A-Z][\w'’.\-]*))*)\s*\(([A-Z][A-Za-z0-9.&\-]{1,9})\)")
+
+
+@dataclass
+class Gazetteer:
+    """Lookup tables built from ``data/gazetteer.json`` (all keys lower-case)."""
+
+    state_names: dict[str, str] = field(default_factory=dict)   # name/alias/capital/seat → state
+    demonyms: dict[str, str] = field(default_factory=dict)      # "kazakh" → "Kazakhstan"
+    places: set[str] = field(default_factory=set)               # keys that are capitals/seats
+    agencies: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias → (name, state)
+    media: dict[str, tuple[str, str]] = field(default_factory=dict)     # alias → (name, state)
+    heads: dict[str, str] = field(default_factory=dict)         # head noun → source type
+    lemma_groups: dict[str, str] = field(default_factory=dict)  # lemma → group representative
+
+    def country_in(self, text: str) -> str | None:
+        """The first state named, by any name or demonym, in *text* (longest key first)."""
+        hits = []
+        low = text.lower()
+        for table in (self.state_names, self.demonyms):
+            for key, state in table.items():
+                if key not in low:   # cheap test first: most keys are not in the text at all
+                    continue
+                for m in _bounded(r"(?<![\w.])", key).finditer(low):
+                    hits.append((m.start(), -len(key), state))
+        return min(hits)[2] if hits else None
+
+
+@lru_cache(maxsize=4096)
+def _bounded(before: str, key: str) -> re.Pattern:
+    """*key* as a whole word (compiled once): ``before`` is the look-behind that must fail."""
+    return re.compile(before + re.escape(key) + r"(?![\w])")
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(path: str | None = None) -> Gazetteer:
+    """Load the built-in gazetteer (or one at *path*, same layout)."""
+    data = load_json("gazetteer.json", path)
+    g = Gazetteer()
+    for st in data["states"]:
+        name = st["name"]
+        for k in [name, *st.get("aliases", [])]:
+            g.state_names[k.lower()] = name
+        for k in [*st.get("capitals", []), *st.get("seats", [])]:
+            g.state_names[k.lower()] = name
+            g.places.add(k.lower())
+        for k in st.get("demonyms", []):
+            g.demonyms[k.lower()] = name
+    for a in data.get("agencies", []):
+        for k in [a["name"], *a.get("aliases", [])]:
+            g.agencies[k.lower()] = (a["name"], a.get("state", ""))
+    for m in data.get("media", []):
+        for k in [m["name"], *m.get("aliases", [])]:
+            g.media[k.lower()] = (m["name"], m.get("state", ""))
+    for typ, words in data.get("heads", {}).items():
+        for w in words:
+            g.heads.setdefault(w.lower(), typ)
+    for rep, words in data.get("lemma_groups", {}).items():
+        for w in words:
+            g.lemma_groups[w.lower()] = rep
+    return g
+
+
+@dataclass
+class Entity:
+    """A source being built: everything known about it before ids are assigned."""
+
+    key: str
+    name: str
+    type: str
+    pos: float                       # first mention offset: orders ids
+    aliases: list[str] = field(default_factory=list)
+    part_of: list[str] = field(default_factory=list)   # entity keys
+    # typed a person only because its name is two capitalised words: "it" may still prove it
+    # an organisation ("The bank's owner, Crédit Rhône, … It declined to say")
+    weak: bool = False
+
+    def add_alias(self, text: str) -> None:
+        if text and text != self.name and text not in self.aliases:
+            self.aliases.append(text)
+
+
+def _strip_det(text: str) -> str:
+    parts = text.split(None, 1)
+    if len(parts) == 2 and parts[0].lower() in DETERMINERS:
+        return parts[1]
+    return text
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", _strip_det(text).strip(" .,'\"’")).lower()
+
+
+class WordIndex:
+    """Words of a document by character offset."""
+
+    def __init__(self, doc: Doc | None):
+        self.items: list[tuple[int, Sentence, Word]] = []
+        if doc is not None:
+            self.items = [(w.start, s, w) for s in doc.sentences for w in s.words]
+        self.starts = [x[0] for x in self.items]
+
+    def in_spans(self, spans: Iterable[Span]) -> list[tuple[Sentence, Word]]:
+        out = []
+        for s, e in spans:
+            k = bisect.bisect_left(self.starts, s)
+            while k < len(self.items) and self.items[k][0] < e:
+                out.append((self.items[k][1], self.items[k][2]))
+                k += 1
+        return out
+
+    def after(self, pos: int) -> list[tuple[Sentence, Word]]:
+        k = bisect.bisect_left(self.starts, pos)
+        return [(x[1], x[2]) for x in self.items[k:k + 6]]
+
+
+def find_acronyms(text: str) -> dict[str, str]:
+    """Acronyms introduced in parentheses, mapped to their long form.
+
+    >>> find_acronyms("said the Kazakh National Security Committee (KNB) on Monday")
+    {'KNB': 'Kazakh National Security Committee'}
+    """
+    out: dict[str, str] = {}
+    for m in ACRONYM_INTRO.finditer(text):
+        long, acr = _strip_det(m.group(1).strip()), m.group(2)
+        if acr not in out and long and long.lower() != acr.lower():
+            out[acr] = long
+    return out
+
+
+def _ner(w: Word) -> str:
+    return w.ner.split("-")[-1] if w.ner and w.ner != "O" else ""
+
+
+ORG_TYPES = {"government", "organisation", "media"}
+NAME_PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "den", "del", "della", "la", "le", "bin",
+                  "ibn", "al", "el", "dos", "das", "ter"}
+HONORIFIC = re.compile(r"\b(?:mr|mrs|ms|miss|dr|prof|sen|rep|gov|gen|col|capt|sgt|lt|rev|sir|dame|lady|lord)\b\.?",
+                       re.I)
+SPOKESPERSON = re.compile(
+    r"(?:an?\s+|the\s+)?(?:\w+\s+)?(spokes\w+|representative|press secretary)\s+(?:for|of)\s+(.+)$", re.I)
+
+
+@dataclass
+class Mention:
+    """A source mention as the resolution steps read it."""
+
+    text: str                 # as written
+    clean: str                # without a leading determiner or a trailing "(ACRONYM)"
+    low: str                  # the lookup key of *clean*
+    words: list[Word]
+    head: Word | None
+    hlow: str                 # the head word, lower-cased
+    hlemma: str
+    pos: float
+
+    @classmethod
+    def of(cls, mention: str, words: list[Word], pos: float, head: Word | None) -> "Mention":
+        clean = _strip_det(re.sub(r"\s*\([^)]*\)\s*$", "", mention.strip()))
+        low = _key(clean)
+        hlow = head.text.lower() if head else low.split()[-1] if low else ""
+        return cls(mention, clean, low, words, head, hlow, head.lemma.lower() if head else hlow, pos)
+
+
+class Resolver:
+    """Resolves source mentions of one article in reading order."""
+
+    def __init__(self, text: str, doc: Doc | None, gaz: Gazetteer | None = None):
+        self.text = text
+        self.gaz = gaz or load_gazetteer()
+        self.words = WordIndex(doc)
+        self.acronyms = find_acronyms(text)
+        self.long_forms = {v.lower(): k for k, v in self.acronyms.items()}
+        self.entities: dict[str, Entity] = {}
+        self.order: list[str] = []   # entity keys by mention, most recent last
+
+    # -- entity bookkeeping -------------------------------------------------------------------
+    def _entity(self, key: str, name: str, typ: str, pos: float) -> Entity:
+        ent = self.entities.get(key)
+        if ent is None:
+            ent = self.entities[key] = Entity(key, name, typ, pos)
+        return ent
+
+    def _state(self, name: str, pos: float) -> Entity:
+        return self._entity("state:" + name.lower(), name, "government", pos)
+
+    def _part_of(self, ent: Entity, state: str | None, pos: float) -> None:
+        if state:
+            st = self._state(state, pos - 0.5)
+            if st.key != ent.key and st.key not in ent.part_of:
+                ent.part_of.append(st.key)
+
+    # -- resolution ---------------------------------------------------------------------------
+    def resolve(self, mention: str, spans: list[Span], speaker: Entity | None = None) -> Entity:
+        """The entity a mention (text + spans) refers to; creates it when new.
+
+        *speaker* is the source whose quoted words hold the mention, if any: "I"/"we" there
+        is that speaker; elsewhere "I"/"we" is the author and "you" the reader.
+        """
+        pos = float(spans[0][0]) if spans else 0.0
+        words = [w for _, w in self.words.in_spans(spans)]
+        mention, words = self._repair(mention, spans, words)
+        low = _key(mention)
+        if PRONOUNS.get(low) == "speaker":
+            if speaker is not None and low != "you":
+                ent = speaker
+            else:
+                name = "the reader" if low == "you" else "the author"
+                ent = self._entity("name:" + name, name, "anonymous", pos)
+        else:
+            ent = self._match(mention, words, pos)
+        ent.add_alias(mention.strip())
+        if ent.key in self.order:
+            self.order.remove(ent.key)
+        self.order.append(ent.key)
+        return ent
+
+    def _repair(self, mention: str, spans: list[Span], words: list[Word]) -> tuple[str, list[Word]]:
+        # A parser may cut "The WHO" to "The" (reading WHO as a pronoun): take the name back.
+        if mention.strip().lower() in DETERMINERS and spans:
+            nxt = [w for _, w in self.words.after(spans[-1][1])]
+            run = []
+            for w in nxt:
+                if w.text[:1].isupper() and w.upos != "VERB":
+                    run.append(w)
+                else:
+                    break
+            if run:
+                return self.text[spans[0][0]:run[-1].end], words + run
+        return mention, words
+
+    def _head(self, words: list[Word]) -> Word | None:
+        ids = {w.i for w in words}
+        for w in words:
+            if w.head not in ids and w.upos != "PUNCT":
+                return w
+        return words[-1] if words else None
+
+    def _match(self, mention: str, words: list[Word], pos: float) -> Entity:
+        """The first resolution step that recognises the mention, else a new source."""
+        m = Mention.of(mention, words, pos, self._head(words))
+        for step in (self._by_pronoun, self._by_spokesperson, self._by_acronym, self._by_gazetteer,
+                     self._by_state, self._by_description, self._by_person, self._by_surname):
+            ent = step(m)
+            if ent is not None:
+                return ent
+        return self._new_source(m)
+
+    def _by_pronoun(self, m: "Mention") -> Entity | None:
+        """A pronoun: the nearest earlier source of a compatible kind."""
+        if not (m.low in PRONOUNS or (m.head is not None and m.head.upos == "PRON" and len(m.words) == 1)):
+            return None
+        kind = PRONOUNS.get(m.low, "thing")
+        ent = self._antecedent(kind)
+        if ent is not None:
+            if kind == "person" and (self._bare_name(ent) or ent.weak):
+                ent.type, ent.weak = "person", False  # "he"/"she" tells what the name was
+            elif kind == "thing" and ent.weak:
+                ent.type, ent.weak = "organisation", False
+            return ent
+        return self._entity("name:" + m.low, m.clean, "anonymous", m.pos)
+
+    def _by_spokesperson(self, m: "Mention") -> Entity | None:
+        """A spokesperson for X: a person who speaks for X, part of it."""
+        found = SPOKESPERSON.match(m.text.strip())
+        if not found:
+            return None
+        inner = found.group(2)
+        s = m.pos + m.text.find(inner)
+        org = self._match(inner, [w for _, w in self.words.in_spans([(int(s), int(s) + len(inner))])],
+                          m.pos)
+        ent = self._entity("person:" + m.low, m.clean, "person", m.pos)
+        self._member_of(ent, org)
+        return ent
+
+    def _member_of(self, ent: Entity, org: Entity) -> None:
+        """*ent* belongs to *org* (a spokeswoman to her union); *org* counts as mentioned."""
+        if org.key != ent.key and org.key not in ent.part_of:
+            ent.part_of.append(org.key)
+        if org.key not in self.order:
+            self.order.append(org.key)
+
+    def _affiliation(self, m: "Mention", skip: Iterable[Word] = ()) -> Entity | None:
+        """The organisation a role in the mention belongs to: "the union's spokeswoman", "a
+        council spokeswoman", "the chairman of the board" (never a state: that is part_of)."""
+        skip_ids = {w.i for w in skip}
+        for role in m.words:
+            if self.gaz.heads.get(role.text.lower()) not in ("person", "anonymous") or role.i in skip_ids:
+                continue
+            owner = [w for w in m.words if w.head == role.i and w.i not in skip_ids and (
+                w.deprel in ("nmod:poss", "compound") or (w.deprel == "nmod" and w.i > role.i))
+                and (w.upos == "PROPN" or self.gaz.heads.get(w.lemma.lower()) in ORG_TYPES)]
+            if not owner:
+                continue
+            phrase = _phrase(m.words, owner[0])
+            if not phrase or self.gaz.country_in(phrase) or phrase.lower() in self.gaz.state_names:
+                continue
+            org = self._match("the " + phrase, [w for w in m.words if w.text in phrase.split()], m.pos - 0.25)
+            if org.type != "person":
+                return org
+        return None
+
+    def _by_acronym(self, m: "Mention") -> Entity | None:
+        """An acronym introduced in the article, or its long form ("the KNB", "the Kazakh
+        National Security Committee")."""
+        acr = self._acronym_in(m)
+        if acr is None:
+            return None
+        g = self.gaz
+        long = self.acronyms[acr]
+        gaz_agency = g.agencies.get(acr.lower())
+        key = ("agency:" + gaz_agency[0].lower()) if gaz_agency else "acr:" + acr.lower()
+        typ = "government" if gaz_agency else self._type_of(long.split()[-1].lower(), None, long)
+        ent = self._entity(key, long, typ, m.pos)
+        ent.name = long
+        ent.add_alias(acr)
+        self._part_of(ent, gaz_agency[1] if gaz_agency else self._country(long), m.pos)
+        self._part_of(ent, self._country(m.clean), m.pos)
+        return ent
+
+    def _acronym_in(self, m: "Mention") -> str | None:
+        acr = None
+        for tok in re.findall(r"[A-Za-z0-9.&\-]+", m.clean):
+            if tok in self.acronyms:
+                acr = tok
+        if acr is None and m.low in self.long_forms:
+            acr = self.long_forms[m.low]
+        if acr is None:
+            for long, a in self.long_forms.items():
+                if long in m.low:
+                    acr = a
+        return acr
+
+    def _by_gazetteer(self, m: "Mention") -> Entity | None:
+        """A gazetteer agency or outlet named anywhere in the mention (longest name wins)."""
+        g = self.gaz
+        for table, typ, prefix in ((g.agencies, "government", "agency:"), (g.media, "media", "media:")):
+            hits = [(k, v) for k, v in table.items()
+                    if k in m.low and _bounded(r"(?<![\w])", k).search(m.low)]
+            if hits:
+                k, (name, state) = max(hits, key=lambda kv: len(kv[0]))
+                ent = self._entity(prefix + name.lower(), name, typ, m.pos)
+                self._part_of(ent, state or (self._country(m.clean) if typ == "government" else None), m.pos)
+                return ent
+        return None
+
+    def _by_state(self, m: "Mention") -> Entity | None:
+        """A state by name, capital, seat of power, or "<demonym>/<state>'s authorities"."""
+        g = self.gaz
+        if m.low in g.state_names:
+            return self._state(g.state_names[m.low], m.pos)
+        toks = m.low.replace("’", "'").split()
+        if toks and toks[-1] in STATE_HEADS and len(toks) >= 2:
+            lead = re.sub(r"'s$", "", " ".join(toks[:-1]))
+            st = g.demonyms.get(lead) or g.state_names.get(lead)
+            if st:
+                return self._state(st, m.pos)
+        return None
+
+    def _by_description(self, m: "Mention") -> Entity | None:
+        """A definite description naming an earlier source by its head noun: "the committee"."""
+        words = m.words
+        has_proper = any(w.upos == "PROPN" or w.text[:1].isupper() for w in words
+                         if w is not words[0] or len(words) == 1) if words else False
+        if m.text.strip().lower().startswith(("the ", "this ", "that ")) and not has_proper:
+            return self._described(m.hlow, m.hlemma)
+        return None
+
+    def _by_person(self, m: "Mention") -> Entity | None:
+        """A person: NER when present, else a run of proper nouns; the same surname as a person
+        named before is that person."""
+        person = self._person(m.clean, m.words, m.head)
+        if not person:
+            return None
+        name, title = person
+        e = self._person_named(name.split()[-1].lower())
+        if e is not None:
+            if len(name) > len(e.name):
+                e.add_alias(e.name)
+                e.name = name
+            return e
+        ent = self._entity("person:" + name.lower(), name, "person", m.pos)
+        roles = {self.gaz.heads.get(t.strip(",.")) for t in (title + " " + m.clean[len(title) + len(name):]).lower().split()}
+        ent.weak = not (roles & {"person", "government"} or HONORIFIC.search(title)
+                        or any(_ner(w) in ("PERSON", "PER") for w in m.words))
+        if title and any(t in self.gaz.heads and self.gaz.heads[t] == "government" for t in title.lower().split()):
+            self._part_of(ent, self._country(title), m.pos)
+        org = self._affiliation(m, skip=[w for w in m.words if w.text in name.split()])
+        if org is not None:
+            self._member_of(ent, org)
+        return ent
+
+    def _by_surname(self, m: "Mention") -> Entity | None:
+        """A lone surname of someone named before ("Lopez told CNN …" after "Maria Lopez")."""
+        props = [w for w in m.words if w.upos == "PROPN"]
+        if len(props) == 1 and props[0].text[:1].isupper():
+            return self._person_named(props[0].text.lower())
+        return None
+
+    def _person_named(self, last: str) -> Entity | None:
+        for k in reversed(self.order):
+            e = self.entities[k]
+            if e.type == "person" and e.name.split()[-1].lower() == last:
+                return e
+        return None
+
+    def _new_source(self, m: "Mention") -> Entity:
+        """A new source typed by its head noun. A state possessor ("Russia's Defence Ministry")
+        names the hierarchy, not the body."""
+        g = self.gaz
+        clean, low = m.clean, m.low
+        typ = self._type_of(m.hlow, m.head, clean)
+        owner = None
+        poss = re.match(r"^(.+?)['’]s\s+(.+)$", clean)
+        if poss and poss.group(1).lower() in g.state_names and typ != "person":
+            owner, clean = g.state_names[poss.group(1).lower()], poss.group(2)
+            low = _key(clean)
+        ent = self._entity("name:" + low, clean, typ, m.pos)
+        self._part_of(ent, owner, m.pos)
+        if typ == "person":
+            org = self._affiliation(m)
+            if org is not None:
+                self._member_of(ent, org)
+        if typ in ("government", "anonymous", "person"):
+            self._part_of(ent, self._country(clean, skip_head=m.hlow), m.pos)
+        elif typ == "media":
+            st = self._country(clean, skip_head=m.hlow)
+            # Outlets are independent of their country's state unless the gazetteer says so.
+            if st and re.search(r"\bstate\b", low):
+                self._part_of(ent, st, m.pos)
+        return ent
+
+    def _country(self, text: str, skip_head: str = "") -> str | None:
+        before = LOCATIVE.split(text, 1)[0]
+        if skip_head and before.lower().strip() == skip_head:
+            return None
+        return self.gaz.country_in(before)
+
+    def _type_of(self, hlow: str, head: Word | None, clean: str) -> str:
+        g = self.gaz
+        for cand in (hlow, head.lemma.lower() if head else ""):
+            if cand in g.heads:
+                return g.heads[cand]
+        low = clean.lower()
+        if re.search(r"\bnews\b", low):
+            return "media"
+        if head is not None:
+            ner = _ner(head)
+            if ner in ("PERSON", "PER"):
+                return "person"
+            if ner in ("GPE", "LOC", "FAC"):
+                return "place"
+            if ner in ("ORG", "NORP"):
+                return "organisation"
+            if head.upos == "PROPN":
+                return "organisation"
+        return "anonymous"
+
+    def _person(self, clean: str, words: list[Word], head: Word | None) -> tuple[str, str] | None:
+        """(name, title) when the mention names a person."""
+        if not words or head is None:
+            return None
+        if any(_ner(w) in ("PERSON", "PER") for w in words):
+            return self._as_person(clean, words, head, [w for w in words if _ner(w) in ("PERSON", "PER")])
+
+        # Without NER: a run of at least two capitalised proper nouns — the one that holds the
+        # mention's head, else the last, else any ("lead author Maria Lopez, a researcher at …").
+        def name_word(w: Word) -> bool:
+            return w.upos == "PROPN" and w.text[:1].isupper() and w.text.lower() not in self.gaz.heads
+
+        runs: list[list[Word]] = []
+        for k, w in enumerate(words):
+            # "Marta de Vries": a lowercase particle between two names belongs to the name
+            particle = w.text.lower() in NAME_PARTICLES and k + 1 < len(words) and name_word(words[k + 1])
+            if (name_word(w) or particle) and runs and runs[-1] and words.index(runs[-1][-1]) == k - 1:
+                runs[-1].append(w)
+            elif name_word(w):
+                runs.append([w])
+        runs = [r for r in runs if len(r) >= 2]
+        runs.sort(key=lambda r: (head not in r, -words.index(r[-1])))
+        for run in runs:
+            found = self._as_person(clean, words, head, run)
+            if found:
+                return found
+        return None
+
+    def _as_person(self, clean: str, words: list[Word], head: Word, run: list[Word]) -> tuple[str, str] | None:
+        if not run or any(w.text.isupper() and len(w.text) > 1 for w in run) and not any(
+                _ner(w) in ("PERSON", "PER") for w in run):
+            return None
+        name = " ".join(w.text for w in run)
+        if not name or self.gaz.country_in(name) or name.lower() in self.gaz.agencies \
+                or name.lower() in self.gaz.media:
+            return None
+        # A name followed by an organisation head ("Gazprom Neft Company") is not a person.
+        if head.text.lower() in self.gaz.heads and head not in run:
+            if words.index(head) > words.index(run[-1]):
+                return None
+        title = clean[:clean.find(run[0].text)].strip() if run[0].text in clean else ""
+        return name, title
+
+    def _bare_name(self, e: Entity) -> bool:
+        """A lone proper name the gazetteers do not know ("Zelenskiy told reporters"): without
+        NER it may be a person, so "he" may point back to it."""
+        name = e.name.strip()
+        low = name.lower()
+        return (e.type == "organisation" and " " not in name and name[:1].isupper()
+                and not name.isupper() and low not in self.gaz.media and low not in self.gaz.agencies
+                and not self.gaz.country_in(name))
+
+    def _antecedent(self, kind: str) -> Entity | None:
+        for k in reversed(self.order):
+            e = self.entities[k]
+            if kind == "person" and (e.type == "person" or self._bare_name(e)):
+                return e
+            if kind == "thing" and (e.type not in ("person", "anonymous") or e.weak):
+                return e
+            if kind == "group" and e.type != "person":
+                return e
+            if kind == "speaker":
+                return e
+        return None
+
+    def _described(self, hlow: str, hlemma: str) -> Entity | None:
+        cands = {hlow, hlemma, hlow.rstrip("s")}
+        for k in reversed(self.order):
+            e = self.entities[k]
+            if e.type == "person" and self.gaz.heads.get(hlow) != "person":
+                continue  # "the ministry" is not the ministry's spokeswoman
+            names = [e.name, *e.aliases]
+            for n in names:
+                ws = {x.lower().strip(".,") for x in n.split()}
+                if cands & ws and _strip_det(n).lower() != hlow:
+                    return e
+        # Also sources only reachable as a parent ("the ministry" after "Russia's ministry").
+        return None
+
+    def sources(self) -> tuple[list[Source], dict[str, str]]:
+        """Sources with ids in order of first mention, and the entity-key → id map."""
+        ents = sorted(self.entities.values(), key=lambda e: e.pos)
+        ids = {e.key: f"s{k + 1}" for k, e in enumerate(ents)}
+        out = [Source(ids[e.key], e.name, list(e.aliases), e.type, [ids[p] for p in e.part_of], e.key)
+               for e in ents]
+        return out, ids
+
+
+def _phrase(words: list[Word], head: Word) -> str:
+    """The words of *head*'s subtree among *words*, without case markers ("'s", "of")."""
+    ids = {head.i}
+    grew = True
+    while grew:
+        grew = False
+        for w in words:
+            if w.head in ids and w.i not in ids:
+                ids.add(w.i)
+                grew = True
+    return " ".join(w.text for w in words if w.i in ids and w.upos not in ("PART", "ADP", "DET", "PUNCT"))
+
+
+def resolve_sources(analysis: Analysis, doc: Doc | None, skip: Iterable[str] = (),
+                    gazetteer: Gazetteer | None = None) -> None:
+    """Fill ``analysis.sources`` and each attribution's ``source_id``.
+
+    Attributions whose id is in *skip* (boilerplate) get no source.
+    """
+    skip = set(skip)
+    r = Resolver(analysis.text, doc, gazetteer)
+    chosen: dict[str, Entity] = {}
+    todo = [a for a in analysis.attributions
+            if a.id not in skip and a.source is not None and a.source.text.strip()]
+    todo.sort(key=lambda a: a.source.start if a.source.spans else a.cue.start)
+
+    def enclosing(a: Attribution) -> Attribution | None:
+        p = a.source.start
+        return next((b for b in todo if b is not a and any(s <= p < e for s, e in b.content.spans)),
+                    None)
+
+    def run(a: Attribution, depth: int = 0) -> Entity:
+        if a.id not in chosen:
+            outer = enclosing(a) if depth < 3 else None
+            speaker = run(outer, depth + 1) if outer is not None else None
+            chosen[a.id] = r.resolve(a.source.text, a.source.spans, speaker)
+        return chosen[a.id]
+
+    for a in todo:
+        run(a)
+    sources, ids = r.sources()
+    analysis.sources = sources
+    for a in todo:
+        a.source_id = ids[chosen[a.id].key]
+
+
+def hierarchy(sources: Iterable[Source]) -> dict[str, set[str]]:
+    """For each source id, itself and every source it is (transitively) part of.
+
+    >>> sorted(hierarchy([Source("s1", "Russia"), Source("s2", "FSB", part_of=["s1"])])["s2"])
+    ['s1', 's2']
+    """
+    parents = {s.id: list(s.part_of) for s in sources}
+    return {sid: set(part_of_walk(sid, parents)) for sid in parents}
+
+
+def part_of_walk(sid: str, parents: dict[str, list[str]], key=None) -> list[str]:
+    """*sid* and every source it is (transitively) part of, depth first; with *key* (id → key),
+    one per key: the store walks keys, an article ids.
+
+    >>> part_of_walk("s3", {"s1": [], "s2": ["s1"], "s3": ["s2"]})
+    ['s3', 's2', 's1']
+    """
+    key = key or (lambda x: x)
+    out, seen, todo = [], set(), [sid]
+    while todo:
+        x = todo.pop()
+        if key(x) not in seen:
+            seen.add(key(x))
+            out.append(x)
+            todo.extend(parents.get(x, []))
+    return out
+
+
+def independent(a: str, b: str, tree: dict[str, set[str]]) -> bool:
+    """Two sources are independent when neither is, or belongs to, the other's hierarchy."""
+    return not (tree.get(a, {a}) & tree.get(b, {b}))

@@ -1,0 +1,152 @@
+"""Independence across articles: which appearances of a claim are independent support, and the
+status that follows, day by day.
+
+An appearance adds an independent *origin* unless an earlier appearance already speaks for it:
+
+* **the same source again** (same entity key, in any article) — "says it again";
+* **a reprint**: an article that credits the outlet of an earlier appearance ("…, Caucasus
+  Wire reported"), the same words from the same source in another outlet (a wire story
+  republished), or the same relay carrying it again;
+* **the same hierarchy**: the FSB and Moscow, a ministry and its government
+  (``part_of``, transitively, as resolved in each article);
+* **no named source** (an unresolved "they"): it cannot be shown to be independent.
+
+Status, first that applies: ``not-checkable`` (advice, intention, opinion, question),
+``disputed`` (asserted and denied, or another cluster contradicts it — opposite polarity or a
+conflicting number), ``denied`` (only denials), ``confirmed`` (two or more independent
+origins), ``reported`` (one origin, relayed neutrally: report, announce, according to),
+``claimed`` (one origin), ``unattributed`` (only the outlets' own voice).
+
+>>> a = {"article": "a1", "date": "2024-03-09", "outlet": "Wire", "source": "Police",
+...      "source_key": "name:police", "hierarchy": ["name:police"], "via": [], "class": "assert",
+...      "text": "two died", "cue": "said"}
+>>> b = dict(a, article="a2", outlet="Daily", date="2024-03-10")
+>>> cluster_status({"kind": "assertion", "appearances": [a, b], "links": [], "linked_from": []})[0]
+'claimed'
+"""
+from __future__ import annotations
+
+import re
+
+from ..claims.kind import CHECKABLE, not_checkable_reason
+
+SUPPORT = {"assert", "confirm", "claim", "report", "warn", "believe", "evaluate", "intend", "ask"}
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def _dependence(app: dict, earlier: list[dict]) -> str | None:
+    """Why *app* adds no independent origin given the *earlier* supporting appearances."""
+    for e in earlier:
+        if e["article"] == app["article"] and e["source_key"] == app["source_key"]:
+            return "same article"
+        if e["article"] != app["article"] and e["outlet"] and \
+                e["outlet"].lower() in {c.lower() for c in app.get("credits", [])}:
+            return f"{app['outlet'] or app['article']} republishes {e['outlet']}'s story ({e['article']})"
+        if app["via"] and set(app["via"]) & set(e["via"]):
+            wire = sorted(set(app["via"]) & set(e["via"]))[0]
+            return f"{app['outlet'] or app['article']} reprints {wire}'s story ({e['article']})"
+        if _norm(app["text"]) == _norm(e["text"]) and app["source_key"] == e["source_key"] \
+                and app["outlet"] != e["outlet"]:
+            return (f"{app['outlet'] or app['article']} repeats {e['outlet'] or e['article']}'s "
+                    f"copy word for word ({e['article']}), a reprint")
+        if app["source_key"] and app["source_key"] == e["source_key"]:
+            return f"{app['source']} says it again ({app['article']}), which adds no independent support"
+        common = set(app["hierarchy"]) & set(e["hierarchy"])
+        if common:
+            return (f"{app['source']} ({app['article']}) is not independent of {e['source']}: "
+                    f"both speak for {sorted(common)[-1].split(':', 1)[-1]}")
+    return None
+
+
+def _who(apps: list[dict]) -> str:
+    names = []
+    for a in apps:
+        n = a["source"] or f"{a['outlet'] or a['article']} (own voice)"
+        if n not in names:
+            names.append(n)
+    return " and ".join(names) or "no source"
+
+
+def _when(a: dict) -> str:
+    return f"{a['date'] or 'undated'}, {a['outlet'] or a['article']}"
+
+
+def status_at(kind: str, apps: list[dict], contra: list[dict]) -> tuple[str, str]:
+    """The status and reason of a cluster given its appearances so far and contradicting links."""
+    origins, notes, earlier, unnamed = [], [], [], []
+    for a in apps:
+        if a["class"] not in SUPPORT:
+            continue
+        if not a["source_key"]:   # an unresolved speaker cannot be shown to be independent
+            unnamed.append(a)
+            continue
+        why = _dependence(a, earlier)
+        if why is None:
+            origins.append(a)
+        elif why != "same article":
+            notes.append(why)
+        earlier.append(a)
+    denials = [a for a in apps if a["class"] == "deny"]
+    own = [a for a in apps if a["class"] == "unattributed"]
+    if unnamed and origins:
+        notes.append(f"an unnamed source ({_when(unnamed[0])}) is not counted as independent")
+    tail = ("; " + "; ".join(dict.fromkeys(notes))) if notes else ""
+    if kind not in CHECKABLE:
+        cue = next((a["cue"] for a in apps if a["cue"]), "")
+        return "not-checkable", f"{not_checkable_reason(kind, cue)}; said by {_who(origins or apps)}"
+    if denials and origins:
+        return "disputed", (f"{_who(origins)} say it, but {_who(denials)} denies it "
+                            f"({_when(denials[0])}){tail}")
+    if denials:
+        return "denied", f"{_who(denials)} denies it ({_when(denials[0])}){tail}"
+    if contra:
+        ids = ", ".join(sorted({l.get("target") or l.get("source") for l in contra}))
+        ev = contra[0].get("evidence", {})
+        nums = ev.get("conflicting_numbers") or []
+        what = ("a conflicting number (" + ", ".join(f"{x} vs {y} {u}".strip() for x, y, u in nums) + ")"
+                if nums else "the opposite")
+        return "disputed", f"{ids} says {what}; this rests on {_who(origins or apps)}{tail}"
+    if len(origins) >= 2:
+        first, rest = origins[0], origins[1:]
+        verb = "confirms" if any(a["class"] == "confirm" for a in rest) else "asserts"
+        return "confirmed", (f"first said by {first['source'] or first['outlet']} ({_when(first)}); "
+                             f"{_who(rest)}, independently, {verb} it ({_when(rest[0])}){tail}")
+    if origins:
+        o = origins[0]
+        if all(a["class"] == "report" for a in apps if a["class"] in SUPPORT):
+            return "reported", f"reported by {_who([o])} ('{o['cue']}'); no independent confirmation{tail}"
+        return "claimed", f"rests on {_who([o])} alone ({_when(o)}){tail}"
+    if unnamed:
+        return "claimed", f"rests on an unnamed source ({_when(unnamed[0])}){tail}"
+    if own:
+        return "unattributed", f"stated in the outlets' own voice ({_who(own)}), with no source"
+    return "reported", "neither asserted nor denied (a source declined to confirm it)"
+
+
+def cluster_status(c: dict) -> tuple[str, str, list[dict]]:
+    """The cluster's status and reason now, and its timeline: one entry per change, as the
+    appearances (and contradicting links) arrive in date order."""
+    apps = c["appearances"]
+    contra = [l for l in c["links"] + c["linked_from"] if l["relation"] == "contradicts"]
+    steps = []
+    for a in apps:
+        if (a["date"], a["article"]) not in steps:
+            steps.append((a["date"], a["article"]))
+    for l in contra:
+        if (l["date"], l["article"]) not in steps:
+            steps.append((l["date"], l["article"]))
+    steps.sort(key=lambda s: s[0] or "")
+    timeline: list[dict] = []
+    status, reason = "", ""
+    for date, article in steps:
+        seen = [a for a in apps if (a["date"] or "") <= (date or "")]
+        upto = [l for l in contra if (l["date"] or "") <= (date or "")]
+        status, reason = status_at(c["kind"], seen or apps, upto)
+        if not timeline or timeline[-1]["status"] != status:
+            timeline.append({"date": date, "article": article, "status": status})
+    if not steps:
+        status, reason = status_at(c["kind"], apps, contra)
+    return status, reason, timeline
