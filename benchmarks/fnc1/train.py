@@ -30,16 +30,19 @@ from claimtrack.check.lexical import Idf  # noqa: E402
 from claimtrack.check.stance import FNC_LABELS, STANCES  # noqa: E402
 from fnc_score import report  # noqa: E402
 
-PARAMS = {"objective": "multiclass", "num_class": 4, "learning_rate": 0.05, "num_leaves": 31,
+# 15 leaves x 300 rounds: CV on training bodies as good as 31 x 400 (macro-F1 0.699 vs 0.698)
+# at a third of the size, which keeps the file under 2 MB
+PARAMS = {"objective": "multiclass", "num_class": 4, "learning_rate": 0.05, "num_leaves": 15,
           "min_data_in_leaf": 20, "feature_fraction": 0.8, "bagging_fraction": 0.8, "bagging_freq": 1,
           "lambda_l2": 1.0, "seed": 21, "deterministic": True, "force_row_wise": True,
           "num_threads": 1, "verbose": -1}
-ROUNDS = 400
+ROUNDS = 300
 # class weights against FNC-1's skew (unrelated 73 %, disagree 1.7 %): chosen by CV on training bodies
 WEIGHTS = {"agree": 2.0, "disagree": 6.0, "discuss": 1.0, "unrelated": 1.0}
 # a prior shift on the class probabilities (multiplied, then argmax), chosen by CV on training bodies;
 # shipped as one constant tree per class so the model file stays a plain forest
-BIAS = {"agree": 1.0, "disagree": 3.0, "discuss": 1.0, "unrelated": 1.0}
+# (with 15 leaves the CV scan over disagree x {1, 1.5, 2, 3, 4}, agree x {0.8 .. 1.5} kept 1)
+BIAS = {"agree": 1.0, "disagree": 1.0, "discuss": 1.0, "unrelated": 1.0}
 MODEL = ROOT / "claimtrack/data/stance_model.json"
 IDF = ROOT / "claimtrack/data/idf.json"
 

@@ -19,6 +19,7 @@ from .lexical import count_phrases, word_lists
 from .matcher import RELATED, SAME, compare
 from .stance import stances
 
+COVERS = 0.7  # how much of the claim a sentence or content must state to carry its stance
 DISTANCING = {"claim", "report", "believe", "ask", "warn", "intend", "evaluate"}
 
 
@@ -63,8 +64,8 @@ def _attributed(claim: Doc, text: str, analysis: dict, idf) -> list[tuple[str, f
     out = []
     for a in analysis.get("attributions", []):
         content = (a.get("content") or {}).get("text", "")
-        m = compare(claim, content, idf) if content else None
-        if not m or m.relation not in ("same", "contradicts"):
+        m = compare(claim, content, idf, directed=True) if content else None
+        if not m or m.relation not in ("same", "contradicts") or m.score < COVERS:
             continue
         cue = a.get("cue") or {}
         stance, weight = _cue_stance(cue.get("class", "assert"), bool(cue.get("negated")), m.relation)
@@ -84,8 +85,10 @@ def _voiced(claim: Doc, body: Doc, text: str, analysis: dict, idf) -> list[tuple
     hedges = word_lists()["hedging"]
     out = []
     for sent in body.sentences:
-        m = compare(claim, Doc([sent], {}), idf)
-        if m.relation not in ("same", "contradicts") or count_phrases(sent.tokens, hedges) or "?" in sent.text:
+        m = compare(claim, Doc([sent], {}), idf, directed=True)
+        if m.relation not in ("same", "contradicts") or m.score < COVERS:
+            continue
+        if count_phrases(sent.tokens, hedges) or "?" in sent.text:
             continue
         at = text.find(sent.text[:40])
         if at < 0 or any(s[0] < at + len(sent.text) and at < s[1] for s in said):

@@ -73,8 +73,11 @@ def _conflicts(a: Doc, b: Doc, shared: list[str]) -> list[str]:
     return out
 
 
-def compare(a, b, idf: Callable[[str], float] | None = None) -> Match:
-    """Compare claim texts (or ``Doc``s) *a* and *b*; *idf* defaults to the shipped table."""
+def compare(a, b, idf: Callable[[str], float] | None = None, directed: bool = False) -> Match:
+    """Compare claim texts (or ``Doc``s) *a* and *b*; *idf* defaults to the shipped table.
+
+    The score is symmetric (two claims, both ways) unless *directed*: then it is how much of
+    *a* that *b* states, for a claim against a longer sentence or attribution content."""
     from .lexical import Idf
 
     idf = idf or Idf.default()
@@ -83,7 +86,7 @@ def compare(a, b, idf: Callable[[str], float] | None = None) -> Match:
         return Match(1.0, "same", sorted(set(da.lemmas)), verbatim=True)
     ab, hit_a = align(da.lemmas, set(db.lemmas), idf)
     ba, _ = align(db.lemmas, set(da.lemmas), idf)
-    score = 2 * ab * ba / (ab + ba) if ab + ba else 0.0
+    score = ab if directed else (2 * ab * ba / (ab + ba) if ab + ba else 0.0)
     if score < RELATED:
         return Match(score, "unrelated", hit_a)
     conflicts = _conflicts(da, db, hit_a)

@@ -75,4 +75,19 @@ def track(inputs: list[str], db: str | os.PathLike, *, workdir: str | os.PathLik
         summary = TrackSummary(str(db), batch=result)
         with ClaimStore.open(db) as store:
             ingest(store, work, meta, summary)
+            keep_documents(store, inputs, work, batch_options.get("max_chars"), batch_options.get("lang"))
     return summary
+
+
+def keep_documents(store: ClaimStore, inputs: list[str], work: Path, max_chars: int | None = None,
+                   lang: str | None = None) -> int:
+    """Keep each tracked article's text and analysis in the store, so ``check --db`` and the
+    desk can read it again (standard input, read once by batch, is not kept)."""
+    from ..batch.check import analysed
+
+    n = 0
+    for id, text, d in analysed([i for i in inputs if i != "-"], work, max_chars, lang):
+        if store.article(id):
+            store.save_document(id, text, d)
+            n += 1
+    return n
