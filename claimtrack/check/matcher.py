@@ -24,7 +24,7 @@ from typing import Callable
 
 from .features import Doc, align
 from .lexical import word_lists, wordnet
-from .text import numbers_agree
+from .text import numbers_agree, quantities
 
 SAME = 0.55  # thresholds on the symmetric score, set on the project's stories
 RELATED = 0.3
@@ -64,8 +64,8 @@ def _conflicts(a: Doc, b: Doc, shared: list[str]) -> list[str]:
     la, lb = set(a.lemmas), set(b.lemmas)
     out += [f"antonym: {x}/{y}" for x in sorted(la) for y in sorted(lb - la)
             if x not in lb and wn.antonym(x, y)]
-    nums_a = [n for s in a.sentences for n in s.numbers]
-    nums_b = [n for s in b.sentences for n in s.numbers]
+    nums_a = [n for s in a.sentences for n in quantities(s.text)]
+    nums_b = [n for s in b.sentences for n in quantities(s.text)]
     for x in nums_a:
         same_unit = [y for y in nums_b if y.unit and y.unit == x.unit and x.unit != "year?"]
         if same_unit and not any(numbers_agree(x, y) for y in same_unit):
@@ -93,3 +93,16 @@ def compare(a, b, idf: Callable[[str], float] | None = None, directed: bool = Fa
     if conflicts and score >= RELATED:
         return Match(score, "contradicts", hit_a + conflicts)
     return Match(score, "same" if score >= SAME else "related", hit_a)
+
+
+def signature_evidence(a: str, b: str, at_least: float = 0.6) -> dict | None:
+    """The matcher's reading of two statements that the signatures keep apart, in the shape of
+    ``claims.signature.compare``'s evidence (so the article's links and the store's clusters
+    read it alike): ``same`` at *at_least* or more, or ``contradicts``; else None."""
+    m = compare(a, b)
+    if m.relation == "contradicts" or (m.relation == "same" and m.score >= at_least):
+        return {"relation": m.relation, "arguments": [e for e in m.evidence if ":" not in e],
+                "extent": "full" if m.score >= 0.8 else "part", "predicate": "(paraphrase)",
+                "numbers": [], "places": [], "times": [], "conflicting_numbers": [],
+                "matcher": m.to_dict()}
+    return None

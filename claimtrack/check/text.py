@@ -71,6 +71,18 @@ def numbers(text: str) -> list[Number]:
     return out
 
 
+_SPELLED = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\s+(?:[a-z]+\s+)?([a-z]+s)\b", re.I)
+
+
+def quantities(text: str) -> list[Number]:
+    """``numbers`` plus small spelled-out counts of a plural noun ("two workers", "five
+    other workers"), for comparing claims; the stance model's features keep to ``numbers``."""
+    out = numbers(text)
+    for m in _SPELLED.finditer(normalise(text)):
+        out.append(Number(float(_NUMBER_WORDS[m[1].lower()]), singular(m[2].lower()), m.group(0)))
+    return out
+
+
 def numbers_agree(a: Number, b: Number) -> bool:
     """The same quantity: equal units (or one unitless) and values within 2 %."""
     if a.unit and b.unit and a.unit != b.unit:
