@@ -10,7 +10,7 @@ to train.
 ...     "features": ["x"], "trees": [{"feature": [0, -1, -1], "threshold": [0.5, 0, 0],
 ...     "left": [1, -1, -1], "right": [2, -1, -1], "value": [0, -2.0, 2.0],
 ...     "default_left": [True, False, False], "missing": ["None", "None", "None"]}]})
->>> [round(p, 3) for p in f.predict([[0.0], [1.0]])]
+>>> [round(float(p), 3) for p in f.predict([[0.0], [1.0]])]
 [0.119, 0.881]
 """
 from __future__ import annotations

@@ -244,9 +244,13 @@ class ClaimStore:
             ev = compare(other, sig) or _paraphrase(row["statement"], app["statement"])
             if ev is None or _times_differ(other, sig) or row["kind"] != app["kind"]:
                 continue
-            if self.conn.execute("SELECT 1 FROM appearances WHERE cluster = ? AND article = ? AND "
-                                 "claim != ?", (row["id"], app["article"], app["claim"])).fetchone():
-                continue   # the article's own grouping (claims.py) already kept these two apart
+            mine = [r[0] for r in self.conn.execute(
+                "SELECT class FROM appearances WHERE cluster = ? AND article = ? AND claim != ?",
+                (row["id"], app["article"], app["claim"]))]
+            # the article's own grouping (claims.py) kept these two apart — unless one denies
+            # what the other asserts ("X denied that …; Y confirmed that …"): one proposition
+            if mine and not all((c == "deny") != (app["class"] == "deny") for c in mine):
+                continue
             if ev["relation"] == "contradicts":
                 conflicts.append((row["id"], ev))
                 continue
