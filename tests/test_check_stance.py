@@ -66,3 +66,19 @@ def test_a_broken_model_file_is_refused(tmp_path):
     bad.write_text('{"format": "something else"}')
     with pytest.raises(ForestFileError):
         load_model(str(bad))
+
+
+def test_the_small_batch_walk_equals_the_vectorised_one():
+    import numpy as np
+
+    from claimtrack.learn import forest
+
+    model = load_model()
+    rng = np.random.default_rng(21)
+    X = rng.gamma(1.0, 2.0, size=(300, len(model.features)))
+    X[rng.random(X.shape) < 0.2] = 0.0
+    X[0, 3] = np.nan
+    wide = model.raw(X)                                   # 300 rows: vectorised
+    narrow = np.vstack([model.raw(X[i:i + 100]) for i in range(0, 300, 100)])  # plain Python
+    assert X.shape[0] > forest.SMALL >= 100
+    assert np.allclose(wide, narrow, rtol=0, atol=1e-12)

@@ -142,8 +142,13 @@ class Forest:
             raise ValueError(f"expected {len(self.features)} features, got shape {X.shape}")
         k = self.num_class if self.objective == "multiclass" else 1
         out = np.zeros((X.shape[0], k))
-        for i, arrays in enumerate(self._compiled()):
-            out[:, i % k] += _walk(arrays, X)
+        if X.shape[0] <= SMALL:  # numpy's per-call cost would dominate: walk in plain Python
+            rows = X.tolist()
+            for i, t in enumerate(self.trees):
+                out[:, i % k] += [_walk_row(t, x) for x in rows]
+        else:
+            for i, arrays in enumerate(self._compiled()):
+                out[:, i % k] += _walk(arrays, X)
         return out[:, 0] if k == 1 else out
 
     def predict(self, X) -> "Any":
@@ -166,6 +171,25 @@ class Forest:
                              np.array([{"None": 0, "Zero": 1, "NaN": 2}.get(m, 0) for m in t.missing]))
                             for t in self.trees]
         return self._arrays
+
+
+SMALL = 256  # up to this many rows, the plain-Python walk is faster than the vectorised one
+
+
+def _walk_row(t: Tree, x: list[float]) -> float:
+    """One row down one tree: the same rule as ``_walk``."""
+    node = 0
+    feature, threshold, missing = t.feature, t.threshold, t.missing
+    while feature[node] >= 0:
+        v = x[feature[node]]
+        nan = v != v
+        m = missing[node]
+        if (m == "NaN" and nan) or (m == "Zero" and (nan or v == 0.0)):
+            left = t.default_left[node]
+        else:
+            left = (0.0 if nan else v) <= threshold[node]
+        node = t.left[node] if left else t.right[node]
+    return t.value[node]
 
 
 def _walk(arrays, X):
