@@ -160,20 +160,31 @@ class Claim:
     kind: str = "assertion"  # assertion | prediction | advice | intention | opinion | question
     stance: str = "assert"   # the class that carries it, after quoted cues ("… is confirmed," said X)
     signature: dict = field(default_factory=dict)  # predicate, polarity, arguments… (signature.py)
+    # the statement's pronouns: what replaced each (if its antecedent was certain) and the
+    # candidates it may mean ({"pronoun", "span", "replaced_by", "candidates"})
+    statement_resolutions: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {"id": self.id, "text": self.text, "status": self.status, "reason": self.reason,
                 "attributions": list(self.attributions),
                 "spans": [[s, e] for s, e in self.spans], "sentence": self.sentence,
                 "statement": self.statement, "kind": self.kind, "stance": self.stance,
-                "signature": dict(self.signature)}
+                "signature": dict(self.signature),
+                "statement_resolutions": [_resolution(r) for r in self.statement_resolutions]}
 
     @classmethod
     def from_dict(cls, d: dict) -> "Claim":
         """The inverse of :meth:`to_dict`."""
         return cls(d["id"], d["text"], d["status"], d.get("reason", ""), list(d.get("attributions", [])),
                    _spans(d.get("spans", [])), d.get("sentence", -1), d.get("statement", ""),
-                   d.get("kind", "assertion"), d.get("stance", "assert"), dict(d.get("signature") or {}))
+                   d.get("kind", "assertion"), d.get("stance", "assert"), dict(d.get("signature") or {}),
+                   [_resolution(r) for r in d.get("statement_resolutions") or []])
+
+
+def _resolution(r: dict) -> dict:
+    """A statement resolution as JSON keeps it (lists, not tuples): to_dict and from_dict agree."""
+    return {"pronoun": r["pronoun"], "span": [int(x) for x in r["span"]],
+            "replaced_by": r.get("replaced_by", ""), "candidates": list(r.get("candidates", []))}
 
 
 @dataclass

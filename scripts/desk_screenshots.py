@@ -1,6 +1,7 @@
 """Regenerate the desk's screenshots in docs/ (desk-*.png) with Playwright on Debian's Chromium:
 the Rustavi story goes in through the API, the seed article through the add form, a claim gets
-a review, and each page is captured (the claim page at 800 px too).
+a review, and each page is captured (the claim page and the article's graph at 800 px too).
+Scrollbars are shown, so a screenshot shows where a box scrolls.
 
     CLAIMTRACK_MODEL_DIR=../shared/models/stanza-en-mini .venv/bin/python scripts/desk_screenshots.py
 """
@@ -34,7 +35,8 @@ def main(out: str = str(ROOT / "docs")) -> None:
     with tempfile.TemporaryDirectory() as tmp, \
             BackgroundServer(create_app(Analyzer(), str(Path(tmp) / "desk.db"))) as url, \
             sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=find_chromium(), args=["--no-sandbox"])
+        browser = p.chromium.launch(executable_path=find_chromium(), args=["--no-sandbox"],
+                                    ignore_default_args=["--hide-scrollbars"])
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         for line in STORY.read_text(encoding="utf-8").splitlines():
             r = page.request.post(url + "/api/articles", data=json.loads(line))
@@ -49,6 +51,12 @@ def main(out: str = str(ROOT / "docs")) -> None:
         page.click("#add-form button[type=submit]")
         page.wait_for_url("**/articles/**")
         shoot(page, "article", outdir)
+        article_url = page.url
+        page.set_viewport_size({"width": 800, "height": 900})
+        page.goto(article_url)
+        page.locator(".graphbox").screenshot(path=str(outdir / "desk-graph-800.png"))
+        print(f"{outdir / 'desk-graph-800.png'}")
+        page.set_viewport_size({"width": 1280, "height": 900})
         page.goto(url + "/claims?status=disputed")
         page.get_by_text("two workers were killed").first.click()
         page.wait_for_url("**/claims/k*")

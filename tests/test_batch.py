@@ -263,3 +263,19 @@ def test_engine_registry_picks_the_dask_engine_lazily():
     assert type(make_engine("dask", Settings(), workers=2)).__name__ == "DaskEngine"
     with pytest.raises(ClaimtrackError, match="unknown engine 'spark'"):
         make_engine("spark", Settings())
+
+
+def test_ids_differing_only_by_extension_are_both_kept(tmp_path):
+    """port_strike.txt and port_strike.html in one directory: two ids, whatever the listing
+    order, and a lone file keeps its plain id (the repository's examples/ has such a pair)."""
+    from claimtrack.batch.run import iter_items
+
+    (tmp_path / "port_strike.txt").write_text("The union said the strike would go on.")
+    (tmp_path / "port_strike.html").write_text("<p>The union said the strike would go on.</p>")
+    (tmp_path / "kaluga.txt").write_text("Russian media had claimed that two suspects were killed.")
+    ids = [item.id for item in iter_items([str(tmp_path)])]
+    assert sorted(ids) == ["kaluga", "port_strike.html", "port_strike.txt"]
+    assert ids == [item.id for item in iter_items([str(tmp_path)])]
+    root = Path(__file__).resolve().parent.parent / "examples"
+    example_ids = [item.id for item in iter_items([str(root)])]
+    assert len(example_ids) == len(set(example_ids))

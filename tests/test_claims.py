@@ -35,14 +35,16 @@ def test_seed_russian_media_claim_is_partly_confirmed_by_independent_kazakhstan(
     assert "state:kazakhstan" in link.evidence["arguments"]
 
 
-def test_seed_knb_quote_confirms_but_not_the_deaths(seed):
-    """'"… is confirmed," said the KNB' is a confirmation by the KNB, of citizenship and arrival:
-    it shares words with the deaths claim but not its predicate, so it does not confirm it."""
+def test_seed_knb_quote_confirms_part_of_what_russian_media_said(seed):
+    """'"… these two people is confirmed," said the KNB' is a confirmation by the KNB of the
+    citizenship and arrival of the two suspects Russian media spoke of: it points back to them
+    ("these two"), so it confirms that claim in part — not the deaths, so never in full."""
     knb = _claim_of(seed, "the Kazakh National Security Committee (KNB)")
     assert knb.stance == "confirm"
     media = _claim_of(seed, "Russian media")
-    assert not any(l.source == knb.id and l.target == media.id and l.relation == "confirms"
-                   for l in seed.links)
+    link = next(l for l in seed.links if l.source == knb.id and l.target == media.id)
+    assert link.relation == "confirms" and link.evidence["extent"] == "part"
+    assert "in part" in link.reason and media.status == "partly-confirmed"
 
 
 def test_seed_operation_is_partly_confirmed_by_those_who_speak_of_it(seed):
@@ -90,10 +92,13 @@ def test_denial_contradicts_and_disputes(analyze_text):
                for l in r.links)
 
 
-def test_same_hierarchy_confirmation_leaves_claim_claimed(analyze_text):
+def test_same_hierarchy_confirmation_counts_for_nothing(analyze_text):
+    """Russia's Investigative Committee backs the Kremlin, but is not independent: the claim is
+    never confirmed by it (Ukraine's denial of "any involvement" disputes it: see
+    tests/test_statements.py)."""
     r = _example(analyze_text, "hierarchy.txt")
     c = _claim_of(r, "The Kremlin")
-    assert c.status == "claimed"
+    assert c.status in ("claimed", "disputed") and "confirmed" not in c.status
     assert "not independent" in c.reason and "Investigative Committee" in c.reason
     assert any(l.relation == "confirms" and l.target == c.id for l in r.links)
 
@@ -143,3 +148,29 @@ def test_did_not_confirm_is_an_open_question_not_a_denial(analyze_text):
     G = build_graph(r)
     assert any(d["relation"] == "does_not_confirm" for _, _, d in G.edges(data=True))
     assert not any(d["relation"] == "denies" for _, _, d in G.edges(data=True))
+
+
+SUPPOSED = """Critics said the memo read as if the governor had written it herself.
+
+"If it looked like the deal was collapsing, we would walk away," the envoy said.
+
+In a letter, Dr. Alan Pryce wrote that the senator's stamina was extraordinary.
+"""
+
+
+def test_speech_inside_an_as_if_clause_makes_no_claim(analyze_text):
+    r = analyze_text(SUPPOSED, "supposed")
+    inner = [a for a in r.attributions if a.content.text.startswith("it herself")]
+    assert inner and all(a.claim_id is None for a in inner)
+    outer = next(a for a in r.attributions if a.cue.lemma == "say" and "memo" in a.content.text)
+    claim = next(c for c in r.claims if c.id == outer.claim_id)
+    # the critics' own words stay a claim, whole
+    assert "as if the governor had written it herself" in claim.statement
+
+
+def test_a_condition_keeps_its_if_and_a_description_in_writing_is_no_intention(analyze_text):
+    r = analyze_text(SUPPOSED, "supposed")
+    cond = next(c for c in r.claims if "walk away" in c.statement)
+    assert cond.statement.lower().startswith("if it looked like")
+    stamina = next(c for c in r.claims if "stamina" in c.statement)
+    assert stamina.kind in ("assertion", "opinion")

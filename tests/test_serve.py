@@ -359,3 +359,13 @@ def test_serve_refuses_a_taken_port_and_an_unopenable_store_before_the_model(tmp
                                     "--model-dir", str(tmp_path / "no-model"), "--port", "0"])
     assert res.exit_code == 4 and "cannot open the claim store" in res.output
     assert "Exit codes" in CliRunner().invoke(main, ["serve", "--help"]).output
+
+
+def test_article_page_gives_the_store_status_and_says_why_when_it_differs(client):
+    page = client.get("/articles/wire").text
+    store_part = page[page.index('id="store-claims"'):]
+    # police alone in the wire story; the herald's hospital confirms it later in the store
+    assert "in this article: claimed; across the store: confirmed, because" in store_part
+    herald = client.get("/articles/herald").text
+    # the herald's claim is the same cluster: confirmed in the store
+    assert "across the store: confirmed" in herald[herald.index('id="store-claims"'):]

@@ -20,6 +20,10 @@ def _by_name(result):
     return {s.name: s for s in result.sources}
 
 
+def _by_id(result):
+    return {s.id: s for s in result.sources}
+
+
 def test_seed_acronym_and_short_forms_are_one_government_source(seed):
     m = _by_mention(seed)
     knb = m["the Kazakh National Security Committee (KNB)"]
@@ -81,7 +85,8 @@ def test_capitals_seats_spokespeople_and_nationality(analyze_text):
     m = _by_mention(r)
     us = m["Washington"]
     assert us.name == "United States"
-    assert m["The White House"] is us
+    house = m["The White House"]
+    assert house.name == "White House" and house.part_of == [us.id]
     ministry = m["The Chinese Foreign Ministry"]
     spokesman = m["A spokesman for the ministry"]
     # a spokesperson speaks for the body and belongs to it: not an independent voice
@@ -161,3 +166,78 @@ def test_it_after_an_organisations_name_is_that_organisation(analyzer):
     bank = m["The bank's owner, Crédit Rhône"]
     assert m["It"] is bank and bank.type == "organisation"
     assert m["prosecutor Anne Martin"].type == "person"
+
+
+TYPED = """The Mayo Clinic said the new treatment had cut hospital stays by a third. Dr. Helen Okafor, who led the trial, said the results were encouraging. Okafor said a larger study would begin in spring.
+
+The White House said the sanctions would remain in place. White House press secretary Karine Jean-Pierre said the president had been briefed on Monday.
+
+Omar, a senior military analyst, said the strikes had changed little on the ground. Coach Riley said his players were tired after the flight. Detective Moss said the car had been stolen in March.
+
+Northwind Corporation said its profits had fallen for a second year. Priya said the factory would close in May.
+"""
+
+
+def test_titles_first_names_and_organisation_words_type_sources(analyze_text):
+    r = analyze_text(TYPED, "typed")
+    m = _by_mention(r)
+    # an organisation word in the name makes an organisation, whatever the capitals say
+    assert m["The Mayo Clinic"].type == "organisation"
+    assert m["Northwind Corporation"].type == "organisation"
+    # a title makes a person and is not part of the name; the surname later is the same person
+    okafor = next(v for k, v in m.items() if k.startswith("Dr. Helen Okafor"))
+    assert okafor.type == "person" and okafor.name == "Helen Okafor"
+    assert m["Okafor"] is okafor
+    assert (m["Coach Riley"].type, m["Coach Riley"].name) == ("person", "Riley")
+    assert (m["Detective Moss"].type, m["Detective Moss"].name) == ("person", "Moss")
+    # a known first name alone is a person
+    assert m["Priya"].type == "person"
+
+
+def test_a_named_body_keeps_its_name_and_its_people_belong_to_it(analyze_text):
+    r = analyze_text(TYPED, "typed")
+    m = _by_mention(r)
+    house = m["The White House"]
+    assert house.name == "White House" and house.type == "government"
+    assert [_by_id(r)[p].name for p in house.part_of] == ["United States"]
+    secretary = m["White House press secretary Karine Jean-Pierre"]
+    # the whole hyphenated name, and part of the White House (not of "House", not of "press")
+    assert secretary.name == "Karine Jean-Pierre" and secretary.type == "person"
+    assert secretary.part_of == [house.id]
+
+
+def test_a_name_before_its_appositive_role_is_the_source(analyze_text):
+    r = analyze_text(TYPED, "typed")
+    cue = next(a for a in r.attributions if "changed little" in a.content.text)
+    src = _by_id(r)[cue.source_id]
+    assert src.name == "Omar" and src.type == "person"
+
+
+def _tagged(text: str, tags: list[tuple[str, str, int, str, str]]):
+    """A hand-built parse with NER tags (the test model has no NER): (word, upos, head, deprel,
+    ner) per word, offsets found in *text*."""
+    from claimtrack.parse.parser import Doc, Sentence, Word
+
+    words, pos = [], 0
+    for i, (w, upos, head, rel, ner) in enumerate(tags):
+        start = text.index(w, pos)
+        pos = start + len(w)
+        words.append(Word(i, w, w, upos, upos, "", head, rel, start, pos, ner))
+    return Doc(text, [Sentence(0, words, 0, len(text))], has_ner=True)
+
+
+def test_ner_tags_decide_person_and_organisation_when_the_model_has_them():
+    from claimtrack.sources.resolve import Resolver
+
+    text = "Parise Eichel said it. Acme Widgets said so."
+    doc = _tagged(text, [("Parise", "PROPN", 1, "compound", "B-PERSON"), ("Eichel", "PROPN", 2, "nsubj", "E-PERSON"),
+                         ("said", "VERB", -1, "root", "O"), ("it", "PRON", 2, "obj", "O"), (".", "PUNCT", 2, "punct", "O"),
+                         ("Acme", "PROPN", 6, "compound", "B-ORG"), ("Widgets", "PROPN", 7, "nsubj", "E-ORG"),
+                         ("said", "VERB", 2, "parataxis", "O"), ("so", "ADV", 7, "advmod", "O"),
+                         (".", "PUNCT", 7, "punct", "O")])
+    r = Resolver(text, doc)
+    person = r.resolve("Parise Eichel", [(0, 13)])
+    org = r.resolve("Acme Widgets", [(23, 35)])
+    assert (person.type, person.weak) == ("person", False)
+    # two capitalised words would make a (weak) person without NER; ORG says otherwise
+    assert org.type == "organisation"

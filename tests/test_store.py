@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 
@@ -150,3 +152,68 @@ def test_an_interrupted_article_is_wholly_out_and_added_on_resume(store, monkeyp
     assert [a["id"] for a in store.articles()] == ["a1"] and len(list(store.clusters())) == 1
     assert store.add_analysis(_article("a2", "2024-05-07", "Daily", [("paid", PAY, "s1", "assert")])) == "added"
     assert len(list(store.clusters())) == 2
+
+
+@pytest.mark.parametrize("args", [["claims"], ["graph", "-o", "{tmp}/g.json"],
+                                  ["track", "{examples}/port_strike.txt"]])
+def test_a_store_that_is_not_one_is_exit_4_in_one_line(tmp_path, args):
+    """Random bytes as --db: one line naming the file and exit 4, never an internal error."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(bytes(range(256)) * 16)
+    argv = [a.format(tmp=tmp_path, examples=root / "examples") for a in args]
+    res = subprocess.run([sys.executable, "-m", "claimtrack.cli", *argv, "--db", str(junk)],
+                         capture_output=True, text=True, cwd=root, timeout=300)
+    assert res.returncode == 4, res.stderr
+    assert res.stderr.strip().splitlines() == [
+        f"claimtrack: error: {junk}: not a claim store (file is not a database)"]
+
+
+def test_a_store_from_a_newer_claimtrack_is_refused_with_its_version(tmp_path):
+    import sqlite3
+
+    from claimtrack.errors import OutputError
+    from claimtrack.store.store import ClaimStore
+
+    db = tmp_path / "new.db"
+    ClaimStore.open(db).close()
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE meta SET value='99' WHERE key='schema'")
+    with pytest.raises(OutputError, match="schema version 99, newer than this claimtrack's"):
+        ClaimStore.open(db)
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE t(x)")
+    with pytest.raises(OutputError, match="not a claim store"):
+        ClaimStore.open(other)
+
+
+@pytest.mark.parametrize("name", ["moscow_times_kaluga", "confirmation", "hierarchy", "denial"])
+def test_one_article_alone_gets_the_same_status_in_the_store(store, example, name):
+    """One ladder (claims.status.decide): an article's evidence, read by the store, gives its
+    claims' clusters the statuses the article gave them — partial confirmations included."""
+    r = example(name)
+    store.add_analysis(r.to_dict(), {"date": "2024-03-08", "outlet": "Wire"})
+    clusters = store.article_clusters(name)
+    alone = [c for c in r.claims if sum(v == clusters[c.id] for v in clusters.values()) == 1]
+    assert alone
+    assert [(c.id, store.cluster(clusters[c.id])["status"]) for c in alone] == \
+        [(c.id, c.status) for c in alone]
+
+
+def test_a_partial_confirmation_counts_only_from_independent_sources():
+    from claimtrack.store.independence import status_at
+
+    app = {"article": "a1", "date": "2024-03-09", "outlet": "Wire", "source": "FSB",
+           "source_key": "agency:fsb", "hierarchy": ["agency:fsb", "state:russia"], "via": [],
+           "class": "claim", "text": "two died", "cue": "said"}
+    part = {"relation": "confirms", "source": "k2", "article": "a1", "date": "2024-03-09",
+            "evidence": {"extent": "part", "independent": True}}
+    assert status_at("assertion", [app], [], [part])[0] == "partly-confirmed"
+    assert status_at("assertion", [app], [], [dict(part, evidence={"extent": "full", "independent": True})])[0] \
+        == "confirmed"
+    assert status_at("assertion", [app], [], [dict(part, evidence={"extent": "part", "independent": False})])[0] \
+        == "claimed"

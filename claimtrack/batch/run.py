@@ -42,13 +42,15 @@ from ..io.outputs import exclusive_lock, make_outdir, write_atomic
 from ..io.safetext import utf8_safe
 from ..graph.build import GraphMerger
 from ..errors import EXIT_OK, EXIT_SOME_FAILED, ClaimtrackError, InputError
-from ..io.inputs import (DEFAULT_MAX_CHARS, HTML_SUFFIXES, TEXT_SUFFIXES, Article, check_language,
-                     is_special, path_name, prepare_article, read_bytes)
+from ..io.inputs import (DEFAULT_MAX_CHARS, GZIP_SUFFIX, HTML_SUFFIXES, TEXT_SUFFIXES, Article,
+                         article_stem, article_suffix, check_language, is_special, path_name,
+                         prepare_article, read_bytes)
 from ..types import Analysis
 from .work import Outcome, Settings, analyze_articles, build_analyzer, died, text_sha256
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+ARTICLE_SUFFIXES += tuple(s + GZIP_SUFFIX for s in ARTICLE_SUFFIXES)  # page.html.gz, notes.txt.gz
 ARTICLES_DIR = "articles"
 ERRORS_DIR = "errors"
 RUN_LOG = "run-log.jsonl"
@@ -131,7 +133,7 @@ def _file_item(path: Path, id: str, max_chars: int) -> Item:
         data = read_bytes(path, max_chars)
     except InputError as exc:
         return Item(id, name, error=str(exc))
-    html = True if path.suffix.lower() in HTML_SUFFIXES else None
+    html = True if article_suffix(path) in HTML_SUFFIXES else None
     return Item(id, name, data, html)
 
 
@@ -192,16 +194,38 @@ def iter_items(inputs: Iterable[str], max_chars: int = DEFAULT_MAX_CHARS,
             continue
         path = Path(inp)
         if path.is_dir():
-            for f in _iter_dir(path):
-                id = path_name(f.relative_to(path).with_suffix("").as_posix())
+            files = list(_iter_dir(path))
+            for f, id in zip(files, dir_ids(path, files)):
                 if f.suffix.lower() in JSONL_SUFFIXES and not is_special(f):
                     yield from _jsonl_file(f, max_chars)
                 else:  # a FIFO found in a directory is refused here, never opened
                     yield _file_item(f, id, max_chars)
         elif path.suffix.lower() in JSONL_SUFFIXES:
             yield from _jsonl_file(path, max_chars)
+        elif article_suffix(path) in JSONL_SUFFIXES:  # a line of a gzip stream has no size bound
+            name = path_name(path)
+            yield Item(name, name, error=f"{name}: gzipped JSONL is not read; stream it in "
+                                         f"instead: zcat {name} | claimtrack batch - -o OUTDIR")
         else:
-            yield _file_item(path, path_name(path.stem), max_chars)
+            yield _file_item(path, path_name(article_stem(path)), max_chars)
+
+
+def dir_ids(root: Path, files: list[Path]) -> list[str]:
+    """The id of each file found under *root*: its path without the extension, or, when
+    another file of the same directory has the same name but for the extension
+    (``port_strike.txt`` and ``port_strike.html``), its path with the extension
+    (``port_strike.txt``, ``port_strike.html``), so both are kept, with the same ids on every
+    run whatever the order the files are listed in.
+
+    >>> dir_ids(Path("ex"), [Path("ex/a.html"), Path("ex/a.txt"), Path("ex/b.txt.gz")])
+    ['a.html', 'a.txt', 'b']
+    """
+    stems = [(f.parent / article_stem(f)).relative_to(root).as_posix() for f in files]
+    counts: dict[str, int] = {}
+    for stem in stems:
+        counts[stem] = counts.get(stem, 0) + 1
+    return [path_name(stem if counts[stem] == 1 else f.relative_to(root).as_posix())
+            for f, stem in zip(files, stems)]
 
 
 def _jsonl_file(path: Path, max_chars: int) -> Iterator[Item]:

@@ -25,11 +25,15 @@ from typing import Iterable
 from ..extract.boilerplate import inside
 from ..extract.lexicon import Lexicon, load_lexicon
 from ..parse.parser import Doc, Sentence, Word
-from ..sources.resolve import Gazetteer, WordIndex, hierarchy, independent, load_gazetteer
-from .kind import CHECKABLE, classify, not_checkable_reason, speaker_will
+from ..parse.index import WordIndex
+from ..sources.resolve import Gazetteer, hierarchy, independent, load_gazetteer
+from .kind import CHECKABLE, classify, hypothetical, not_checkable_reason, speaker_will
+from .status import Evidence, decide
 from .signature import Signature, build_signature, compare, evidence_text, presupposes
-from .statement import make_statement
-from .words import RELATION_OF_CLASS, TIMES, classify_number
+from .pronouns import Context
+from .refer import DEMONSTRATIVES, noun_phrase_only, pointed_at, points_back, stands_for, states_of
+from .statement import Speaker, make_statement
+from .words import RELATION_OF_CLASS, TIMES, classify_number, stem as _stem
 from ..types import Analysis, Attribution, Claim, Link, Source, Span
 
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
@@ -38,16 +42,6 @@ STOP = {"be", "have", "do", "say", "will", "would", "can", "could", "may", "migh
         "put", "end", "these", "this", "time", "just", "many", "more", "most", "several"}
 RELAY = {"report"}
 FULL = 0.8  # share of a claim's content another must cover to confirm it in full
-
-
-def _stem(lemma: str) -> str:
-    low = lemma.lower()
-    for suf in ("ations", "ation", "ments", "ment", "ings", "ing", "ship", "ness", "ities", "ity",
-                "als", "al", "ed", "es", "s", "e"):
-        if low.endswith(suf) and len(low) - len(suf) >= 4:
-            low = low[:-len(suf)]
-            break
-    return low[:6]
 
 
 def word_feature(w: Word, gaz: Gazetteer) -> tuple[str, bool] | None:
@@ -124,6 +118,25 @@ def _cue_word(sent: Sentence, a: Attribution) -> Word | None:
     return None
 
 
+def _supposed(words: list, a: Attribution | None) -> bool:
+    """The content is itself a supposition: it opens with its root's "if"/"as if" ("If it
+    seemed like …"); "that if the team lost, he would resign" is a conditional claim."""
+    if a is None or not words:
+        return False
+    ids = {(id(s), w.i) for s, w in words}
+    roots = [(s, w) for s, w in words if (id(s), w.head) not in ids and w.upos != "PUNCT"][:1]
+    first = next((w for _, w in words if w.upos != "PUNCT"), None)
+    return any(first is not None and first.deprel == "mark" and first.head == w.i and hypothetical(s, w)
+               for s, w in roots)
+
+
+def _supposed_cue(a: Attribution, idx: WordIndex) -> bool:
+    """The cue itself stands in an "if"/"as if" clause ("as if the president had written it"):
+    nobody is said to have said anything, so the attribution makes no claim."""
+    cue = idx.in_spans(a.cue.spans[:1])
+    return bool(cue) and hypothetical(*cue[0])
+
+
 def _sentence_at(doc: Doc, pos: int) -> Sentence | None:
     for s in doc.sentences:
         if s.start <= pos < s.end + 1:
@@ -134,7 +147,7 @@ def _sentence_at(doc: Doc, pos: int) -> Sentence | None:
 def _units(analysis: Analysis, doc: Doc | None, lex: Lexicon, gaz: Gazetteer,
            skip: set[str]) -> list[Unit]:
     idx = WordIndex(doc)
-    atts = [a for a in analysis.attributions if a.id not in skip]
+    atts = [a for a in analysis.attributions if a.id not in skip and not _supposed_cue(a, idx)]
     children: dict[str, list[Attribution]] = {}
     for a in atts:
         if a.parent:
@@ -332,20 +345,28 @@ def build_claims(analysis: Analysis, doc: Doc | None, lexicon: Lexicon | None = 
             for a in u.atts:
                 a.claim_id = cid
 
-    sigs = _propositions(analysis, doc, groups, claims, lex, gaz)
-    links, support = _links(analysis, groups, claims, sigs)
+    sigs, contents = _propositions(analysis, doc, groups, claims, lex, gaz)
+    ties = _ties(analysis, groups, claims, sigs, contents)
+    links, support = _links(analysis, groups, claims, sigs, ties)
     analysis.claims = claims
     analysis.links = links
     _statuses(analysis, groups, support)
+    for k, (t, how) in ties.items():
+        claims[k].reason += f"; it concerns {claims[t].id} ({how})"
 
 
 def _propositions(analysis: Analysis, doc: Doc | None, groups: list["_Claim"], claims: list[Claim],
-                  lex: Lexicon, gaz: Gazetteer) -> list[Signature]:
-    """Fill each claim's statement, kind, stance and signature; return the signatures."""
+                  lex: Lexicon, gaz: Gazetteer) -> tuple[list[Signature], list[list]]:
+    """Fill each claim's statement, kind, stance and signature; return the signatures and each
+    claim's content words."""
     idx = WordIndex(doc)
     by_id = {s.id: s for s in analysis.sources}
+    ctx = Context(doc, analysis.text, analysis.sources,
+                  sorted(((sp, by_id[b.source_id]) for b in analysis.attributions
+                          if b.source and b.source_id in by_id for sp in b.source.spans[:1]),
+                         key=lambda m: m[0]), idx)
     confirm_lemmas = {lem for lem, c in lex.verbs.items() if c in ("confirm", "deny")}
-    sigs = []
+    sigs, contents = [], []
     for claim, g in zip(claims, groups):
         u = g.first
         words = [(s, w) for s, w in idx.in_spans(u.spans)]
@@ -357,14 +378,50 @@ def _propositions(analysis: Analysis, doc: Doc | None, groups: list["_Claim"], c
         infinitive = bool(words) and any(w.lower() == "to" for w in [
             ww.text for _, ww in words if ww.upos == "PART" and ww.deprel == "mark"])
         kind = classify(a.cue.lemma if a else "", a.cue.cls if a else "", infinitive, modals,
-                        u.text.rstrip().rstrip("\"'”’").endswith("?"), bool(a) and speaker_will(words))
+                        u.text.rstrip().rstrip("\"'”’").endswith("?"), bool(a) and speaker_will(words),
+                        _supposed(words, a))
         claim.kind = kind
         claim.stance = u.cls if a else "unattributed"
         claim.signature = sig.to_dict()
-        claim.statement = make_statement(words, u.text, speaker.name if speaker else None, kind,
-                                         _nation(speaker, by_id))
+        who = Speaker(speaker.name if speaker else None, _nation(speaker, by_id), speaker, a, ctx)
+        claim.statement_resolutions = []
+        claim.statement = make_statement(words, u.text, who.name, kind, who.nation, who,
+                                         claim.statement_resolutions)
         sigs.append(sig)
-    return sigs
+        contents.append(words)
+    return sigs, contents
+
+
+def _ties(analysis: Analysis, groups: list["_Claim"], claims: list[Claim], sigs: list[Signature],
+          contents: list[list]) -> dict[int, tuple[int, str]]:
+    """Claims that stand for another (claim index → (the other's index, why)); a noun phrase
+    that stands for nothing becomes a topic (see :mod:`.refer`)."""
+    by_id = {s.id: s for s in analysis.sources}
+    tree = hierarchy(analysis.sources)
+    srcs = [set().union(*(tree.get(a.source_id, {a.source_id}) for a in _primary(g) if a.source_id))
+            for g in groups]
+    cues = [g.first.atts[0].cue.lemma.lower().split()[-1] if g.first.atts and g.first.atts[0].cue.lemma
+            else "" for g in groups]
+    ties: dict[int, tuple[int, str]] = {}
+    for k, g in enumerate(groups):
+        u = g.first
+        if not u.atts or u.withholds:
+            continue
+        speaker = by_id.get(u.atts[0].source_id or "")
+        if noun_phrase_only(contents[k], sigs[k]):
+            found = stands_for(k, sigs[k].predicate, states_of(speaker, by_id), sigs, cues, srcs) \
+                if (u.denies or u.confirms) and srcs[k] else None
+            if found is None:
+                claims[k].kind = "topic"
+            else:
+                ties[k] = found
+        elif u.confirms and srcs[k] and points_back(contents[k]):
+            j = pointed_at(k, sigs, srcs)
+            if j is not None:
+                ties[k] = (j, "it points back to it ('" + " ".join(
+                    w.text for _, w in contents[k] if w.deprel == "det" and w.upos == "DET"
+                    and w.lemma.lower() in DEMONSTRATIVES) + "') and shares its number")
+    return ties
 
 
 def _nation(speaker: Source | None, by_id: dict) -> str | None:
@@ -383,13 +440,30 @@ def _shared_args(a: Signature, b: Signature) -> list[str]:
 
 
 def _links(analysis: Analysis, groups: list["_Claim"], claims: list[Claim],
-           sigs: list[Signature]) -> tuple[list[Link], dict[int, list[tuple[int, float, str]]]]:
+           sigs: list[Signature], ties: dict[int, tuple[int, str]] | None = None
+           ) -> tuple[list[Link], dict[int, list[tuple[int, float, str]]]]:
     """Links between the article's claims, decided on their signatures (never on shared dates
-    or places alone); each carries its evidence."""
+    or places alone) and on what a short content stands for (*ties*); each carries its
+    evidence."""
     links: list[Link] = []
     support: dict[int, list[tuple[int, float, str]]] = {k: [] for k in range(len(groups))}
+    ties = ties or {}
+    for k, (t, how) in ties.items():
+        den = groups[k].first.denies
+        shared = sorted(set(sigs[k].arguments) & set(sigs[t].arguments))
+        ev = {"refers_to": claims[t].id, "because": how, "extent": "full" if den else "part",
+              "relation": "contradicts" if den else "confirms",
+              # what it stands for: the arguments both name, else all of the other claim's
+              "arguments": shared or list(sigs[t].arguments),
+              "numbers": sorted({v for v, _ in sigs[k].numbers} & {v for v, _ in sigs[t].numbers})}
+        links.append(Link(claims[k].id, claims[t].id, ev["relation"],
+                          f"{'denies' if den else 'confirms in part'} what {claims[t].id} says: {how}", ev))
+        support[t].append((k, 1.0 if den else 0.5, "contradicts" if den else "confirms"))
+        support[k].append((t, 1.0 if den else 0.5, "contradicted" if den else "asserts"))
     for j in range(len(groups)):
         for i in range(j):
+            if ties.get(j, (None,))[0] == i or ties.get(i, (None,))[0] == j:
+                continue
             A, B = groups[i].first, groups[j].first
             if A.withholds or B.withholds:
                 continue  # "did not confirm" neither supports nor contradicts anything
@@ -399,8 +473,7 @@ def _links(analysis: Analysis, groups: list["_Claim"], claims: list[Claim],
                 if pre:   # one speaks of the event the other says took place
                     said, of = (i, j) if sigs[i].predicate == pre["predicate"] else (j, i)
                     links.append(Link(claims[of].id, claims[said].id, "confirms",
-                                      f"confirms in part: speaks of the same {pre['event']} "
-                                      f"({evidence_text(pre)})", pre))
+                                      f"confirms in part: {evidence_text(pre)}", pre))
                     support[said].append((of, 0.5, "confirms"))
                     continue
             if ev is None:
@@ -494,14 +567,28 @@ def _dependent_note(analysis: Analysis, groups: list[_Claim], dependent: list[in
 
 
 def _article_voice(claim: Claim, others: list[str]) -> None:
-    claim.status = "unattributed"
+    claim.status = decide(Evidence(claim.kind, own_voice=True))
+    if claim.status == "not-checkable":
+        claim.reason = f"{not_checkable_reason(claim.kind, 'the writer')}; in the article's own voice"
+        return
     claim.reason = "stated in the article's own voice, with no source"
     if others:
         claim.reason += f"; also said in {', '.join(others)}"
 
 
+def _mark_independence(analysis: Analysis, claim: Claim, free: list[int], bound: list[int]) -> None:
+    """Write on each confirming link whether its claim's sources are independent of the claim
+    it confirms: the store decides a cluster's status on the same evidence."""
+    for o, indep in [*((o, True) for o in free), *((o, False) for o in bound)]:
+        for link in analysis.links:
+            if (link.source, link.target, link.relation) == (analysis.claims[o].id, claim.id, "confirms"):
+                link.evidence["independent"] = indep
+
+
 def _statuses(analysis: Analysis, groups: list[_Claim],
               support: dict[int, list[tuple[int, float, str]]]) -> None:
+    """Each claim's status, decided by :func:`.status.decide` on the article's evidence, and
+    its reason in words."""
     tree = hierarchy(analysis.sources)
     names = {s.id: s.name for s in analysis.sources}
 
@@ -522,59 +609,60 @@ def _statuses(analysis: Analysis, groups: list[_Claim],
         via = f", as relayed by {who(relays)}" if relays else ""
         indep_own = len({min(tree.get(s, {s})) for s in mine}) > 1 and all(
             independent(x, y, tree) for x in mine for y in mine if x != y)
-        notes: list[str] = []
         indep_full, indep_part, dependent, disputed = _sort_support(support[k], groups, mine, tree)
-        if dependent:
-            notes.append(_dependent_note(analysis, groups, dependent, mine, tree, who))
-
-        def srcs(os: list[int]) -> str:
-            # every source of the supporting chains, outermost first ("Reuters and satellite images")
-            return who(b.source_id for o in os for u in groups[o].units for b in reversed(u.atts))
-
-        def cids(os: list[int]) -> str:
-            return ", ".join(analysis.claims[o].id for o in os)
-
-        if all(u.withholds for u in g.units) and not disputed and not support[k]:
-            cues = ", ".join(sorted({f"'{a.cue.text}'" for u in g.units for a in u.atts[:1]}))
-            claim.status = "reported"
-            claim.reason = (f"{who(mine)} {cues} it{via}: neither asserted nor denied, "
-                            "so it stays an open question")
-        elif any(u.denies for u in g.units):
-            claim.status = "denied"
-            claim.reason = f"{who(mine)} denies it{via}"
-            if len(g.units) > 1 and not all(u.denies for u in g.units):
-                claim.status = "disputed"
-            if disputed:
-                claim.reason += f"; asserted in {cids(disputed)}"
-        elif disputed:
-            claim.status = "disputed"
-            claim.reason = f"{who(mine)} says it{via}, but {srcs(disputed)} denies it ({cids(disputed)})"
-        elif indep_full or (len(mine) > 1 and indep_own):
-            claim.status = "confirmed"
-            if indep_full:
-                claim.reason = (f"{srcs(indep_full)}, independent of {who(mine)}, "
-                                f"{_verb(indep_full, groups, srcs(indep_full))} it ({cids(indep_full)})")
-            else:
-                claim.reason = f"asserted independently by {who(mine)}"
-        elif indep_part:
-            claim.status = "partly-confirmed"
-            claim.reason = (f"{srcs(indep_part)}, independent of {who(mine)}, "
-                            f"{_verb(indep_part, groups, srcs(indep_part))} part of it ({cids(indep_part)})")
-        elif all(a.cue.cls in RELAY for a in prim):
-            claim.status = "reported"
-            claim.reason = (f"reported by {who(mine)} ('{prim[0].cue.text}'){via}; "
-                            f"no independent confirmation")
-        else:
-            claim.status = "claimed"
-            cue = prim[0].cue
-            claim.reason = f"rests on {who(mine)} alone{via}"
-            if cue.cls == "claim":
-                claim.reason += f"; the cue '{cue.text}' distances the writer from it"
+        _mark_independence(analysis, claim, indep_full + indep_part, dependent)
+        denies = any(u.denies for u in g.units)
+        withheld = all(u.withholds for u in g.units) and not support[k]
+        ev = Evidence(claim.kind, withheld=withheld,
+                      origins=(int(len(g.units) > 1 and not all(u.denies for u in g.units)) if denies
+                               else 0 if withheld else 2 if len(mine) > 1 and indep_own else 1),
+                      denied=denies, contradicted=bool(disputed), confirmed=bool(indep_full),
+                      partly=bool(indep_part), relayed=all(a.cue.cls in RELAY for a in prim))
+        claim.status = decide(ev)
+        claim.reason = _reason(claim, analysis, groups, g, prim, mine, via, who,
+                               (indep_full, indep_part, disputed))
+        notes = [_dependent_note(analysis, groups, dependent, mine, tree, who)] if dependent else []
         if relays:
             notes.append("chain of sources: " + " → ".join(
                 who([x]) for x in [*reversed(relays), *mine[:1]]))
-        if notes:
+        if notes and claim.status != "not-checkable":
             claim.reason += "; " + "; ".join(notes)
-        if claim.kind not in CHECKABLE:   # advice, plans, opinions, questions get no verdict
-            claim.status = "not-checkable"
-            claim.reason = f"{not_checkable_reason(claim.kind, prim[0].cue.text)}; said by {who(mine)}{via}"
+
+
+def _reason(claim: Claim, analysis: Analysis, groups: list[_Claim], g: _Claim, prim: list[Attribution],
+            mine: list[str], via: str, who, support: tuple[list[int], list[int], list[int]]) -> str:
+    """A claim's status in words: who says it, and which claims of the article back or deny it."""
+    indep_full, indep_part, disputed = support
+    status = claim.status
+
+    def srcs(os: list[int]) -> str:
+        # every source of the supporting chains, outermost first ("Reuters and satellite images")
+        return who(b.source_id for o in os for u in groups[o].units for b in reversed(u.atts))
+
+    def cids(os: list[int]) -> str:
+        return ", ".join(analysis.claims[o].id for o in os)
+
+    if status == "not-checkable":   # advice, plans, opinions, questions get no verdict
+        return f"{not_checkable_reason(claim.kind, prim[0].cue.text)}; said by {who(mine)}{via}"
+    if status == "reported" and all(u.withholds for u in g.units):
+        cues = ", ".join(sorted({f"'{a.cue.text}'" for u in g.units for a in u.atts[:1]}))
+        return f"{who(mine)} {cues} it{via}: neither asserted nor denied, so it stays an open question"
+    if any(u.denies for u in g.units):
+        return f"{who(mine)} denies it{via}" + (f"; asserted in {cids(disputed)}" if disputed else "")
+    if status == "disputed":
+        return f"{who(mine)} says it{via}, but {srcs(disputed)} denies it ({cids(disputed)})"
+    if status == "confirmed" and indep_full:
+        return (f"{srcs(indep_full)}, independent of {who(mine)}, "
+                f"{_verb(indep_full, groups, srcs(indep_full))} it ({cids(indep_full)})")
+    if status == "confirmed":
+        return f"asserted independently by {who(mine)}"
+    if status == "partly-confirmed":
+        return (f"{srcs(indep_part)}, independent of {who(mine)}, "
+                f"{_verb(indep_part, groups, srcs(indep_part))} part of it ({cids(indep_part)})")
+    if status == "reported":
+        return f"reported by {who(mine)} ('{prim[0].cue.text}'){via}; no independent confirmation"
+    cue = prim[0].cue
+    reason = f"rests on {who(mine)} alone{via}"
+    if cue.cls == "claim":
+        reason += f"; the cue '{cue.text}' distances the writer from it"
+    return reason

@@ -2,7 +2,8 @@
 
 ``assertion`` (events, numbers, states of affairs) and ``prediction`` are checkable; ``advice``
 (warnings and instructions), ``intention`` (plans, promises), ``opinion`` (beliefs,
-evaluations) and ``question`` are not. The words live in ``data/propositions.toml``; the code
+evaluations), ``question`` and ``hypothetical`` (said of what would be: "as if the president
+had written it himself", "if it seemed like …") are not. The words live in ``data/propositions.toml``; the code
 holds the constructions: an infinitive after an advice verb ("advised its citizens to avoid"),
 the content's own modal ("should", "will").
 
@@ -21,7 +22,26 @@ REASONS = {
     "intention": "intention: a plan or promise ('{cue}'); only what is done later can be checked",
     "opinion": "opinion: a belief or evaluation ('{cue}'), not a checkable fact",
     "question": "question: it asks ('{cue}'), it does not assert",
+    "topic": "topic: what '{cue}' takes is only a noun phrase, and it stands for no claim of the article",
+    "hypothetical": "hypothetical: '{cue}' stands in an 'if' or 'as if' clause; nothing is said to be so",
 }
+#: clause markers that make what they introduce a supposition ("as if", "as though", "if")
+HYPOTHETICAL_MARKS = {"if", "unless"}
+
+
+def hypothetical(sent, word) -> bool:
+    """*word* (a cue or a content's root) is, or sits inside, a clause marked "if", "as if" or
+    "as though" — a supposition, not something anyone says is so. A main clause with an "if"
+    clause of its own ("would have collapsed if …") is not inside one."""
+    if sent is None or word is None:
+        return False
+    for w in [word, *sent.ancestors(word.i)]:
+        marks = [m.lemma.lower() for m in sent.kids(w.i, "mark")]
+        if HYPOTHETICAL_MARKS & set(marks) or ("as" in marks and "though" in marks):
+            return True
+        if w.deprel in ("ccomp", "parataxis", "root"):
+            return False   # a clause of speech or the sentence itself: the supposition ends here
+    return False
 
 
 def speaker_will(words) -> bool:
@@ -39,9 +59,11 @@ SELF = {"it", "they", "he", "she", "we", "i"}
 
 
 def classify(cue_lemma: str, cue_class: str, infinitive: bool, modals: list[str],
-             question_mark: bool = False, own_future: bool = False) -> str:
+             question_mark: bool = False, own_future: bool = False, supposed: bool = False) -> str:
     """The kind of a claim from its cue (lemma and lexicon class) and its content's form
-    (*own_future*: :func:`speaker_will`)."""
+    (*own_future*: :func:`speaker_will`; *supposed*: :func:`hypothetical`)."""
+    if supposed:
+        return "hypothetical"
     k = tables()["kinds"]
     lemma = cue_lemma.lower().split()[-1] if cue_lemma else ""
     mods = {m.lower() for m in modals}

@@ -259,15 +259,32 @@ def compare(a: Signature, b: Signature) -> dict | None:
     return ev
 
 
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _arg(a: str) -> str:
+    """An argument as words: "state:russia" → "Russia", "operation" → "the operation"."""
+    kind, _, name = a.partition(":")
+    if name:
+        return name.title() if kind == "state" else name
+    return "the " + a.replace("_", " ")
+
+
 def evidence_text(ev: dict) -> str:
-    """A short human reading of :func:`compare`'s evidence."""
-    bits = [f"predicate {ev['predicate']}"]
-    if ev["arguments"]:
-        bits.append("arguments " + ", ".join(a.split(":", 1)[-1] for a in ev["arguments"]))
+    """:func:`compare`'s evidence in words ("both speak of the operation in Russia"); the
+    fields themselves stay in the link's ``evidence``."""
+    args = [_arg(a) for a in ev.get("arguments", [])]
+    if ev.get("presupposes"):
+        event = _arg(ev["event"])
+        rest = [a for a in args if a != event]
+        return f"both speak of {event}" + (f" and {_and(rest)}" if rest else "")
+    bits = [f"both say '{ev['predicate'].replace('_', ' ')}' of {_and(args)}" if args
+            else f"both say '{ev['predicate'].replace('_', ' ')}'"]
     if ev.get("numbers"):
-        bits.append("numbers " + ", ".join(ev["numbers"]))
+        bits.append("both count " + _and(ev["numbers"]))
     if ev.get("conflicting_numbers"):
-        bits.append("numbers differ " + ", ".join(f"{x} vs {y} {u}" for x, y, u in ev["conflicting_numbers"]))
+        bits.append(_and([f"one says {x} {u}, the other {y}" for x, y, u in ev["conflicting_numbers"]]))
     if ev.get("opposite_polarity"):
-        bits.append("opposite polarity")
+        bits.append("one says it is so, the other that it is not")
     return "; ".join(bits)

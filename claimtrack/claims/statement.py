@@ -1,10 +1,12 @@
 """Statements: a claim's content rewritten to read on its own, out of its article.
 
-Quote marks, a leading "that"/"whether" and trailing commas go; pronouns and possessives become
-the speaker's name ("two of its citizens" → "two of Kazakhstan's citizens"); an infinitive gets
-its subject back — the speaker's ("The FSB claimed to have put an end to …" → "FSB has put an
-end to …") or, after an object ("advised its citizens to avoid …"), that object, with the modal
-its kind implies ("… citizens should avoid …").
+Built from the parse's own words. Quote marks, a leading "that"/"whether" and trailing commas
+go; a pronoun or possessive becomes a name only when its antecedent is certain (see
+:mod:`.pronouns`: "two of its citizens" → "two of Kazakhstan's citizens", but "they" in a
+detective's quote stays "they"); an infinitive that heads the content gets its subject back —
+the speaker's ("The FSB claimed to have put an end to …" → "FSB has put an end to …") — or,
+after an object, the modal of advice ("advised its citizens to avoid …" → "… citizens should
+avoid …"); any other infinitive keeps its "to" ("were ready to host the talks").
 
 >>> tidy('"The citizenship is confirmed,"')
 'The citizenship is confirmed'
@@ -12,51 +14,72 @@ its kind implies ("… citizens should avoid …").
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..parse.parser import Sentence, Word
+from ..types import Attribution, Source
+from .pronouns import FIRST, THIRD, Candidate, Context, _noun_candidate, agrees, possessive, resolve
 
 QUOTES = "\"“”‘’«»„"
-SUBJECT = {"it", "they", "he", "she"}
-POSSESSIVE = {"its", "their", "his", "her"}
 MODAL_OF_KIND = {"advice": "should", "intention": "will", "prediction": "will"}
 
 
 def tidy(text: str) -> str:
     """Strip quote marks, a leading complementiser and trailing punctuation other than ? and !."""
     text = re.sub(rf"(^|\s)[{QUOTES}]+|[{QUOTES}]+(?=\s|$|[,.;:])", r"\1", text.strip())
-    text = re.sub(r"^(?:that|whether|if)\s+", "", text.strip(f" {QUOTES}"), flags=re.I)
+    text = text.strip(f" {QUOTES}")
+    # "if" is a complementiser ("asked if the talks resumed") unless a main clause follows it
+    # after a comma ("If it seemed like the deal was dead, we would walk away"): a condition
+    # cut from its "if" would read as a fact
+    conditional = re.match(r"if\b[^,]*,\s*\w", text, flags=re.I)
+    text = re.sub(r"^(?:that|whether)\s+" if conditional else r"^(?:that|whether|if)\s+", "", text,
+                  flags=re.I)
     return re.sub(r"[\s,;:.]+$", "", text).strip(f" {QUOTES}")
 
 
-def _possessive(name: str) -> str:
-    return name + ("'" if name.endswith("s") else "'s")
+@dataclass
+class Speaker:
+    """Who says a statement and where: the source (name, and the state whose people its "its
+    citizens" are) and what :mod:`.pronouns` needs to resolve the statement's pronouns."""
+
+    name: str | None = None
+    nation: str | None = None
+    source: Source | None = None
+    att: Attribution | None = None
+    ctx: Context | None = None
 
 
 def make_statement(words: list[tuple[Sentence, Word]], text: str, speaker: str | None,
-                   kind: str, nation: str | None = None) -> str:
+                   kind: str, nation: str | None = None, who: Speaker | None = None,
+                   resolutions: list[dict] | None = None) -> str:
     """The content of *words* (spans of *text*) as a statement that reads alone; *nation* is
-    the state a speaking body belongs to, whose people its "its citizens" are."""
+    the state a speaking body belongs to, whose people its "its citizens" are. A pronoun is
+    replaced only when :func:`.pronouns.resolve` is certain; each pronoun met goes to
+    *resolutions* (what replaced it, if anything, and its candidates)."""
     if not words:
         return tidy(text)
+    who = who or Speaker(speaker, nation)
     out: list[str] = []
     inside = {(id(sent), w.i) for sent, w in words}
     # the content's top words: the speaker is the subject they leave out or say as a pronoun
     tops = {w.i for sent, w in words if w.head < 0 or (id(sent), w.head) not in inside}
+    subjects: list[Candidate] = []   # the statement's subjects so far, for bound possessives
+    swaps: dict[int, str] = {}       # word start → its new form ("are" after "we" → "is")
     prev_end = None
     for k, (sent, w) in enumerate(words):
-        low = w.text.lower()
-        token = w.text
-        if speaker and w.upos == "PRON" and (low in POSSESSIVE and w.feat("Poss") == "Yes" or
-                                              low == "its") and not _bound(words[:k], w):
-            token = _possessive(nation if nation and _people(words, k) else speaker)
-        elif speaker and w.upos == "PRON" and low in SUBJECT and w.deprel.startswith("nsubj") \
-                and w.head in tops:   # a subordinate clause's "it" may be anything: left alone
-            token = speaker
-        elif low == "to" and w.upos == "PART" and w.deprel == "mark" and _infinitive_head(sent, w):
-            token = _infinitive(sent, w, words, k, speaker, kind)
-        elif low == "have" and k and words[k - 1][1].text.lower() == "to" and \
-                words[k - 1][1].deprel == "mark" and _infinitive_head(sent, words[k - 1][1]):
-            token = ""
+        token = swaps.get(w.start, w.text)
+        if w.upos == "PRON" and w.text.lower() in (*THIRD, *FIRST):
+            token = _pronoun(words, k, tops, who, subjects, swaps, resolutions)
+        elif w.deprel.startswith("nsubj") and w.upos in ("NOUN", "PROPN"):
+            c = _noun_candidate(sent, w, text)
+            if c is not None:
+                subjects.append(c)
+        if _bare_infinitive(words, k, tops):
+            token = _infinitive(sent, w, words, k, who, kind, subjects)
+        elif w.text.lower() in ("not", "never") and _bare_infinitive(words, k + 1, tops) \
+                and not _lead(words, k) and _infinitive(sent, words[k + 1][1], list(words), k + 1, who,
+                                                        kind, []) != "to":
+            token = ""   # "asked not to be named" → "X should not be named": the "to" places it
         if prev_end is not None and w.start > prev_end and out:
             out.append(" ")
         if token:
@@ -68,6 +91,58 @@ def make_statement(words: list[tuple[Sentence, Word]], text: str, speaker: str |
     return ("whether " if kind == "question" and lead else "") + tidy(joined)
 
 
+def _pronoun(words: list, k: int, tops: set[int], who: Speaker, subjects: list[Candidate],
+             swaps: dict[int, str], resolutions: list[dict] | None) -> str:
+    """The form a pronoun takes in the statement: a name where certain, else itself."""
+    sent, w = words[k]
+    low = w.text.lower()
+    poss = low in ("its", "my", "our") or low in ("their", "his", "her") and w.feat("Poss") == "Yes"
+    subject = w.deprel.startswith("nsubj") and w.head in tops
+    if not (poss or subject) or who.ctx is None:
+        name, cands = None, []
+    elif poss and low in THIRD and any(agrees(low, c) for c in subjects):
+        name, cands = None, [c.name for c in subjects if agrees(low, c)]   # bound: "X … their Y"
+    else:
+        name, cands = resolve(who.ctx, who.att, who.source, w, sent)
+    token = w.text
+    if name and poss:
+        token = possessive(who.nation if who.nation and name == who.name and _people(words, k) else name)
+    elif name and subject and (low in THIRD or _agree_verb(words, k, swaps)):
+        token = name
+    else:
+        name = None
+    if subject:
+        subjects.append(Candidate(name or w.text, "", THIRD.get(low, ("Sing",))[0] if name is None
+                                  else "", "", "", w.start))
+    if resolutions is not None and (cands or name):
+        resolutions.append({"pronoun": w.text, "span": [w.start, w.end], "replaced_by": name or "",
+                            "candidates": cands})
+    return token
+
+
+VERB_FOR_NAME = {"am": "is", "are": "is", "were": "was", "have": "has", "'m": " is", "'re": " is",
+                 "’m": " is", "’re": " is", "'ve": " has", "’ve": " has", "do": "does"}
+FIXED = {"will", "would", "can", "could", "may", "might", "must", "should", "shall", "was", "had",
+         "did", "'ll", "’ll", "'d", "’d"}
+
+
+def _agree_verb(words: list, k: int, swaps: dict[int, str]) -> bool:
+    """Whether "I"/"we" can become a name with its verb still agreeing: a modal or past tense
+    stays, "am/are/have/do" become "is/has/does"; any other present tense keeps the pronoun."""
+    sent, w = words[k]
+    verb = next((x for x in words[k + 1:k + 3] if x[0] is sent and x[1].upos in ("AUX", "VERB")), None)
+    if verb is None:
+        return False
+    v = verb[1]
+    low = v.text.lower()
+    if low in FIXED or v.feat("Tense") == "Past" and v.lemma != "be":
+        return True
+    if low in VERB_FOR_NAME:
+        swaps[v.start] = VERB_FOR_NAME[low]
+        return True
+    return False
+
+
 def _people(words: list[tuple[Sentence, Word]], k: int) -> bool:
     """Whether the possessive at *k* owns a state's people ("its citizens", "its troops")."""
     from .words import tables
@@ -77,34 +152,51 @@ def _people(words: list[tuple[Sentence, Word]], k: int) -> bool:
     return owned is not None and owned.lemma.lower() in tables()["citizenry"]
 
 
-def _bound(before: list, pron: Word) -> bool:
-    """A possessive after a subject of its number in the content refers to that subject
-    ("people … were evacuating their cattle"), not to the speaker."""
-    plural = pron.text.lower() == "their"
-    for _, w in before:
-        if w.deprel.startswith("nsubj") and w.upos in ("NOUN", "PROPN"):
-            if (w.feat("Number") == "Plur") == plural:
-                return True
-    return False
-
-
 def _infinitive_head(sent: Sentence, to: Word) -> bool:
     return to.head >= 0 and sent.words[to.head].upos in ("VERB", "AUX")
 
 
-def _infinitive(sent: Sentence, to: Word, words: list, k: int, speaker: str | None, kind: str) -> str:
-    """What replaces an infinitive's "to": its subject (when nothing precedes it in the content)
-    and the modal its kind implies; "to have done" becomes "has done"."""
+def _bare_infinitive(words: list, k: int, tops: set[int]) -> bool:
+    """Whether the word at *k* is the "to" of an infinitive that heads the content ("to have
+    put an end", "its citizens to avoid"), not one inside it ("ready to host")."""
+    if k >= len(words):
+        return False
+    sent, to = words[k]
+    if not (to.text.lower() == "to" and to.upos == "PART" and to.deprel == "mark" and _infinitive_head(sent, to)):
+        return False
+    verb = sent.words[to.head]   # heads the content, or hangs on the content's object
+    return verb.i in tops or verb.head in tops and sent.words[verb.head].upos in ("NOUN", "PROPN", "PRON")
+
+
+def _lead(words: list, k: int) -> list[Word]:
+    return [w for _, w in words[:k] if w.upos != "PUNCT" and w.text.lower() not in ("not", "never")]
+
+
+def _infinitive(sent: Sentence, to: Word, words: list, k: int, who: "Speaker", kind: str,
+                subjects: list) -> str:
+    """What becomes of the "to" of an infinitive that heads the content: with nothing before
+    it, the speaker is its subject ("claimed to have put an end" → "X has put an end"); after an
+    object, advice gets "should" ("advised its citizens to avoid" → "… citizens should avoid").
+    Any other infinitive keeps its "to" ("refused to leave", "were ready to host")."""
     after = words[k + 1][1].text.lower() if k + 1 < len(words) else ""
+    lead = _lead(words, k)
+    neg = " not" if k and words[k - 1][1].text.lower() in ("not", "never") and not lead else ""
     modal = MODAL_OF_KIND.get(kind, "")
+    if lead and kind != "advice":
+        return to.text
     if after == "have":
         modal = "has"
+        words[k + 1] = (words[k + 1][0], _silent(words[k + 1][1]))
     elif not modal and after == "be":
         modal = "is"  # "to be X" → "is X" (the rest of the verb follows unchanged)
         words[k + 1] = (words[k + 1][0], _silent(words[k + 1][1]))
-    lead = [w for _, w in words[:k] if w.upos != "PUNCT"]
-    subject = "" if lead else (speaker or "")
-    return " ".join(x for x in (subject, modal) if x)
+    elif not modal:
+        return to.text
+    subject = "" if lead else (who.name or "")
+    if subject and who.source is not None:
+        from .pronouns import _source_candidate
+        subjects.append(_source_candidate(who.source, to.start))
+    return " ".join(x for x in (subject, modal + neg) if x).strip()
 
 
 def _silent(w: Word) -> Word:

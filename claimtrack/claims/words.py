@@ -35,15 +35,31 @@ NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six"
            "dozen": "12", "twenty": "20", "hundred": "100", "thousand": "1000"}
 
 #: what a claim is (claims/kind.py decides it); assertions and predictions can be checked
-KINDS = ["assertion", "prediction", "advice", "intention", "opinion", "question"]
+KINDS = ["assertion", "prediction", "advice", "intention", "opinion", "question", "topic",
+         "hypothetical"]
 #: a claim cluster's status across articles (store/independence.py decides it)
-STATUSES = ["confirmed", "claimed", "reported", "disputed", "denied", "not-checkable", "unattributed"]
+STATUSES = ["confirmed", "partly-confirmed", "claimed", "reported", "disputed", "denied", "not-checkable", "unattributed"]
 #: the graph's edge relation for each cue class
 RELATION_OF_CLASS = {"assert": "asserts", "claim": "claims", "confirm": "confirms", "deny": "denies",
                      "report": "reports", "warn": "warns", "believe": "believes", "ask": "asks",
                      "evaluate": "evaluates", "intend": "intends"}
 #: cue classes whose negation withholds the claim ("did not confirm"): no claim, and no denial either
 WITHHOLDING = ("assert", "confirm", "claim", "report")
+
+
+def stem(lemma: str) -> str:
+    """A lemma cut to a stem that its derived nouns share ("findings" and "find").
+
+    >>> stem("findings"), stem("find")
+    ('find', 'find')
+    """
+    low = lemma.lower()
+    for suf in ("ations", "ation", "ments", "ment", "ings", "ing", "ship", "ness", "ities", "ity",
+                "als", "al", "ed", "es", "s", "e"):
+        if low.endswith(suf) and len(low) - len(suf) >= 4:
+            low = low[:-len(suf)]
+            break
+    return low[:6]
 
 
 def classify_number(tok: str) -> str | None:
@@ -62,4 +78,5 @@ def tables() -> dict:
     return {"groups": groups, "times": set(data["times"]["words"]),
             "place_cases": set(data["place_cases"]["words"]), "stop": set(data["stop"]["words"]),
             "kinds": data["kinds"], "modals": data["modals"],
-            "citizenry": set(data.get("statements", {}).get("citizenry", []))}
+            "citizenry": set(data.get("statements", {}).get("citizenry", [])),
+            "statements": {k: set(v) for k, v in data.get("statements", {}).items()}}

@@ -94,15 +94,25 @@ def _silence_stdout() -> None:
 def main(ctx: click.Context, debug: bool) -> None:
     """Who claims what in a news article, and who confirmed, denied or repeated it."""
     ctx.meta["claimtrack.debug"] = debug
+    _one_line_warnings()
+
+
+def _one_line_warnings() -> None:
+    """A warning (the fast path keeping stock Stanza for a part, say) is one ``warning:`` line
+    on stderr, not Python's two lines with a file name and a source line."""
+    import warnings
+
+    warnings.formatwarning = lambda message, category, filename, lineno, line=None: (
+        f"warning: {message}\n")
 
 
 MAX_CHARS = click.IntRange(1)
 
 
 def _article_id(name: str) -> str:
-    from ..io.inputs import path_name
+    from ..io.inputs import article_stem, path_name
 
-    return "stdin" if name == "-" else path_name(Path(name).stem)
+    return "stdin" if name == "-" else path_name(article_stem(name))
 
 
 def _check_outputs(*files, cache_dir=None) -> None:
@@ -269,8 +279,19 @@ def models() -> None:
 @click.option("--model-dir", type=click.Path(), default=None, help=MODEL_DIR_HELP)
 @click.option("--lang", default="en", show_default=True)
 @click.option("--ner/--no-ner", default=True, show_default=True, help="Also fetch the NER model.")
-def download(model_dir, lang, ner):
-    """Fetch the official Stanza models (needs internet; shows a progress bar)."""
+@click.option("--resources-url", envvar="STANZA_RESOURCES_URL", default=None, metavar="URL",
+              help="Read Stanza's index (resources_<version>.json) from this URL, e.g. a mirror "
+                   "(default: Stanza's; env STANZA_RESOURCES_URL).")
+@click.option("--model-url", envvar="STANZA_MODEL_URL", default=None, metavar="TEMPLATE",
+              help="Fetch model files from this URL template ({lang}, {filename}, "
+                   "{resources_version}; default: the index's; env STANZA_MODEL_URL).")
+def download(model_dir, lang, ner, resources_url, model_url):
+    """Fetch the official Stanza models (needs internet; shows a progress bar per file).
+
+    Files already there with the right checksum are kept, so running it again after an
+    interrupted download fetches only what is missing. A checksum mismatch is one line and
+    exit 3 (the bad file is removed).
+    """
     from ..parse.models import download_models, resolve_model_dir
 
     from ..io.outputs import check_outdir
@@ -278,7 +299,7 @@ def download(model_dir, lang, ner):
     path = resolve_model_dir(model_dir)
     check_outdir(path, "model directory")  # before a download that could not be saved
     click.echo(f"Downloading Stanza '{lang}' models to {path} …", err=True)
-    info = download_models(path, lang, ner=ner)
+    info = download_models(path, lang, ner=ner, resources_url=resources_url, model_url=model_url)
     click.echo(f"ready: {info.path} ({', '.join(info.processors)})")
 
 
@@ -287,11 +308,13 @@ def download(model_dir, lang, ner):
 @click.option("--lang", default="en", show_default=True)
 def info(model_dir, lang):
     """Show which model directory would be used and what it can do."""
-    from ..parse.models import inspect_model_dir, resolve_model_dir
+    from ..parse.models import describe, inspect_model_dir, resolve_model_dir
 
     m = inspect_model_dir(resolve_model_dir(model_dir), lang)
     click.echo(f"directory: {m.path}\nlanguage: {m.lang}\nprocessors: {', '.join(m.processors)}\n"
-               f"ner: {'yes' if m.has_ner else 'no'}\nfingerprint: {m.fingerprint}")
+               f"ner: {'yes' if m.has_ner else 'no'}\nfingerprint: {m.fingerprint}\nmodels:")
+    for line in describe(m):
+        click.echo(line)
 
 
 

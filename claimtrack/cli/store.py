@@ -12,7 +12,7 @@ from .options import model_options
 
 
 CSV_COLUMNS = ["id", "status", "kind", "first_date", "first_article", "appearances", "sources",
-               "statement", "reason"]
+               "statement", "reason", "verdict", "reviewed"]
 
 
 @click.command(name="track")
@@ -73,9 +73,12 @@ def track_cmd(inputs, db, workdir, workers, engine, scheduler, date, outlet, max
 @click.option("--since", default=None, help="Only clusters with an appearance on or after DATE.")
 @click.option("--until", default=None, help="Only clusters with an appearance on or before DATE.")
 @click.option("-q", "query", default=None, help="Full-text search over statements (SQLite FTS5 syntax).")
+@click.option("--verdict", default=None, help="Only clusters whose latest review gave this verdict "
+              "(any case, e.g. False).")
+@click.option("--reviewed/--unreviewed", default=None, help="Only clusters with / without a review.")
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]),
               default="table", show_default=True)
-def claims_cmd(db, source, status, kind, since, until, query, fmt):
+def claims_cmd(db, source, status, kind, since, until, query, verdict, reviewed, fmt):
     """List the claim clusters of a store, with appearances, first-seen dates and statuses.
 
     \b
@@ -83,12 +86,14 @@ def claims_cmd(db, source, status, kind, since, until, query, fmt):
       claimtrack claims --db claims.db
       claimtrack claims --db claims.db --status disputed --format json
       claimtrack claims --db claims.db -q "synagogue" --since 2024-03-08
+      claimtrack claims --db claims.db --unreviewed
+      claimtrack claims --db claims.db --verdict false --format json
     """
     from ..store.store import ClaimStore
 
     with ClaimStore.open(db) as store:
         rows = list(store.clusters(source=source, status=status, kind=kind, since=since,
-                                   until=until, query=query))
+                                   until=until, query=query, verdict=verdict, reviewed=reviewed))
     out = sys.stdout
     if fmt == "json":
         out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
@@ -109,7 +114,8 @@ def _sources(r: dict) -> str:
 
 def _csv_row(r: dict) -> list:
     return [r["id"], r["status"], r["kind"], r["first_seen"]["date"] or "", r["first_seen"]["article"],
-            len(r["appearances"]), _sources(r), r["statement"], r["reason"]]
+            len(r["appearances"]), _sources(r), r["statement"], r["reason"], r["verdict"] or "",
+            "yes" if r["reviewed"] else "no"]
 
 
 def _table(rows: list[dict], out) -> None:
@@ -117,6 +123,9 @@ def _table(rows: list[dict], out) -> None:
     for r in rows:
         out.write(f"{r['id']}  [{r['status']}] ({r['kind']})  first seen {r['first_seen']['date'] or '?'} "
                   f"in {r['first_seen']['article']}\n    {r['statement']}\n    why: {r['reason']}\n")
+        if r["reviewed"]:
+            who = r["reviews"][-1]["reviewer"]
+            out.write(f"    verdict: {r['verdict']}{f' ({who})' if who else ''}\n")
         for a in r["appearances"]:
             who = a["source"] or "(own voice)"
             via = f" via {' → '.join(a['via'])}" if a["via"] else ""

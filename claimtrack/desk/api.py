@@ -20,7 +20,8 @@ from ..export.jsonld import cluster_claimreview
 from .ingest import Submission, clean_meta
 from .security import cross_site
 
-FILTERS = ("source", "status", "kind", "since", "until", "q")
+FILTERS = ("source", "status", "kind", "since", "until", "q", "verdict", "reviewed")
+_YES, _NO = ("yes", "true", "1"), ("no", "false", "0")
 MAX_LIMIT = 1000
 
 
@@ -115,15 +116,20 @@ def query_clusters(store, params) -> list[dict]:
         limit = min(int(params.get("limit") or 200), MAX_LIMIT)
     except ValueError:
         raise InputError("limit: a whole number") from None
+    reviewed = (args["reviewed"] or "").strip().lower()
+    if reviewed and reviewed not in _YES + _NO:
+        raise InputError("reviewed: yes or no")
     rows = list(store.clusters(source=args["source"], status=args["status"], kind=args["kind"],
-                               since=args["since"], until=args["until"], query=args["q"]))
+                               since=args["since"], until=args["until"], query=args["q"],
+                               verdict=args["verdict"],
+                               reviewed=(reviewed in _YES) if reviewed else None))
     rows.reverse()   # ties keep the newest-added first: the sort below is stable
     rows.sort(key=lambda c: c["first_seen"]["date"] or "", reverse=True)
     return rows[:limit]
 
 
 async def list_claims(request: Request) -> JSONResponse:
-    """``GET /api/claims?source=&status=&kind=&since=&until=&q=&limit=``"""
+    """``GET /api/claims?source=&status=&kind=&since=&until=&q=&verdict=&reviewed=yes|no&limit=``"""
     try:
         with request.app.state.desk.store() as store:
             rows = query_clusters(store, request.query_params)

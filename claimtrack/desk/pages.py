@@ -19,13 +19,15 @@ from starlette.routing import Route
 
 from ..claims.words import KINDS, STATUSES
 from ..errors import InputError
-from ..io.inputs import decode_bytes
+from ..io.inputs import (GZIP_MAGIC, HTML_MARKUP_FACTOR, HTML_SUFFIXES, article_suffix, decode_bytes,
+                         gunzip)
 from ..export.report import article_fragment
 from .api import FILTERS, query_clusters, review_fields, save_review
 from .ingest import Submission, clean_meta
 from .security import CSRF_FIELD, cross_site, csrf_ok, csrf_token, set_csrf
 
 UPLOAD_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml")
+UPLOAD_SUFFIXES += tuple(s + ".gz" for s in UPLOAD_SUFFIXES)  # saved pages are often gzipped
 
 
 def render(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
@@ -63,9 +65,12 @@ async def _submission(request: Request, form) -> Submission:
     if isinstance(upload, UploadFile) and upload.filename:
         name = upload.filename.lower()
         if not name.endswith(UPLOAD_SUFFIXES):
-            raise InputError(f"{upload.filename}: upload a .txt or .html file")
+            raise InputError(f"{upload.filename}: upload a .txt or .html file (or one gzipped)")
         data = await upload.read()
-        if name.endswith((".html", ".htm", ".xhtml")):
+        if article_suffix(name) in HTML_SUFFIXES:
+            if data.startswith(GZIP_MAGIC):  # the decompressed page is held to the HTML limit
+                limit = request.app.state.desk.max_chars * 4 * HTML_MARKUP_FACTOR
+                data = gunzip(data, limit, upload.filename, request.app.state.desk.max_chars)
             sub.html = decode_bytes(data, upload.filename)   # the page's encoding, as for files
         else:
             sub.data = data
@@ -98,11 +103,14 @@ async def article_page(request: Request) -> HTMLResponse:
     with request.app.state.desk.store() as store:
         analysis, meta = store.analysis(aid), store.article(aid)
         clusters = store.article_clusters(aid)
-        statuses = {cid: (store.cluster(cid) or {}).get("status", "") for cid in set(clusters.values())}
+        found = {cid: store.cluster(cid) or {} for cid in set(clusters.values())}
+    # the article's status and the store's come from one ladder (claims.status.decide); where
+    # the store knows more (other articles), the page says so and why
+    statuses = {cid: (c.get("status", ""), c.get("reason", "")) for cid, c in found.items()}
     if analysis is None:
         raise HTTPException(404, f"no article {aid!r} in the store")
     analysis.meta = {**analysis.meta, **{k: v for k, v in (meta or {}).items() if v and k != "sha"}}
-    claims = [(c, clusters.get(c.id), statuses.get(clusters.get(c.id), "")) for c in analysis.claims]
+    claims = [(c, clusters.get(c.id), *statuses.get(clusters.get(c.id), ("", ""))) for c in analysis.claims]
     return render(request, "article.html", article=meta or {"id": aid}, claims=claims,
                   report=Markup(article_fragment(analysis)))
 
@@ -116,8 +124,11 @@ async def claims_page(request: Request) -> HTMLResponse:
             rows = query_clusters(store, params)
     except InputError as exc:
         error = str(exc)
+    with request.app.state.desk.store() as store:   # the verdicts given so far, for the filter
+        verdicts = store.verdicts()
     return render(request, "claims.html", rows=rows, error=error, statuses=STATUSES, kinds=KINDS,
-                  filters={k: params.get(k, "") for k in FILTERS}, status=400 if error else 200)
+                  verdicts=verdicts, filters={k: params.get(k, "") for k in FILTERS},
+                  status=400 if error else 200)
 
 
 async def claim_page(request: Request) -> HTMLResponse:

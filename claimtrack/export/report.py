@@ -261,6 +261,15 @@ def _badge(status: str) -> str:
             f'border-color:{color}">{_e(status)}</span>')
 
 
+def _statement_cell(c) -> str:
+    """The claim as a statement that reads on its own, and the words the article used when
+    they differ ("to have put an end to …" is the content, not what is claimed)."""
+    statement = c.statement or c.text
+    if statement == c.text:
+        return _e(statement)
+    return f'{_e(statement)}<span class="as-written">as written: {_e(c.text)}</span>'
+
+
 def _claims_table(view: _View) -> str:
     a = view.a
     if not a.claims:
@@ -289,7 +298,7 @@ def _claims_table(view: _View) -> str:
         rows.append(
             f'<tr id="{_e(view.anchor(c.id))}" data-a="{_e(" ".join(c.attributions or [c.id]))}">'
             f'<td><a href="#{_e(view.anchor(first))}">{_e(c.id)}</a></td>'
-            f"<td>{_badge(c.status)}</td><td>{_e(c.text)}</td>"
+            f"<td>{_badge(c.status)}</td><td>{_statement_cell(c)}</td>"
             f"<td>{'<br>'.join(said)}</td><td>{_e(c.reason)}</td>"
             f"<td>{'<br>'.join(links_out.get(c.id, []))}</td></tr>")
     return ('<table class="claims"><thead><tr><th>#</th><th>status</th><th>claim</th>'
@@ -557,6 +566,7 @@ th{background:#eef1f4;font-weight:600}
 .stype{color:var(--muted);font-size:11.5px}
 .cue{font-style:italic}
 details summary{cursor:pointer;color:#33414e;margin:14px 0 6px;font-weight:600}
+.as-written{display:block;color:#607080;font-size:11px;margin-top:2px}
 .graphbox{overflow-x:auto;border:1px solid var(--line);border-radius:6px;background:#fcfcfd}
 svg.graph{font:12px system-ui,"DejaVu Sans",sans-serif;display:block}
 svg.graph .colhead{font-weight:600;fill:#607080}

@@ -4,10 +4,10 @@ headline's verb in title case ("Former Doctor Says Clinton Hid Health Problems")
 read as a name."""
 from __future__ import annotations
 
-import bisect
 import re
 
 from .lexicon import Lexicon
+from ..parse.index import WordIndex
 from ..parse.parser import Doc, Sentence, Word
 from .marks import QuoteIndex
 from ..types import Attribution, Cue, Role, Span
@@ -24,25 +24,11 @@ SIGNED_LINE = re.compile(rf"^[ \t\u00a0]*([{_MARKS}][^\n]*?[{_MARKS}])[ \t\u00a0
 def layout_attributions(doc: Doc, quotes: QuoteIndex, atts: list[Attribution],
                         lex: Lexicon | None = None) -> list[Attribution]:
     """Signed quotes, speaker labels and headline verbs (where no cue was found already)."""
-    words = _WordTable(doc)
+    words = WordIndex(doc)
     out = list(signed_quotes(doc, quotes, words)) + list(speaker_labels(doc, quotes, atts))
     if lex is not None:
         out.extend(headline_cues(doc, quotes, words, atts, lex))
     return out
-
-
-class _WordTable:
-    def __init__(self, doc: Doc):
-        self.words = [(s, w) for s in doc.sentences for w in s.words]
-        self.starts = [w.start for _, w in self.words]
-
-    def between(self, a: int, b: int) -> list[Located]:
-        k = bisect.bisect_left(self.starts, a)
-        res = []
-        while k < len(self.words) and self.words[k][1].start < b:
-            res.append(self.words[k])
-            k += 1
-        return res
 
 
 def name_like(ws: list[Located]) -> bool:
@@ -62,7 +48,7 @@ def _capitals(tok: str) -> bool:
     return len(tok) >= 2 and tok.isalpha() and tok.isupper()
 
 
-def signed_quotes(doc: Doc, quotes: QuoteIndex, words: _WordTable):
+def signed_quotes(doc: Doc, quotes: QuoteIndex, words: WordIndex):
     """"“…” ― Jane Doe": a quotation followed on its line by a dash and a name."""
     text = doc.text
     for qs, qe in _signed_candidates(text, quotes):
@@ -125,7 +111,7 @@ def _line_end(text: str, pos: int) -> int:
     return len(text) if end < 0 else end
 
 
-def headline_cues(doc: Doc, quotes: QuoteIndex, words: _WordTable, atts: list[Attribution],
+def headline_cues(doc: Doc, quotes: QuoteIndex, words: WordIndex, atts: list[Attribution],
                   lex: Lexicon):
     """"Lindsey Graham Says Trump Could Address Clean Energy" and "Clinton Hid Health Problems,
     Former Doctor Says.": in a title-case line, a reporting verb in its -s or -ed form next to a

@@ -1,6 +1,8 @@
 """Reading articles: bytes → checked text, or a one-line :class:`InputError` saying why not.
 
-Plain text is decoded (UTF-8, UTF-16/32 with a BOM, UTF-16 without one, else cp1252/latin-1);
+Gzipped files (``page.html.gz``, or any input starting with gzip's magic bytes) are
+decompressed incrementally, stopping at the size limit (:func:`gunzip`), so a gzip bomb is
+one line, never memory. Plain text is decoded (UTF-8, UTF-16/32 with a BOM, UTF-16 without one, else cp1252/latin-1);
 HTML pages go through trafilatura, which keeps the article body and its title, date and URL
 (:func:`extract_html`); the language is checked with py3langid (:func:`check_language`).
 Offsets in every result refer to the text that was analysed: for HTML, the extracted text,
@@ -16,6 +18,9 @@ claimtrack.errors.InputError: empty.txt: the article is empty
 from __future__ import annotations
 
 import codecs
+import gzip
+import io
+import zlib
 import os
 import re
 import stat
@@ -32,6 +37,10 @@ DEFAULT_MAX_CHARS = 2_000_000
 HTML_MARKUP_FACTOR = 10
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = (".txt", ".md", ".text", ".markdown")
+GZIP_SUFFIX = ".gz"
+GZIP_MAGIC = b"\x1f\x8b"
+#: read and decompress gzip in pieces of this size
+_GZIP_CHUNK = 1 << 16
 #: sentences longer than this are refused: the parser's time and memory grow fast with length
 #: (a 500-word sentence takes Stanza ~10-40 s; 2,000 words can exhaust memory)
 MAX_SENTENCE_WORDS = 400
@@ -46,6 +55,52 @@ _HTML = re.compile(r"^\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", r
 _TAG = re.compile(r"<(p|div|span|a|br|script|style|article|h[1-6])[\s>/]", re.I)
 
 
+def article_suffix(path: str | os.PathLike) -> str:
+    """The extension that says what a file holds, under a ``.gz``: lower case, '' when none.
+
+    >>> article_suffix("Page.HTML.gz"), article_suffix("a.txt"), article_suffix("a.gz")
+    ('.html', '.txt', '')
+    """
+    p = Path(os.fspath(path))
+    if p.suffix.lower() == GZIP_SUFFIX:
+        p = p.with_suffix("")
+    return p.suffix.lower()
+
+
+def article_stem(path: str | os.PathLike) -> str:
+    """A file's name without its extension and without a ``.gz`` around it (the article's id).
+
+    >>> article_stem("pages/port_strike.html.gz"), article_stem("a.txt")
+    ('port_strike', 'a')
+    """
+    p = Path(os.fspath(path))
+    if p.suffix.lower() == GZIP_SUFFIX:
+        p = p.with_suffix("")
+    return p.stem
+
+
+def gunzip(data: bytes, limit: int, name: str = "input", max_chars: int = DEFAULT_MAX_CHARS) -> bytes:
+    """The decompressed bytes of gzip *data* (several members too), at most *limit* of them.
+
+    Decompression goes piece by piece and stops as soon as the output passes *limit*: a small
+    file that would expand to gigabytes (a gzip bomb) is refused without ever being held.
+    """
+    out = bytearray()
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as gz:
+            while True:
+                piece = gz.read(min(_GZIP_CHUNK, limit + 1 - len(out)))
+                if not piece:
+                    break
+                out += piece
+                if len(out) > limit:
+                    raise InputError(f"{name}: decompresses to more than {limit:,} bytes, over the "
+                                     f"limit for {max_chars:,} characters (raise it with --max-chars)")
+    except (OSError, EOFError, zlib.error):  # BadGzipFile is an OSError; EOFError: truncated
+        raise InputError(f"{name}: not a valid gzip file (corrupt or cut short)") from None
+    return bytes(out)
+
+
 def decode_bytes(data: bytes, name: str = "input") -> str:
     """Decode an article: UTF-8 (with or without BOM), UTF-16/32 with BOM, else cp1252/latin-1."""
     if not data:
@@ -58,6 +113,8 @@ def decode_bytes(data: bytes, name: str = "input") -> str:
                 return data.decode(enc)
             except UnicodeDecodeError:
                 raise InputError(f"{name}: declares {enc.upper()} but is not valid {enc.upper()}") from None
+    if data.startswith(GZIP_MAGIC):  # prepare_article gunzips first; say what it is
+        raise InputError(f"{name}: gzip-compressed data, not a text article (gunzip it first)")
     if b"\x00" in data[:8192]:
         text = _utf16_without_bom(data)
         if text is None:
@@ -276,10 +333,17 @@ def prepare_article(content: bytes | str, name: str = "input", id: str = "articl
                     check_lang: bool = True) -> Article:
     """Bytes or text of one article → a checked :class:`Article`, or an InputError.
 
+    Gzip bytes are decompressed first (:func:`gunzip`), up to 4 bytes a character of
+    *max_chars* (ten times that when the content may be HTML).
+
     *html* True/False forces the reading; None decides from the content. HTML is extracted
     with :func:`extract_html`; the result is checked (:func:`check_text`) and its language
     too (:func:`check_language`, unless *check_lang* is false: the caller will do it).
     """
+    if isinstance(content, bytes) and content.startswith(GZIP_MAGIC):
+        # bytes only: an HTML page may be HTML_MARKUP_FACTOR times larger than its text
+        limit = max_chars * 4 * (1 if html is False else HTML_MARKUP_FACTOR)
+        content = gunzip(content, limit, name, max_chars)
     text = decode_bytes(content, name) if isinstance(content, bytes) else content
     if not text.strip():
         raise InputError(f"{name}: the article is empty")
@@ -344,6 +408,9 @@ def _read_at_most(fh: IO[bytes], limit: int, name: str, max_chars: int) -> bytes
 def read_bytes(path: str | Path, max_chars: int = DEFAULT_MAX_CHARS) -> bytes:
     """The bytes of one article file ('-' is standard input), refusing files far over the limit.
 
+    A gzipped file comes back as read (compressed): :func:`prepare_article` decompresses it
+    under the limit for the decompressed text.
+
     Only regular files are opened: a FIFO, device or socket could block for ever or never end
     (``/dev/zero``), so it is refused (pipe it in with ``-`` instead: standard input is read up
     to the limit). Reads stop at the limit whatever the file's size says.
@@ -354,7 +421,7 @@ def read_bytes(path: str | Path, max_chars: int = DEFAULT_MAX_CHARS) -> bytes:
             raise InputError("<stdin>: standard input is closed (give a file, or pipe the article in)")
         return _read_at_most(sys.stdin.buffer, max_chars * 4, "<stdin>", max_chars)
     p = Path(path)
-    limit = max_chars * 4 * (HTML_MARKUP_FACTOR if p.suffix.lower() in HTML_SUFFIXES else 1)
+    limit = max_chars * 4 * (HTML_MARKUP_FACTOR if article_suffix(p) in HTML_SUFFIXES else 1)
     try:
         if p.is_dir():
             raise InputError(f"{name}: is a directory")
@@ -384,9 +451,8 @@ def load_article(path: str | Path, id: str | None = None, max_chars: int = DEFAU
     """Read, decode, extract (HTML) and check one article file ('-' is standard input)."""
     name = "<stdin>" if str(path) == "-" else path_name(path)
     if id is None:
-        id = "stdin" if str(path) == "-" else path_name(Path(path).stem)
+        id = "stdin" if str(path) == "-" else path_name(article_stem(path))
     data = read_bytes(path, max_chars)
-    suffix = Path(str(path)).suffix.lower()
-    html = True if suffix in HTML_SUFFIXES else None
+    html = True if article_suffix(str(path)) in HTML_SUFFIXES else None
     return prepare_article(data, name, id, max_chars, lang, html=html)
 

@@ -24,7 +24,10 @@ that work:
 * optionally (:func:`parse_stream`), tokenize/POS/lemma of the next article in a second thread.
 
 Anything this layer does not know (another Stanza minor version, a transition parser, arc
-embeddings, reversed or BERT models) leaves the stock processor in place, with a warning.
+embeddings, reversed or BERT models) leaves the stock processor in place, with one warning line
+per process naming every such part. The official English models (whose tagger, lemmatizer and
+parser read forward/backward character language models and pretrained vectors) are covered:
+``tests/test_official_charlm_pretrain.py`` builds a tiny set in their layout and compares.
 ``tests/test_fastparse.py`` checks the output is identical to stock on a fixed set of texts and
 ``benchmarks/run.py`` checks it on all of PolNeAR dev.
 """
@@ -512,8 +515,9 @@ def install(nlp, quantize: bool = False) -> FastStatus:
                 status.accelerated.append(f'{name}.charmodel')
     if quantize:
         status.quantized = quantize_models(nlp)
-    for name, why in status.skipped.items():
-        warnings.warn(f"claimtrack: stock Stanza for {name}: {why}", RuntimeWarning, stacklevel=2)
+    if status.skipped:  # one line for all parts (and Python shows it once per process)
+        parts = "; ".join(f"{name} ({why})" for name, why in status.skipped.items())
+        warnings.warn(f"claimtrack: stock Stanza for {parts}", RuntimeWarning, stacklevel=2)
     return status
 
 

@@ -21,12 +21,12 @@ Embassy in Moscow" is part of the United States, not of Russia).
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
+from ..parse.index import WordIndex
 from ..parse.parser import Doc, Sentence, Word
 from ..resources import load_json
 from ..types import Analysis, Attribution, Source, Span
@@ -57,6 +57,8 @@ class Gazetteer:
     media: dict[str, tuple[str, str]] = field(default_factory=dict)     # alias → (name, state)
     heads: dict[str, str] = field(default_factory=dict)         # head noun → source type
     lemma_groups: dict[str, str] = field(default_factory=dict)  # lemma → group representative
+    titles: set[str] = field(default_factory=set)               # "dr", "coach": a name follows
+    first_names: set[str] = field(default_factory=set)          # "helen": a person's name starts
 
     def country_in(self, text: str) -> str | None:
         """The first state named, by any name or demonym, in *text* (longest key first)."""
@@ -103,6 +105,8 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
     for rep, words in data.get("lemma_groups", {}).items():
         for w in words:
             g.lemma_groups[w.lower()] = rep
+    g.titles = {w.lower() for w in data.get("titles", [])}
+    g.first_names = {w.lower() for w in data.get("first_names", [])}
     return g
 
 
@@ -136,29 +140,6 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", " ", _strip_det(text).strip(" .,'\"’")).lower()
 
 
-class WordIndex:
-    """Words of a document by character offset."""
-
-    def __init__(self, doc: Doc | None):
-        self.items: list[tuple[int, Sentence, Word]] = []
-        if doc is not None:
-            self.items = [(w.start, s, w) for s in doc.sentences for w in s.words]
-        self.starts = [x[0] for x in self.items]
-
-    def in_spans(self, spans: Iterable[Span]) -> list[tuple[Sentence, Word]]:
-        out = []
-        for s, e in spans:
-            k = bisect.bisect_left(self.starts, s)
-            while k < len(self.items) and self.items[k][0] < e:
-                out.append((self.items[k][1], self.items[k][2]))
-                k += 1
-        return out
-
-    def after(self, pos: int) -> list[tuple[Sentence, Word]]:
-        k = bisect.bisect_left(self.starts, pos)
-        return [(x[1], x[2]) for x in self.items[k:k + 6]]
-
-
 def find_acronyms(text: str) -> dict[str, str]:
     """Acronyms introduced in parentheses, mapped to their long form.
 
@@ -174,14 +155,19 @@ def find_acronyms(text: str) -> dict[str, str]:
 
 
 def _ner(w: Word) -> str:
+    """The entity type of a BIO/BIOES tag ("S-PERSON" → "PERSON"), "" outside entities."""
     return w.ner.split("-")[-1] if w.ner and w.ner != "O" else ""
+
+
+PERSON_NER = {"PERSON", "PER"}
+NON_PERSON_NER = {"ORG", "GPE", "LOC", "FAC", "NORP"}
 
 
 ORG_TYPES = {"government", "organisation", "media"}
 NAME_PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "den", "del", "della", "la", "le", "bin",
                   "ibn", "al", "el", "dos", "das", "ter"}
-HONORIFIC = re.compile(r"\b(?:mr|mrs|ms|miss|dr|prof|sen|rep|gov|gen|col|capt|sgt|lt|rev|sir|dame|lady|lord)\b\.?",
-                       re.I)
+# Roles whose first word is part of the title, not an organisation ("press secretary").
+ROLE_COMPOUND = re.compile(r"press\s+(?:secretary|officer|attach[eé]|aide)", re.I)
 SPOKESPERSON = re.compile(
     r"(?:an?\s+|the\s+)?(?:\w+\s+)?(spokes\w+|representative|press secretary)\s+(?:for|of)\s+(.+)$", re.I)
 
@@ -272,7 +258,30 @@ class Resolver:
                     break
             if run:
                 return self.text[spans[0][0]:run[-1].end], words + run
-        return mention, words
+        return self._named_before(mention, spans, words)
+
+    def _named_before(self, mention: str, spans: list[Span], words: list[Word]) -> tuple[str, list[Word]]:
+        """A role in apposition to a name the span left out ("Omar, a senior military analyst,
+        said" with the source cut to the role): the name belongs to the mention."""
+        located = self.words.in_spans(spans)
+        if not located or not spans:
+            return mention, words
+        sent = located[0][0]
+        head = self._head(words)
+        before = [w for w in sent.words if w.end <= spans[0][0] and w.upos != "PUNCT"]
+        if head is None or not before:
+            return mention, words
+        name = before[-1]
+        between = self.text[name.end:spans[0][0]]
+        # the parser reads the role as the name's apposition or as a second subject beside it
+        beside = (head.deprel == "appos" and head.head == name.i) or (
+            name.head == head.head and name.deprel == head.deprel)
+        if not beside or name.upos != "PROPN" or between.strip(" ,") or "\n" in between:
+            return mention, words
+        run = [w for w in sent.words if w.head == name.i and w.deprel in ("flat", "compound")
+               and w.upos == "PROPN" and w.end <= name.start] + [name]
+        run.sort(key=lambda w: w.start)
+        return self.text[run[0].start:spans[-1][1]], run + words
 
     def _head(self, words: list[Word]) -> Word | None:
         ids = {w.i for w in words}
@@ -334,7 +343,8 @@ class Resolver:
                 continue
             owner = [w for w in m.words if w.head == role.i and w.i not in skip_ids and (
                 w.deprel in ("nmod:poss", "compound") or (w.deprel == "nmod" and w.i > role.i))
-                and (w.upos == "PROPN" or self.gaz.heads.get(w.lemma.lower()) in ORG_TYPES)]
+                and (w.upos == "PROPN" or self.gaz.heads.get(w.lemma.lower()) in ORG_TYPES)
+                and not ROLE_COMPOUND.fullmatch(f"{w.text} {role.text}")]
             if not owner:
                 continue
             phrase = _phrase(m.words, owner[0])
@@ -386,8 +396,30 @@ class Resolver:
                 k, (name, state) = max(hits, key=lambda kv: len(kv[0]))
                 ent = self._entity(prefix + name.lower(), name, typ, m.pos)
                 self._part_of(ent, state or (self._country(m.clean) if typ == "government" else None), m.pos)
-                return ent
+                return (self._member_named(m, k, ent) or ent) if typ == "government" else ent
         return None
+
+    def _member_named(self, m: "Mention", key: str, body: Entity) -> Entity | None:
+        """A person of a known body ("White House press secretary Karine Jean-Pierre", "an FSB
+        spokesman"): the mention's head is a person's role or name outside the body's name.
+        """
+        inside = set(key.split())
+        head = m.head
+        if head is None or head.text.lower() in inside:
+            return None
+        role = self.gaz.heads.get(head.text.lower()) == "person"
+        named = self._person(m.clean, [w for w in m.words if w.text.lower() not in inside], head)
+        if not (role or named):
+            return None
+        if named:
+            ent = self._by_person(Mention.of(m.text, [w for w in m.words if w.text.lower() not in inside],
+                                             m.pos, head))
+        else:
+            ent = self._entity("person:" + m.low, m.clean, "person", m.pos)
+        if ent is None:
+            return None
+        self._member_of(ent, body)
+        return ent
 
     def _by_state(self, m: "Mention") -> Entity | None:
         """A state by name, capital, seat of power, or "<demonym>/<state>'s authorities"."""
@@ -417,17 +449,18 @@ class Resolver:
         person = self._person(m.clean, m.words, m.head)
         if not person:
             return None
-        name, title = person
+        name, title, sure = person
         e = self._person_named(name.split()[-1].lower())
         if e is not None:
             if len(name) > len(e.name):
                 e.add_alias(e.name)
                 e.name = name
+            e.weak = e.weak and not sure
             return e
         ent = self._entity("person:" + name.lower(), name, "person", m.pos)
-        roles = {self.gaz.heads.get(t.strip(",.")) for t in (title + " " + m.clean[len(title) + len(name):]).lower().split()}
-        ent.weak = not (roles & {"person", "government"} or HONORIFIC.search(title)
-                        or any(_ner(w) in ("PERSON", "PER") for w in m.words))
+        rest = m.clean[m.clean.find(name) + len(name):] if name in m.clean else ""
+        roles = {self.gaz.heads.get(t.strip(",.")) for t in (title + " " + rest).lower().split()}
+        ent.weak = not (sure or roles & {"person", "government"})
         if title and any(t in self.gaz.heads and self.gaz.heads[t] == "government" for t in title.lower().split()):
             self._part_of(ent, self._country(title), m.pos)
         org = self._affiliation(m, skip=[w for w in m.words if w.text in name.split()])
@@ -501,44 +534,79 @@ class Resolver:
                 return "organisation"
         return "anonymous"
 
-    def _person(self, clean: str, words: list[Word], head: Word | None) -> tuple[str, str] | None:
-        """(name, title) when the mention names a person."""
+    def _person(self, clean: str, words: list[Word], head: Word | None) -> tuple[str, str, bool] | None:
+        """(name, title, sure) when the mention names a person; *sure* when more than capitals
+        say so: NER, a title ("Dr.", "Coach"), a known first name or an appositive role."""
         if not words or head is None:
             return None
-        if any(_ner(w) in ("PERSON", "PER") for w in words):
-            return self._as_person(clean, words, head, [w for w in words if _ner(w) in ("PERSON", "PER")])
-
-        # Without NER: a run of at least two capitalised proper nouns — the one that holds the
-        # mention's head, else the last, else any ("lead author Maria Lopez, a researcher at …").
-        def name_word(w: Word) -> bool:
-            return w.upos == "PROPN" and w.text[:1].isupper() and w.text.lower() not in self.gaz.heads
-
-        runs: list[list[Word]] = []
-        for k, w in enumerate(words):
-            # "Marta de Vries": a lowercase particle between two names belongs to the name
-            particle = w.text.lower() in NAME_PARTICLES and k + 1 < len(words) and name_word(words[k + 1])
-            if (name_word(w) or particle) and runs and runs[-1] and words.index(runs[-1][-1]) == k - 1:
-                runs[-1].append(w)
-            elif name_word(w):
-                runs.append([w])
-        runs = [r for r in runs if len(r) >= 2]
+        if any(_ner(w) in PERSON_NER for w in words):
+            found = self._as_person(clean, words, head, [w for w in words if _ner(w) in PERSON_NER])
+            return (*found, True) if found else None
+        runs = self._name_runs(words)
+        # the run that holds the mention's head first, else the last ("lead author Maria Lopez,
+        # a researcher at …"); a one-word run only when something besides capitals makes it a name
         runs.sort(key=lambda r: (head not in r, -words.index(r[-1])))
         for run in runs:
+            sure = self._titled(words, run) or run[0].text.lower() in self.gaz.first_names \
+                or self._appositive_role(words, run)
+            if len(run) < 2 and not sure:
+                continue
             found = self._as_person(clean, words, head, run)
             if found:
-                return found
+                return (*found, bool(sure))
         return None
+
+    def _name_word(self, w: Word) -> bool:
+        low = w.text.lower().rstrip(".")
+        return (w.upos == "PROPN" and w.text[:1].isupper() and w.text.lower() not in self.gaz.heads
+                and low not in self.gaz.titles and _ner(w) not in NON_PERSON_NER)
+
+    def _name_runs(self, words: list[Word]) -> list[list[Word]]:
+        """Runs of adjacent name words; a lowercase particle ("Marta de Vries") or a hyphen
+        written without spaces ("Jean-Pierre") between two of them belongs to the name."""
+        runs: list[list[Word]] = []
+        for k, w in enumerate(words):
+            nxt = words[k + 1] if k + 1 < len(words) else None
+            joined = nxt is not None and self._name_word(nxt) and (
+                w.text.lower() in NAME_PARTICLES
+                or (w.text in "-‐" and runs and runs[-1][-1].end == w.start and w.end == nxt.start))
+            if (self._name_word(w) or joined) and runs and runs[-1] and words.index(runs[-1][-1]) == k - 1:
+                runs[-1].append(w)
+            elif self._name_word(w):
+                runs.append([w])
+        return runs
+
+    def _titled(self, words: list[Word], run: list[Word]) -> bool:
+        """A title or a capitalised role stands right before the name ("Dr. Okafor", "Coach
+        Riley", "Governor Oleh Kiper")."""
+        k = words.index(run[0])
+        if k == 0:
+            return False
+        prev = words[k - 1]
+        low = prev.text.lower().rstrip(".")
+        return low in self.gaz.titles or (prev.text[:1].isupper()
+                                          and self.gaz.heads.get(low) in ("person", "government"))
+
+    def _appositive_role(self, words: list[Word], run: list[Word]) -> bool:
+        """The name is followed by ", a/the <role>" ("Omar, a senior military analyst")."""
+        k = words.index(run[-1]) + 1
+        if k >= len(words) or words[k].text != ",":
+            return False
+        rest = words[k + 1:]
+        return any(self.gaz.heads.get(w.text.lower()) in ("person", "anonymous") and w.upos == "NOUN"
+                   for w in rest)
 
     def _as_person(self, clean: str, words: list[Word], head: Word, run: list[Word]) -> tuple[str, str] | None:
         if not run or any(w.text.isupper() and len(w.text) > 1 for w in run) and not any(
-                _ner(w) in ("PERSON", "PER") for w in run):
+                _ner(w) in PERSON_NER for w in run):
             return None
-        name = " ".join(w.text for w in run)
+        name = re.sub(r"\s*([-‐])\s*", r"\1", " ".join(w.text for w in run))
         if not name or self.gaz.country_in(name) or name.lower() in self.gaz.agencies \
                 or name.lower() in self.gaz.media:
             return None
         # A name followed by an organisation head ("Gazprom Neft Company") is not a person.
-        if head.text.lower() in self.gaz.heads and head not in run:
+        if head.text.lower() in self.gaz.heads and head not in run and self.gaz.heads[head.text.lower()] \
+                not in ("person", "anonymous"):
             if words.index(head) > words.index(run[-1]):
                 return None
         title = clean[:clean.find(run[0].text)].strip() if run[0].text in clean else ""
@@ -599,7 +667,13 @@ def _phrase(words: list[Word], head: Word) -> str:
             if w.head in ids and w.i not in ids:
                 ids.add(w.i)
                 grew = True
-    return " ".join(w.text for w in words if w.i in ids and w.upos not in ("PART", "ADP", "DET", "PUNCT"))
+    kept = [w for w in words if w.i in ids and w.upos != "PUNCT"]
+    # case markers and articles only at the edges: "of" stays inside "University of Barcelona"
+    while kept and kept[0].upos in ("PART", "ADP", "DET"):
+        kept.pop(0)
+    while kept and kept[-1].upos in ("PART", "ADP", "DET"):
+        kept.pop()
+    return " ".join(w.text for w in kept)
 
 
 def resolve_sources(analysis: Analysis, doc: Doc | None, skip: Iterable[str] = (),

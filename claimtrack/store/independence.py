@@ -11,11 +11,12 @@ An appearance adds an independent *origin* unless an earlier appearance already 
   (``part_of``, transitively, as resolved in each article);
 * **no named source** (an unresolved "they"): it cannot be shown to be independent.
 
-Status, first that applies: ``not-checkable`` (advice, intention, opinion, question),
-``disputed`` (asserted and denied, or another cluster contradicts it — opposite polarity or a
-conflicting number), ``denied`` (only denials), ``confirmed`` (two or more independent
-origins), ``reported`` (one origin, relayed neutrally: report, announce, according to),
-``claimed`` (one origin), ``unattributed`` (only the outlets' own voice).
+Status: :func:`claimtrack.claims.status.decide`, the ladder an article's claims get too, on
+the store's evidence — ``disputed`` (asserted and denied, or another cluster contradicts it:
+opposite polarity or a conflicting number), ``denied`` (only denials), ``confirmed`` (two or
+more independent origins, or a cluster that confirms it in full from sources its article found
+independent), ``partly-confirmed`` (such a cluster confirms part of it), ``reported`` (one
+origin, relayed neutrally), ``claimed`` (one origin), ``unattributed`` (the outlets' own voice).
 
 >>> a = {"article": "a1", "date": "2024-03-09", "outlet": "Wire", "source": "Police",
 ...      "source_key": "name:police", "hierarchy": ["name:police"], "via": [], "class": "assert",
@@ -28,7 +29,8 @@ from __future__ import annotations
 
 import re
 
-from ..claims.kind import CHECKABLE, not_checkable_reason
+from ..claims.kind import not_checkable_reason
+from ..claims.status import Evidence, decide
 
 SUPPORT = {"assert", "confirm", "claim", "report", "warn", "believe", "evaluate", "intend", "ask"}
 
@@ -87,8 +89,11 @@ def _when(a: dict) -> str:
     return f"{a['date'] or 'undated'}, {a['outlet'] or a['article']}"
 
 
-def status_at(kind: str, apps: list[dict], contra: list[dict]) -> tuple[str, str]:
-    """The status and reason of a cluster given its appearances so far and contradicting links."""
+def status_at(kind: str, apps: list[dict], contra: list[dict], confirms: list[dict] = ()) -> tuple[str, str]:
+    """The status and reason of a cluster given its appearances so far, contradicting links and
+    confirming links (another cluster that confirms it, in full or in part, from sources its
+    article found independent); the status is :func:`claimtrack.claims.status.decide`'s, the
+    same ladder an article's claims are given."""
     origins, notes, earlier, unnamed = [], [], [], []
     for a in apps:
         if a["class"] not in SUPPORT:
@@ -106,37 +111,53 @@ def status_at(kind: str, apps: list[dict], contra: list[dict]) -> tuple[str, str
     own = [a for a in apps if a["class"] == "unattributed"]
     if unnamed and origins:
         notes.append(f"an unnamed source ({_when(unnamed[0])}) is not counted as independent")
+    free = [l for l in confirms if (l.get("evidence") or {}).get("independent")]
+    full = [l for l in free if (l.get("evidence") or {}).get("extent") == "full"]
+    status = decide(Evidence(
+        kind, origins=len(origins) or int(bool(unnamed)), denied=bool(denials), contradicted=bool(contra),
+        confirmed=bool(full), partly=bool(free), own_voice=bool(own),
+        relayed=all(a["class"] == "report" for a in apps if a["class"] in SUPPORT)))
+    return status, _reason(status, kind, apps, origins, unnamed, denials, own, contra, full or free, notes)
+
+
+def _reason(status: str, kind: str, apps: list[dict], origins: list[dict], unnamed: list[dict],
+            denials: list[dict], own: list[dict], contra: list[dict], confirms: list[dict],
+            notes: list[str]) -> str:
+    """A cluster's status in words: who said it when, and what backs or contradicts it."""
     tail = ("; " + "; ".join(dict.fromkeys(notes))) if notes else ""
-    if kind not in CHECKABLE:
+    if status == "not-checkable":
         cue = next((a["cue"] for a in apps if a["cue"]), "")
-        return "not-checkable", f"{not_checkable_reason(kind, cue)}; said by {_who(origins or apps)}"
-    if denials and origins:
-        return "disputed", (f"{_who(origins)} say it, but {_who(denials)} denies it "
-                            f"({_when(denials[0])}){tail}")
-    if denials:
-        return "denied", f"{_who(denials)} denies it ({_when(denials[0])}){tail}"
-    if contra:
+        return f"{not_checkable_reason(kind, cue)}; said by {_who(origins or apps)}"
+    if status == "disputed" and denials:
+        return f"{_who(origins)} say it, but {_who(denials)} denies it ({_when(denials[0])}){tail}"
+    if status == "denied":
+        return f"{_who(denials)} denies it ({_when(denials[0])}){tail}"
+    if status == "disputed":
         ids = ", ".join(sorted({l.get("target") or l.get("source") for l in contra}))
         ev = contra[0].get("evidence", {})
         nums = ev.get("conflicting_numbers") or []
         what = ("a conflicting number (" + ", ".join(f"{x} vs {y} {u}".strip() for x, y, u in nums) + ")"
                 if nums else "the opposite")
-        return "disputed", f"{ids} says {what}; this rests on {_who(origins or apps)}{tail}"
-    if len(origins) >= 2:
+        return f"{ids} says {what}; this rests on {_who(origins or apps)}{tail}"
+    if status in ("confirmed", "partly-confirmed") and confirms:
+        ids = " and ".join(sorted({l.get("source") or l.get("target") for l in confirms}))
+        extent = "" if status == "confirmed" else "part of "
+        return (f"{ids}, from sources independent of {_who(origins or unnamed)}, back{'s' * (' and ' not in ids)} "
+                f"{extent}it ({confirms[0].get('date') or 'undated'}, {confirms[0].get('article')}){tail}")
+    if status == "confirmed":
         first, rest = origins[0], origins[1:]
         verb = "confirms" if any(a["class"] == "confirm" for a in rest) else "asserts"
-        return "confirmed", (f"first said by {first['source'] or first['outlet']} ({_when(first)}); "
-                             f"{_who(rest)}, independently, {verb} it ({_when(rest[0])}){tail}")
+        return (f"first said by {first['source'] or first['outlet']} ({_when(first)}); "
+                f"{_who(rest)}, independently, {verb} it ({_when(rest[0])}){tail}")
+    if status == "unattributed":
+        return f"stated in the outlets' own voice ({_who(own)}), with no source"
+    if origins and status == "reported":
+        return f"reported by {_who(origins[:1])} ('{origins[0]['cue']}'); no independent confirmation{tail}"
     if origins:
-        o = origins[0]
-        if all(a["class"] == "report" for a in apps if a["class"] in SUPPORT):
-            return "reported", f"reported by {_who([o])} ('{o['cue']}'); no independent confirmation{tail}"
-        return "claimed", f"rests on {_who([o])} alone ({_when(o)}){tail}"
+        return f"rests on {_who(origins[:1])} alone ({_when(origins[0])}){tail}"
     if unnamed:
-        return "claimed", f"rests on an unnamed source ({_when(unnamed[0])}){tail}"
-    if own:
-        return "unattributed", f"stated in the outlets' own voice ({_who(own)}), with no source"
-    return "reported", "neither asserted nor denied (a source declined to confirm it)"
+        return f"rests on an unnamed source ({_when(unnamed[0])}){tail}"
+    return "neither asserted nor denied (a source declined to confirm it)"
 
 
 def cluster_status(c: dict) -> tuple[str, str, list[dict]]:
@@ -144,11 +165,14 @@ def cluster_status(c: dict) -> tuple[str, str, list[dict]]:
     appearances (and contradicting links) arrive in date order."""
     apps = c["appearances"]
     contra = [l for l in c["links"] + c["linked_from"] if l["relation"] == "contradicts"]
+    # a confirmation backs both ends, as in the article: what is confirmed, and the confirming
+    # claim, which the other asserts in part
+    confirms = [l for l in c["links"] + c["linked_from"] if l["relation"] == "confirms"]
     steps = []
     for a in apps:
         if (a["date"], a["article"]) not in steps:
             steps.append((a["date"], a["article"]))
-    for l in contra:
+    for l in contra + confirms:
         if (l["date"], l["article"]) not in steps:
             steps.append((l["date"], l["article"]))
     steps.sort(key=lambda s: s[0] or "")
@@ -157,9 +181,10 @@ def cluster_status(c: dict) -> tuple[str, str, list[dict]]:
     for date, article in steps:
         seen = [a for a in apps if (a["date"] or "") <= (date or "")]
         upto = [l for l in contra if (l["date"] or "") <= (date or "")]
-        status, reason = status_at(c["kind"], seen or apps, upto)
+        backed = [l for l in confirms if (l["date"] or "") <= (date or "")]
+        status, reason = status_at(c["kind"], seen or apps, upto, backed)
         if not timeline or timeline[-1]["status"] != status:
             timeline.append({"date": date, "article": article, "status": status})
     if not steps:
-        status, reason = status_at(c["kind"], apps, contra)
+        status, reason = status_at(c["kind"], apps, contra, confirms)
     return status, reason, timeline

@@ -26,7 +26,7 @@ import sqlite3
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import InputError
+from ..errors import InputError, OutputError
 from .independence import cluster_status
 from ..claims.signature import Signature, compare
 from ..claims.timex import normalise
@@ -79,8 +79,22 @@ class ClaimStore:
 
     @classmethod
     def open(cls, path: str | Path) -> "ClaimStore":
-        """Open (creating if needed) the store at *path*, in WAL mode."""
-        conn = sqlite3.connect(str(path))
+        """Open (creating if needed) the store at *path*, in WAL mode. A file that is not a
+        claim store (random bytes, another program's database) or one written by a newer
+        claimtrack is an :class:`~claimtrack.errors.OutputError` (exit 4) naming the file; an
+        older one is migrated."""
+        try:  # a missing directory or no permission: the file was never read, so say so
+            conn = sqlite3.connect(str(path))
+        except sqlite3.Error as exc:
+            raise OutputError(f"{path}: cannot open the claim store ({exc})") from None
+        try:
+            _check_store(conn, path)
+            return cls._ready(conn)
+        except sqlite3.DatabaseError as exc:
+            raise OutputError(f"{path}: not a claim store ({exc})") from None
+
+    @classmethod
+    def _ready(cls, conn: sqlite3.Connection) -> "ClaimStore":
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
@@ -364,14 +378,26 @@ class ClaimStore:
                "first_seen": {"article": first.get("article"), "date": first.get("date")},
                "appearances": apps, "links": links, "linked_from": back,
                "timeline": json.loads(row["timeline"]), "signature": json.loads(row["signature"]),
-               "reviews": reviews}
+               "reviews": reviews,
+               # the latest review decides: a desk may correct a verdict by reviewing again
+               "verdict": reviews[-1]["rating"] if reviews else None, "reviewed": bool(reviews)}
         return out
 
     def clusters(self, source: str | None = None, status: str | None = None, kind: str | None = None,
                  since: str | None = None, until: str | None = None,
-                 query: str | None = None) -> Iterator[dict]:
-        """Clusters matching every filter given, oldest first (see ``claimtrack claims``)."""
+                 query: str | None = None, verdict: str | None = None,
+                 reviewed: bool | None = None) -> Iterator[dict]:
+        """Clusters matching every filter given, oldest first (see ``claimtrack claims``).
+
+        *verdict* is the latest review's rating (any case); *reviewed* True/False keeps the
+        clusters with/without a review, None all of them."""
         where, args = [], []
+        if reviewed is not None:
+            where.append(f"c.id {'' if reviewed else 'NOT '}IN (SELECT cluster FROM reviews)")
+        if verdict:
+            where.append("(SELECT lower(r.rating) FROM reviews r WHERE r.cluster = c.id "
+                         "ORDER BY r.seq DESC LIMIT 1) = ?")
+            args.append(verdict.strip().lower())
         if status:
             where.append("c.status = ?")
             args.append(status)
@@ -401,6 +427,12 @@ class ClaimStore:
             raise InputError(f"-q {query!r}: not a valid full-text query ({exc})") from None
         for (cid,) in ids:
             yield self.cluster(cid)
+
+    def verdicts(self) -> list[str]:
+        """Every verdict a review has given, once each (in any case), alphabetically."""
+        rows = self.conn.execute("SELECT min(rating) FROM reviews GROUP BY lower(rating) "
+                                 "ORDER BY lower(rating)")
+        return [r[0] for r in rows]
 
     def article(self, id: str) -> dict | None:
         """One article's metadata (as in :meth:`articles`), or None."""
@@ -437,6 +469,22 @@ def _paraphrase(a: str, b: str) -> dict | None:
     from ..check.matcher import signature_evidence
 
     return signature_evidence(a, b, MATCH_SAME)
+
+
+def _check_store(conn: sqlite3.Connection, path) -> None:
+    """Refuse an SQLite file that holds other tables and no claimtrack ``meta``, or a store
+    whose schema is newer than this claimtrack's (reading the first page also refuses a file
+    that is not SQLite at all)."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if tables and "meta" not in tables:
+        conn.close()
+        raise OutputError(f"{path}: not a claim store (an SQLite database with other tables)")
+    if "meta" in tables:
+        row = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+        if row and not str(row[0]).isdigit() or row and int(row[0]) > int(SCHEMA_VERSION):
+            conn.close()
+            raise OutputError(f"{path}: a claim store of schema version {row[0]}, newer than "
+                              f"this claimtrack's ({SCHEMA_VERSION}): upgrade claimtrack")
 
 
 def _migrate(conn: sqlite3.Connection) -> None:

@@ -1,0 +1,198 @@
+"""Pronouns in statements: replaced by a name only when the antecedent is certain.
+
+A statement is what a reviewer rates and publishes, so a wrong name there changes who did or
+said what; "they" is better than a wrong name. The rule:
+
+- first person inside a quotation ("I", "my", "we", "our") is the quotation's speaker ("we",
+  "our" of a spokesperson: the body the speaker is part of);
+- a third-person pronoun is the one candidate that agrees with it in number, gender (where
+  known) and animacy among what the article names from the sentence before the attribution up
+  to the pronoun — sources, proper names and the nouns of core arguments — never the speaker of
+  the quotation the pronoun sits in;
+- otherwise the pronoun stays, and the candidates go to the claim's ``statement_resolutions``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..parse.index import WordIndex
+from ..parse.parser import Doc, Sentence, Word
+from ..types import Attribution, Source
+from .words import TIMES, tables
+
+OPEN_MARKS, CLOSE_MARKS = "“‘«„", "”’»"
+#: pronoun → (number, gender, animacy): animacy "person", "thing" or "" (either)
+THIRD = {"he": ("Sing", "Masc", "person"), "him": ("Sing", "Masc", "person"),
+         "his": ("Sing", "Masc", "person"), "she": ("Sing", "Fem", "person"),
+         "her": ("Sing", "Fem", "person"), "it": ("Sing", "", "thing"), "its": ("Sing", "", "thing"),
+         "they": ("Plur", "", ""), "them": ("Plur", "", ""), "their": ("Plur", "", "")}
+FIRST = {"i": "Sing", "my": "Sing", "me": "Sing", "we": "Plur", "our": "Plur", "us": "Plur"}
+CORE = ("nsubj", "nsubj:pass", "obj", "iobj", "root", "appos", "conj", "obl:agent", "nmod:poss")
+BODIES = {"organisation", "government", "media", "document"}
+
+
+@dataclass
+class Candidate:
+    """Something the article names that a pronoun may point back to."""
+
+    name: str
+    key: str                  # one key per entity: a source id or a noun's lemma
+    number: str               # "Sing", "Plur" or "" (either: an organisation is "it" or "they")
+    gender: str               # "Masc", "Fem" or "" (not known)
+    animacy: str              # "person", "thing" or "" (a name not known to be either)
+    pos: int
+
+
+@dataclass
+class Context:
+    """What an article offers to resolve the pronouns of its statements."""
+
+    doc: Doc | None
+    text: str
+    sources: list[Source]
+    mentions: list[tuple[tuple[int, int], Source]] = field(default_factory=list)
+    index: WordIndex | None = None
+
+    @classmethod
+    def of(cls, doc: Doc | None, text: str, sources: list[Source],
+           atts: list[Attribution]) -> "Context":
+        by_id = {s.id: s for s in sources}
+        mentions = [(sp, by_id[a.source_id]) for a in atts if a.source and a.source_id in by_id
+                    for sp in a.source.spans[:1]]
+        return cls(doc, text, sources, sorted(mentions, key=lambda m: m[0]), WordIndex(doc))
+
+
+def gender_of(src: Source) -> str:
+    """A source's gender when the article shows it: a pronoun that named it ("She added"), a
+    gendered role or title ("spokeswoman", "Mrs")."""
+    words = {w.lower().strip(".,") for n in [src.name, *src.aliases] for w in n.split()}
+    st = tables()["statements"]
+    fem, masc = words & set(st["female"]), words & set(st["male"])
+    if fem and not masc:
+        return "Fem"
+    if masc and not fem:
+        return "Masc"
+    return ""
+
+
+def _source_candidate(src: Source, pos: int) -> Candidate:
+    if src.type == "person":
+        return Candidate(src.name, src.id, "Sing", gender_of(src), "person", pos)
+    if src.type in BODIES:   # "the ministry said it …", "the union … they"
+        return Candidate(src.name, src.id, "", "", "thing", pos)
+    head = re.split(r"\s+(?:in|of|at|from|for|on)\s+", src.name)[0].split()
+    plural = bool(head) and head[-1].lower().endswith("s") and not head[-1].endswith("'s")
+    return Candidate(src.name, src.id, "Plur" if plural else "Sing", gender_of(src), "", pos)
+
+
+def _noun_candidate(sent: Sentence, w: Word, text: str = "") -> Candidate | None:
+    """A core argument's noun or a proper name, typed from the parse and the word lists."""
+    if w.upos not in ("NOUN", "PROPN") or w.lemma.lower() in TIMES:
+        return None
+    if w.deprel not in CORE and w.upos != "PROPN" or w.deprel in ("compound", "flat"):
+        return None
+    st = tables()["statements"]
+    low = w.lemma.lower()
+    number = w.feat("Number") or ("Plur" if w.text.lower().endswith("s") and w.upos == "NOUN" else "Sing")
+    gender = "Fem" if low in st["female"] else "Masc" if low in st["male"] else ""
+    if w.upos == "PROPN":
+        animacy = ""
+    else:
+        animacy = "person" if low in st["people"] or gender else "thing"
+    near = [x for x in sent.kids(w.i, "det", "amod", "compound", "flat", "nummod", "nmod:poss")] + [w]
+    name = " ".join(x.text for x in sorted(near, key=lambda x: x.i))
+    return Candidate(name, "noun:" + low, number, gender, animacy, w.start)
+
+
+def agrees(pron: str, c: Candidate) -> bool:
+    """Whether candidate *c* can be what third-person *pron* points back to."""
+    number, gender, animacy = THIRD[pron]
+    if c.number and c.number != number:
+        return False
+    if gender and c.gender and c.gender != gender:
+        return False
+    if animacy and c.animacy and c.animacy != animacy:
+        return False
+    return not (number == "Plur" and c.animacy == "person" and c.number == "Sing")
+
+
+def inside_quote(text: str, start: int, pos: int) -> bool:
+    """Whether *pos* is inside quotation marks opened after *start* (the sentence before)."""
+    seg = text[start:pos]
+    straight = seg.count('"')
+    last_open = max(seg.rfind(c) for c in OPEN_MARKS)
+    last_close = max(seg.rfind(c) for c in CLOSE_MARKS if c != "’")
+    return straight % 2 == 1 or last_open > last_close
+
+
+def _window_start(ctx: Context, att: Attribution | None, pron_sent: Sentence, back: int) -> int:
+    """Where the search for antecedents starts: *back* sentences before the attribution's
+    (or the pronoun's, if earlier)."""
+    first = att.sentence if att is not None and att.sentence >= 0 else pron_sent.index
+    return ctx.doc.sentences[max(0, min(first, pron_sent.index) - back)].start if ctx.doc else 0
+
+
+def candidates(ctx: Context, att: Attribution | None, pron: Word, pron_sent: Sentence,
+               back: int = 1) -> list[Candidate]:
+    """Everything named from *back* sentences before the attribution's up to *pron*, one per
+    entity (the first mention)."""
+    if ctx.doc is None:
+        return []
+    lo, hi = _window_start(ctx, att, pron_sent, back), pron.start
+    found: dict[str, Candidate] = {}
+    covered: list[tuple[int, int]] = []
+    for (s, e), src in ctx.mentions:
+        if lo <= s < hi:
+            covered.append((s, e))
+            if src.name.lower() not in THIRD and src.name.lower() not in FIRST:
+                found[src.id] = _source_candidate(src, s)
+    for sent, w in (ctx.index or WordIndex(ctx.doc)).between(lo, hi):
+        if any(s <= w.start < e for s, e in covered) or w.text.lower() in THIRD:
+            continue
+        c = _noun_candidate(sent, w, ctx.text)
+        if c is not None:
+            found.setdefault(c.key, c)
+    return sorted(found.values(), key=lambda c: c.pos)
+
+
+def resolve(ctx: Context, att: Attribution | None, speaker: Source | None, pron: Word,
+            sent: Sentence) -> tuple[str | None, list[str]]:
+    """(the name *pron* certainly means or None, the candidates' names). A body's "it", "its",
+    "they", "their" in its own indirect words ("the ministry said its forces …") is that body
+    when nothing else in the sentence agrees."""
+    low = pron.text.lower()
+    quoted = ctx.doc is not None and inside_quote(
+        ctx.text, ctx.doc.sentences[max(0, sent.index - 1)].start, pron.start)
+    if low in FIRST:
+        if not quoted or speaker is None:
+            return None, []
+        if FIRST[low] == "Plur" and speaker.type == "person":
+            # a person's "we" is the body they speak for, if any ("we" of a coach: the team)
+            body = next((s for s in ctx.sources if speaker.part_of and s.id == speaker.part_of[0]), None)
+            return (body.name, [body.name]) if body is not None else (None, [speaker.name])
+        return speaker.name, [speaker.name]
+    if low not in THIRD:
+        return None, []
+    wide = [c for c in candidates(ctx, att, pron, sent, back=3) if agrees(low, c)]
+    near_start = _window_start(ctx, att, sent, 1)
+    names = [c.name for c in wide if c.pos >= near_start]
+    if quoted and speaker is not None:   # "…," said X: X is "I", never "he" in its own words
+        wide = [c for c in wide if c.key != speaker.id]
+    cands = [c for c in wide if c.pos >= near_start]
+    # one candidate near, and none further back to compete with it; only a named thing (a
+    # source, a proper name) or a plural noun may stand in for a pronoun
+    if len(cands) == 1 and len(wide) == 1 and (cands[0].key[:1] == "s" or cands[0].animacy == ""
+                                               or low in ("they", "their", "them")):
+        return cands[0].name, names
+    if not quoted and speaker is not None and low in ("it", "its", "they", "their"):
+        local = [c for c in cands if c.pos >= sent.start]
+        if len(local) == 1 and local[0].key == speaker.id:
+            return speaker.name, names
+    return None, names
+
+
+def possessive(name: str) -> str:
+    """"Kazakhstan" → "Kazakhstan's", "United States" → "United States'"."""
+    return name + ("'" if name.endswith("s") else "'s")
+
