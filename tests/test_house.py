@@ -33,7 +33,7 @@ def test_the_extractor_never_imports_later_stages():
 
 #: the stages, bottom up: a module may import its own package and any package of a lower or
 #: equal rank, never a later one (the utilities - errors, types, resources, io - are the floor)
-RANK = {"errors": 0, "types": 0, "resources": 0, "io": 0, "learn": 0, "parse": 1, "extract": 2, "sources": 3,
+RANK = {"errors": 0, "types": 0, "resources": 0, "io": 0, "learn": 0, "check": 1, "parse": 1, "extract": 2, "sources": 3,
         "claims": 4, "api": 5, "graph": 5, "export": 6, "batch": 7, "store": 8, "evaluate": 8,
         "desk": 9, "cli": 10}
 

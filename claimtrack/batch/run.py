@@ -428,7 +428,7 @@ class ProcessPoolEngine:
 
     def close(self) -> None:
         if self.pool is not None:
-            procs = list(getattr(self.pool, "_processes", {}).values())
+            procs = list((getattr(self.pool, "_processes", None) or {}).values())  # None once shut down
             self.pool.shutdown(wait=False, cancel_futures=True)
             for p in procs:
                 if p.is_alive():

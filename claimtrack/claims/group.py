@@ -467,7 +467,7 @@ def _links(analysis: Analysis, groups: list["_Claim"], claims: list[Claim],
             A, B = groups[i].first, groups[j].first
             if A.withholds or B.withholds:
                 continue  # "did not confirm" neither supports nor contradicts anything
-            ev = compare(sigs[i], sigs[j])
+            ev = compare(sigs[i], sigs[j]) or _paraphrase(claims[i], claims[j])
             if ev is None and A.atts and B.atts and not (A.denies or B.denies):
                 pre = presupposes(sigs[i], sigs[j]) or presupposes(sigs[j], sigs[i])
                 if pre:   # one speaks of the event the other says took place
@@ -507,6 +507,15 @@ def _links(analysis: Analysis, groups: list["_Claim"], claims: list[Claim],
                 support[j].append((i, cov, "repeats"))
     return links, support
 
+
+
+def _paraphrase(a: Claim, b: Claim) -> dict | None:
+    """The claim matcher on the two statements (the store's clusters use the same reading)."""
+    from ..check.matcher import signature_evidence
+
+    if not a.signature.get("predicate") or not b.signature.get("predicate"):
+        return None
+    return signature_evidence(a.statement or a.text, b.statement or b.text)
 
 
 def _primary(g: _Claim) -> list[Attribution]:

@@ -627,6 +627,10 @@ from .store import claims_cmd, track_cmd  # noqa: E402  (the claim-store command
 main.add_command(track_cmd)
 main.add_command(claims_cmd)
 
+from .check import check_cmd  # noqa: E402  (claims against articles)
+
+main.add_command(check_cmd)
+
 from .serve import serve_cmd  # noqa: E402  (the fact-checker's desk)
 
 main.add_command(serve_cmd)

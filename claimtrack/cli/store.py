@@ -16,7 +16,7 @@ CSV_COLUMNS = ["id", "status", "kind", "first_date", "first_article", "appearanc
 
 
 @click.command(name="track")
-@click.argument("inputs", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1)
 @click.option("--db", type=click.Path(dir_okay=False), required=True, help="The claim store (SQLite).")
 @click.option("--workdir", type=click.Path(file_okay=False), default=None,
               help="Where batch keeps per-article results (default: DB.work/ beside the store).")
@@ -26,9 +26,11 @@ CSV_COLUMNS = ["id", "status", "kind", "first_date", "first_article", "appearanc
 @click.option("--date", default=None, help="Publication date (ISO 8601) for a single file.")
 @click.option("--outlet", default=None, help="Outlet name for a single file.")
 @click.option("--max-chars", type=int, default=None, help="Refuse articles longer than this.")
+@click.option("--rebuild", is_flag=True, help="Re-cluster the store's articles with this version's "
+              "rules first (needed for a store made by other rules; INPUTs optional).")
 @model_options
-def track_cmd(inputs, db, workdir, workers, engine, scheduler, date, outlet, max_chars, model_dir,
-              cache_dir, lexicon, ner):
+def track_cmd(inputs, db, workdir, workers, engine, scheduler, date, outlet, max_chars, rebuild,
+              model_dir, cache_dir, lexicon, ner):
     """Add articles to a claim store: claims are clustered across articles and days.
 
     INPUT is what `claimtrack batch` takes (files, directories, JSONL with "id", "text", "date",
@@ -46,6 +48,8 @@ def track_cmd(inputs, db, workdir, workers, engine, scheduler, date, outlet, max
 
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
+    if not inputs and not rebuild:
+        raise click.UsageError("give INPUTs (or --rebuild)")
     meta = {k: v for k, v in (("date", date), ("outlet", outlet)) if v}
     if meta and len(inputs) != 1:
         raise click.UsageError("--date and --outlet need a single input")
@@ -53,8 +57,11 @@ def track_cmd(inputs, db, workdir, workers, engine, scheduler, date, outlet, max
                         use_ner=ner)
     summary = track(list(inputs), db, workdir=workdir, meta=meta or None, engine=engine,
                     workers=workers, scheduler=scheduler, settings=settings,
-                    max_chars=max_chars or DEFAULT_MAX_CHARS)
-    click.echo(summary.line(), err=True)
+                    max_chars=max_chars or DEFAULT_MAX_CHARS, rebuild=rebuild)
+    if rebuild:
+        click.echo(f"{db}: {summary.extra['rebuilt']} article(s) re-clustered", err=True)
+    if inputs:
+        click.echo(summary.line(), err=True)
     sys.exit(1 if summary.failed else 0)
 
 

@@ -166,7 +166,29 @@ async def get_claimreview(request: Request) -> JSONResponse:
     return JSONResponse(cluster_claimreview(cluster, url, urls), media_type="application/ld+json")
 
 
+def check_rows(store, claim: str | None) -> list[dict]:
+    """The rows of ``claimtrack check --claim CLAIM --db … --format json`` (400 without a claim)."""
+    from ..check.run import check_store, read_claims
+
+    if not claim or len(claim) > 2000:
+        raise InputError("claim: a claim of at most 2,000 characters is needed")
+    return [r.to_dict() for r in check_store(read_claims(claim, None), store)]
+
+
+async def get_check(request: Request) -> JSONResponse:
+    """``GET /api/check?claim=…``: the store's articles' stances toward the claim."""
+    def run():
+        with request.app.state.desk.store() as store:
+            return check_rows(store, request.query_params.get("claim"))
+    try:
+        rows = await run_in_threadpool(run)
+    except InputError as exc:
+        raise HTTPException(400, str(exc)) from None
+    return JSONResponse(rows)
+
+
 ROUTES = [
+    Route("/api/check", get_check, methods=["GET"]),
     Route("/api/articles", post_article, methods=["POST"]),
     Route("/api/articles", list_articles, methods=["GET"]),
     Route("/api/articles/{id:path}", get_article, methods=["GET"]),

@@ -143,6 +143,30 @@ async def claim_page(request: Request) -> HTMLResponse:
     return render(request, "claim.html", c=cluster, others=others, error=None, form={})
 
 
+async def check_page(request: Request) -> HTMLResponse:
+    """Check a claim: the store's articles grouped by stance, with their evidence sentences."""
+    from ..check.stance import STANCES
+    from .api import check_rows
+
+    claim = request.query_params.get("claim", "")
+    error, groups = None, {}
+    if claim.strip():
+        def run():
+            with request.app.state.desk.store() as store:
+                rows = check_rows(store, claim)
+                return rows, {a["id"]: a for a in store.articles()}
+        try:
+            rows, meta = await run_in_threadpool(run)
+            for r in rows:
+                r["meta"] = meta.get(r["article"], {})
+                groups.setdefault(r["stance"], []).append(r)
+        except InputError as exc:
+            error = str(exc)
+    order = [s for s in STANCES if s in groups]
+    return render(request, "check.html", claim=claim, groups=groups, order=order, error=error,
+                  status=400 if error else 200)
+
+
 def _statements(store, ids: list[str]) -> dict[str, str]:
     """The statements of the clusters a claim links to, to show beside their ids."""
     return {cid: (store.cluster(cid, with_status=False) or {}).get("statement", "") for cid in ids}
@@ -170,6 +194,7 @@ ROUTES = [
     Route("/articles", add_article, methods=["POST"]),
     Route("/articles/{id:path}", article_page, methods=["GET"], name="article_page"),
     Route("/claims", claims_page, methods=["GET"], name="claims_page"),
+    Route("/check", check_page, methods=["GET"], name="check_page"),
     Route("/claims/{id}", claim_page, methods=["GET"], name="claim_page"),
     Route("/claims/{id}/review", post_review, methods=["POST"]),
 ]

@@ -501,7 +501,10 @@ def _addressee_content(d: Draft) -> None:
             subjects = [k for k in sent.kids(c.i) if k.deprel.startswith("nsubj")]
             # "told reporters at a conference that officials began …": a "that" beside another
             # subject opens a complement, not a relative clause
-            rel = any(k.text.lower() in REL_PRONOUNS for k in sent.kids(c.i)) and len(subjects) < 2
+            # ("told reporters that the inquiry would end": a "that" the parse calls a `mark`
+            # is a complementizer, whatever it hangs on)
+            rel = any(k.text.lower() in REL_PRONOUNS and k.deprel != "mark" for k in sent.kids(c.i)) \
+                and len(subjects) < 2
             if c.i > o.i and not rel and has_subject(sent, c.i):
                 d.content = sent.subtree(c.i)
                 return

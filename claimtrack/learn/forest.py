@@ -141,8 +141,14 @@ class Forest:
         if X.ndim != 2 or X.shape[1] != len(self.features):
             raise ValueError(f"expected {len(self.features)} features, got shape {X.shape}")
         k = self.num_class if self.objective == "multiclass" else 1
-        leaves = _walk(self._compiled(), X)  # (n, trees)
-        out = np.stack([leaves[:, c::k].sum(axis=1) for c in range(k)], axis=1)
+        if X.shape[0] <= SMALL:  # numpy's per-call cost would dominate: walk in plain Python
+            out = np.zeros((X.shape[0], k))
+            rows = X.tolist()
+            for i, t in enumerate(self.trees):
+                out[:, i % k] += [_walk_row(t, x) for x in rows]
+        else:
+            leaves = _walk(self._compiled(), X)  # (n, trees)
+            out = np.stack([leaves[:, c::k].sum(axis=1) for c in range(k)], axis=1)
         return out[:, 0] if k == 1 else out
 
     def predict(self, X) -> "Any":
@@ -172,6 +178,25 @@ class Forest:
                             np.array([{"None": 0, "Zero": 1, "NaN": 2}.get(m, 0)
                                       for t in self.trees for m in t.missing]), offsets)
         return self._arrays
+
+
+SMALL = 8  # up to this many rows, the plain-Python walk is faster than the vectorised one
+
+
+def _walk_row(t: Tree, x: list[float]) -> float:
+    """One row down one tree: the same rule as ``_walk``."""
+    node = 0
+    feature, threshold, missing = t.feature, t.threshold, t.missing
+    while feature[node] >= 0:
+        v = x[feature[node]]
+        nan = v != v
+        m = missing[node]
+        if (m == "NaN" and nan) or (m == "Zero" and (nan or v == 0.0)):
+            left = t.default_left[node]
+        else:
+            left = (0.0 if nan else v) <= threshold[node]
+        node = t.left[node] if left else t.right[node]
+    return t.value[node]
 
 
 def _walk(arrays, X):

@@ -50,17 +50,30 @@ def _dependence(app: dict, earlier: list[dict]) -> str | None:
         if app["via"] and set(app["via"]) & set(e["via"]):
             wire = sorted(set(app["via"]) & set(e["via"]))[0]
             return f"{app['outlet'] or app['article']} reprints {wire}'s story ({e['article']})"
-        if _norm(app["text"]) == _norm(e["text"]) and app["source_key"] == e["source_key"] \
+        if _norm(app["text"]) == _norm(e["text"]) and _same_speaker(app, e) \
                 and app["outlet"] != e["outlet"]:
             return (f"{app['outlet'] or app['article']} repeats {e['outlet'] or e['article']}'s "
                     f"copy word for word ({e['article']}), a reprint")
-        if app["source_key"] and app["source_key"] == e["source_key"]:
+        if app["source_key"] and _same_speaker(app, e):
             return f"{app['source']} says it again ({app['article']}), which adds no independent support"
         common = set(app["hierarchy"]) & set(e["hierarchy"])
         if common:
             return (f"{app['source']} ({app['article']}) is not independent of {e['source']}: "
                     f"both speak for {sorted(common)[-1].split(':', 1)[-1]}")
     return None
+
+
+def _same_speaker(a: dict, b: dict) -> bool:
+    """One source: the same key, or a person's full name and their surname alone ("Gela
+    Beridze" in the wire story, "Beridze" in the paper that reprinted it)."""
+    ka, kb = a.get("source_key") or "", b.get("source_key") or ""
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    na, nb = ka.split(":", 1)[-1].split(), kb.split(":", 1)[-1].split()
+    short, long = sorted((na, nb), key=len)
+    return len(short) == 1 and len(long) > 1 and long[-1] == short[0] and short[0][:1].isalpha()
 
 
 def _who(apps: list[dict]) -> str:

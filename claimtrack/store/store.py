@@ -65,6 +65,9 @@ CREATE TABLE IF NOT EXISTS documents(article TEXT PRIMARY KEY, text TEXT NOT NUL
 """
 FTS = "CREATE VIRTUAL TABLE IF NOT EXISTS statements USING fts5(cluster UNINDEXED, statement)"
 MAX_CANDIDATES = 200   # a blocking key shared by more clusters than this is too common to block on
+#: the clustering rules a store was built with; a store of other rules is rebuilt, never mixed
+MATCHER = "signature+check/1"
+MATCH_SAME = 0.6   # the matcher's symmetric score for two statements to be one proposition
 
 
 class ClaimStore:
@@ -108,10 +111,29 @@ class ClaimStore:
         except sqlite3.OperationalError:   # an SQLite built without FTS5: -q falls back to LIKE
             fts = False
         conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        if conn.execute("SELECT 1 FROM clusters LIMIT 1").fetchone() is None:
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('matcher', ?)", (MATCHER,))
         conn.commit()
         store = cls(conn)
         store.fts = fts
         return store
+
+    @property
+    def matcher(self) -> str:
+        """The clustering rules this store's clusters were made by ('' for the first rules)."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'matcher'").fetchone()
+        return row[0] if row else ""
+
+    @property
+    def stale(self) -> bool:
+        """Clusters made by other rules than this claimtrack's: ``rebuild`` before adding."""
+        return self.matcher != MATCHER
+
+    def check_rules(self) -> None:
+        """Refuse to mix clusters of two rule sets: an InputError saying how to rebuild."""
+        if self.stale:
+            raise InputError(f"the claim store's clusters were made by other rules ({self.matcher or 'the first'}"
+                             f", not {MATCHER}): rebuild it first (claimtrack track --rebuild --db …)")
 
     def close(self) -> None:
         self.conn.close()
@@ -133,27 +155,61 @@ class ClaimStore:
         """Add one analysed article (``Analysis.to_dict()``); returns ``added``, ``unchanged``
         or ``replaced`` (the same id with another text: its old appearances are dropped)."""
         meta = {**(d.get("meta") or {}), **(meta or {})}
-        sha = d["text_sha256"]
-        if self.has_article(d["id"], sha):
+        if self.has_article(d["id"], d["text_sha256"]):
             return "unchanged"
+        self.check_rules()
         with self.conn:   # one transaction: a kill leaves the article wholly in or out
-            replaced = self._drop_article(d["id"])
-            self.conn.execute(
-                "INSERT INTO articles(id, sha, date, outlet, url, title) VALUES (?,?,?,?,?,?)",
-                (d["id"], sha, meta.get("date"), outlet_of(meta), meta.get("url"), meta.get("title")))
-            touched: set[str] = set()
-            cluster_of: dict[str, str] = {}
-            credited = self._credited_outlets(d)
-            if outlet_of(meta):
-                self.conn.execute("INSERT OR IGNORE INTO outlets VALUES (?)", (outlet_of(meta),))
-            for app in appearances_of(d, meta):
-                app["credits"] = sorted(set(app["credits"]) | credited)
-                cid = self._place(app, touched)
-                cluster_of[app["claim"]] = cid
-            self._article_links(d, meta, cluster_of, touched)
-            for cid in sorted(touched):
-                self._restatus(cid)
+            return self._add(d, meta)
+
+    def _add(self, d: dict, meta: dict) -> str:
+        replaced = self._drop_article(d["id"])
+        self.conn.execute(
+            "INSERT INTO articles(id, sha, date, outlet, url, title) VALUES (?,?,?,?,?,?)",
+            (d["id"], d["text_sha256"], meta.get("date"), outlet_of(meta), meta.get("url"), meta.get("title")))
+        touched: set[str] = set()
+        cluster_of: dict[str, str] = {}
+        credited = self._credited_outlets(d)
+        if outlet_of(meta):
+            self.conn.execute("INSERT OR IGNORE INTO outlets VALUES (?)", (outlet_of(meta),))
+        for app in appearances_of(d, meta):
+            app["credits"] = sorted(set(app["credits"]) | credited)
+            cid = self._place(app, touched)
+            cluster_of[app["claim"]] = cid
+        self._article_links(d, meta, cluster_of, touched)
+        for cid in sorted(touched):
+            self._restatus(cid)
         return "replaced" if replaced else "added"
+
+    def rebuild(self) -> int:
+        """Cluster and link every article again with this claimtrack's rules, from the texts
+        and analyses the store kept, in one transaction; reviews follow their claims. Returns
+        the number of articles; an article without its analysis kept is an InputError."""
+        arts = self.articles()
+        docs = {a["id"]: self.document(a["id"]) for a in arts}
+        missing = [i for i, doc in docs.items() if doc is None]
+        if missing:
+            raise InputError(f"cannot rebuild: {len(missing)} article(s) have no kept analysis "
+                             f"(first: {missing[0]}); track them again into a new store")
+        reviewed = {r[0]: (r[1], r[2]) for r in self.conn.execute(
+            "SELECT r.cluster, MIN(a.article), MIN(a.claim) FROM reviews r JOIN appearances a "
+            "ON a.cluster = r.cluster GROUP BY r.cluster")}
+        reviews = [(r[0], r[1]) for r in self.conn.execute("SELECT seq, cluster FROM reviews")]
+        with self.conn:
+            for table in ("appearances", "links", "blocks", "clusters", "articles"):
+                self.conn.execute(f"DELETE FROM {table}")
+            if self.fts:
+                self.conn.execute("DELETE FROM statements")
+            for a in arts:
+                meta = {k: a[k] for k in ("date", "outlet", "url", "title") if a.get(k)}
+                self._add(docs[a["id"]]["analysis"], meta)
+            for seq, old in reviews:   # by row: an old id may be another cluster's new one
+                article, claim = reviewed.get(old, (None, None))
+                row = self.conn.execute("SELECT cluster FROM appearances WHERE article = ? AND claim = ?",
+                                        (article, claim)).fetchone()
+                if row:
+                    self.conn.execute("UPDATE reviews SET cluster = ? WHERE seq = ?", (row[0], seq))
+            self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('matcher', ?)", (MATCHER,))
+        return len(arts)
 
     def _credited_outlets(self, d: dict) -> set[str]:
         """Outlets already in the store that this article names ("…, Caucasus Wire reported"
@@ -183,8 +239,8 @@ class ClaimStore:
                     self.conn.execute("DELETE FROM statements WHERE cluster = ?", (cid,))
         return True
 
-    def _candidates(self, sig: Signature) -> list[sqlite3.Row]:
-        keys = sig.blocking_keys()
+    def _candidates(self, sig: Signature, statement: str = "") -> list[sqlite3.Row]:
+        keys = sig.blocking_keys() + matcher_keys(statement)
         if not keys:
             return []
         marks = ",".join("?" * len(keys))
@@ -192,7 +248,7 @@ class ClaimStore:
         # follows the candidates, not the size of the store
         ids = [r[0] for r in self.conn.execute(
             f"SELECT DISTINCT cluster FROM blocks WHERE key IN ({marks}) LIMIT {MAX_CANDIDATES}", keys)]
-        rows = [self.conn.execute("SELECT seq, id, signature, kind FROM clusters WHERE id = ?",
+        rows = [self.conn.execute("SELECT seq, id, signature, kind, statement FROM clusters WHERE id = ?",
                                   (i,)).fetchone() for i in ids]
         return sorted(rows, key=lambda r: r["seq"])
 
@@ -200,15 +256,19 @@ class ClaimStore:
         """Put one appearance in the cluster of its proposition (a new one if none matches)."""
         sig = Signature.from_dict(app["signature"])
         best, best_score, conflicts = None, -1, []
-        for row in self._candidates(sig):
+        for row in self._candidates(sig, app["statement"]):
             self.compared += 1
             other = Signature.from_dict(json.loads(row["signature"]))
-            ev = compare(other, sig)
+            ev = compare(other, sig) or _paraphrase(row["statement"], app["statement"])
             if ev is None or _times_differ(other, sig) or row["kind"] != app["kind"]:
                 continue
-            if self.conn.execute("SELECT 1 FROM appearances WHERE cluster = ? AND article = ? AND "
-                                 "claim != ?", (row["id"], app["article"], app["claim"])).fetchone():
-                continue   # the article's own grouping (claims.py) already kept these two apart
+            mine = [r[0] for r in self.conn.execute(
+                "SELECT class FROM appearances WHERE cluster = ? AND article = ? AND claim != ?",
+                (row["id"], app["article"], app["claim"]))]
+            # the article's own grouping (claims.py) kept these two apart — unless one denies
+            # what the other asserts ("X denied that …; Y confirmed that …"): one proposition
+            if mine and not all((c == "deny") != (app["class"] == "deny") for c in mine):
+                continue
             if ev["relation"] == "contradicts":
                 conflicts.append((row["id"], ev))
                 continue
@@ -234,7 +294,7 @@ class ClaimStore:
         self.conn.execute("INSERT INTO clusters(seq, id, statement, kind, signature) VALUES (?,?,?,?,?)",
                           (seq, cid, app["statement"], app["kind"], json.dumps(sig.to_dict())))
         self.conn.executemany("INSERT OR IGNORE INTO blocks VALUES (?, ?)",
-                              [(k, cid) for k in sig.blocking_keys()])
+                              [(k, cid) for k in sig.blocking_keys() + matcher_keys(app["statement"])])
         if self.fts:
             self.conn.execute("INSERT INTO statements VALUES (?, ?)", (cid, app["statement"]))
         return cid
@@ -388,6 +448,31 @@ class ClaimStore:
         """Every article in the store, in the order they were added."""
         return [dict(r) for r in self.conn.execute("SELECT id, sha, date, outlet, url, title "
                                                    "FROM articles ORDER BY seq")]
+
+
+def matcher_keys(statement: str) -> list[str]:
+    """Blocking keys of the claim matcher: a statement's rare content lemmas and, for each of
+    its words in a paraphrase group or WordNet synset, the group ("blaze" meets "fire")."""
+    if not statement:
+        return []
+    from ..check.features import Doc
+    from ..check.lexical import Idf, wordnet
+
+    idf, wn = Idf.default(), wordnet()
+    keys = set()
+    for lem in Doc.read(statement, split=False).lemmas:
+        if idf(lem) >= 4.0:
+            keys.add(f"m|{lem}")
+        near = sorted(w for w, link in wn.neighbours(lem).items() if link == "synonym")
+        if near:
+            keys.add(f"m|{min([lem] + near)}")
+    return sorted(keys)
+
+
+def _paraphrase(a: str, b: str) -> dict | None:
+    from ..check.matcher import signature_evidence
+
+    return signature_evidence(a, b, MATCH_SAME)
 
 
 def _check_store(conn: sqlite3.Connection, path) -> None:

@@ -60,19 +60,42 @@ def ingest(store: ClaimStore, workdir: str | os.PathLike, meta: dict | None = No
 
 
 def track(inputs: list[str], db: str | os.PathLike, *, workdir: str | os.PathLike | None = None,
-          meta: dict | None = None, **batch_options) -> TrackSummary:
+          meta: dict | None = None, rebuild: bool = False, **batch_options) -> TrackSummary:
     """Analyse *inputs* (as ``claimtrack batch`` does, same options) and add them to the store
-    at *db*. *meta* (``date``, ``outlet``…) overrides what the inputs say, for a single file."""
+    at *db*. *meta* (``date``, ``outlet``…) overrides what the inputs say, for a single file.
+    *rebuild* first re-clusters the store's articles with this claimtrack's rules (a store of
+    other rules is refused otherwise); with no inputs it only rebuilds."""
     from ..batch.run import check_inputs, run_batch
     from ..io.outputs import check_output, exclusive_lock
 
-    check_inputs(inputs)
+    if inputs:
+        check_inputs(inputs)
     check_output(db, "claim store")
     work = Path(workdir) if workdir else default_workdir(db)
     # a second track into the same store would ingest the same articles twice over: refuse it
     with exclusive_lock(str(db) + ".lock", f"claim store {db}"):
+        with ClaimStore.open(db) as store:
+            rebuilt = store.rebuild() if rebuild else 0
+            store.check_rules()
+        if not inputs:
+            return TrackSummary(str(db), extra={"rebuilt": rebuilt})
         result = run_batch(list(inputs), work, **batch_options)
-        summary = TrackSummary(str(db), batch=result)
+        summary = TrackSummary(str(db), batch=result, extra={"rebuilt": rebuilt})
         with ClaimStore.open(db) as store:
             ingest(store, work, meta, summary)
+            keep_documents(store, inputs, work, batch_options.get("max_chars"), batch_options.get("lang"))
     return summary
+
+
+def keep_documents(store: ClaimStore, inputs: list[str], work: Path, max_chars: int | None = None,
+                   lang: str | None = None) -> int:
+    """Keep each tracked article's text and analysis in the store, so ``check --db`` and the
+    desk can read it again (standard input, read once by batch, is not kept)."""
+    from ..batch.check import analysed
+
+    n = 0
+    for id, text, d in analysed([i for i in inputs if i != "-"], work, max_chars, lang):
+        if store.article(id):
+            store.save_document(id, text, d)
+            n += 1
+    return n

@@ -1,0 +1,108 @@
+"""One comparison of two claims for everything that compares them: ``check``, the store's
+clusters and cross-article links, and links within an article.
+
+``compare(a, b)`` aligns the two claims' content lemmas both ways, rare words weighing more
+(IDF from the store or a corpus; the shipped table otherwise) and WordNet synonyms and
+hypernyms counting in part, then looks for what turns a match into a contradiction: a
+negation on one side only, an antonym pair, the same unit with another number.
+
+>>> compare("A faulty heater in the office started the fire.",
+...         "A heater in the office had caused the blaze.").relation
+'same'
+>>> m = compare("The depot held 2,000 litres of diesel.", "The depot held 500 litres of diesel.")
+>>> m.relation, m.evidence[-1]
+('contradicts', 'number: 2,000 litres / 500 litres')
+>>> compare("The depot held diesel.", "The depot did not hold diesel.").relation
+'contradicts'
+>>> compare("The depot held diesel.", "Parliament passed the budget.").relation
+'unrelated'
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .features import Doc, align
+from .lexical import word_lists, wordnet
+from .text import numbers_agree, quantities
+
+SAME = 0.55  # thresholds on the symmetric score, set on the project's stories
+RELATED = 0.3
+
+
+@dataclass
+class Match:
+    """How two claims relate: ``same``, ``contradicts``, ``related`` or ``unrelated``.
+
+    ``score`` is the symmetric IDF-weighted alignment in [0, 1]; ``verbatim`` says the two are
+    the same words (a reprinted quotation); ``evidence`` lists the aligned lemmas and, for a
+    contradiction, what contradicts."""
+
+    score: float
+    relation: str
+    evidence: list[str] = field(default_factory=list)
+    verbatim: bool = False
+
+    def to_dict(self) -> dict:
+        return {"score": round(self.score, 3), "relation": self.relation,
+                "evidence": list(self.evidence), "verbatim": self.verbatim}
+
+
+def _doc(x) -> Doc:
+    return x if isinstance(x, Doc) else Doc.read(x, split=False)
+
+
+def _conflicts(a: Doc, b: Doc, shared: list[str]) -> list[str]:
+    """What makes two aligned claims say opposite things."""
+    out = []
+    neg = word_lists()["negation"]
+    na = sum(t in neg for t in a.tokens)
+    nb = sum(t in neg for t in b.tokens)
+    if (na % 2) != (nb % 2):
+        out.append("negation")
+    wn = wordnet()
+    la, lb = set(a.lemmas), set(b.lemmas)
+    out += [f"antonym: {x}/{y}" for x in sorted(la) for y in sorted(lb - la)
+            if x not in lb and wn.antonym(x, y)]
+    nums_a = [n for s in a.sentences for n in quantities(s.text)]
+    nums_b = [n for s in b.sentences for n in quantities(s.text)]
+    for x in nums_a:
+        same_unit = [y for y in nums_b if y.unit and y.unit == x.unit and x.unit != "year?"]
+        if same_unit and not any(numbers_agree(x, y) for y in same_unit):
+            out.append(f"number: {x.text} / {same_unit[0].text}")
+    return out
+
+
+def compare(a, b, idf: Callable[[str], float] | None = None, directed: bool = False) -> Match:
+    """Compare claim texts (or ``Doc``s) *a* and *b*; *idf* defaults to the shipped table.
+
+    The score is symmetric (two claims, both ways) unless *directed*: then it is how much of
+    *a* that *b* states, for a claim against a longer sentence or attribution content."""
+    from .lexical import Idf
+
+    idf = idf or Idf.default()
+    da, db = _doc(a), _doc(b)
+    if " ".join(da.tokens) == " ".join(db.tokens) and da.tokens:
+        return Match(1.0, "same", sorted(set(da.lemmas)), verbatim=True)
+    ab, hit_a = align(da.lemmas, set(db.lemmas), idf)
+    ba, _ = align(db.lemmas, set(da.lemmas), idf)
+    score = ab if directed else (2 * ab * ba / (ab + ba) if ab + ba else 0.0)
+    if score < RELATED:
+        return Match(score, "unrelated", hit_a)
+    conflicts = _conflicts(da, db, hit_a)
+    if conflicts and score >= RELATED:
+        return Match(score, "contradicts", hit_a + conflicts)
+    return Match(score, "same" if score >= SAME else "related", hit_a)
+
+
+def signature_evidence(a: str, b: str, at_least: float = 0.6) -> dict | None:
+    """The matcher's reading of two statements that the signatures keep apart, in the shape of
+    ``claims.signature.compare``'s evidence (so the article's links and the store's clusters
+    read it alike): ``same`` at *at_least* or more, or ``contradicts``; else None."""
+    m = compare(a, b)
+    if m.relation == "contradicts" or (m.relation == "same" and m.score >= at_least):
+        return {"relation": m.relation, "arguments": [e for e in m.evidence if ":" not in e],
+                "extent": "full" if m.score >= 0.8 else "part", "predicate": "(paraphrase)",
+                "numbers": [], "places": [], "times": [], "conflicting_numbers": [],
+                "matcher": m.to_dict()}
+    return None
