@@ -3,8 +3,8 @@
     CLAIMTRACK_MODEL_DIR=../shared/models/stanza-en-mini \\
         .venv/bin/python benchmarks/attribution_model.py --cache .cache/parses [--only dev,realnews,speed]
 
-For each set, with the rules alone (``--attribution-model rules``) and with the model (the shipped
-one, or ``--model FILE``): attr P/R/F1, attr+src, exact content F1, recall by quote type, and, with
+For each set, with the rules deciding (the default) and with the model deciding
+(``--min-confidence auto``; the shipped model, or ``--model FILE``): attr P/R/F1, attr+src, exact content F1, recall by quote type, and, with
 the model, the precision of the more and the less confident half of its predictions. Sets:
 
 * ``dev``       PolNeAR dev (84 articles). The model never saw it, nor was anything chosen on it;
@@ -46,7 +46,7 @@ def figures(golds: dict, preds: dict) -> dict:
 
 def show(name: str, rules: dict, model: dict, halves: dict | None) -> None:
     print(f"\n{name}")
-    print(f"  {'':<16}{'rules alone':>26}{'rules + model':>26}")
+    print(f"  {'':<16}{'the rules decide':>26}{'the model decides (auto)':>26}")
     for key in ("attr", "attr+src", "content_exact"):
         row = [f"P {d[key]['p']:.3f} R {d[key]['r']:.3f} F1 {d[key]['f1']:.3f}" for d in (rules, model)]
         print(f"  {key:<16}{row[0]:>26}{row[1]:>26}")
@@ -64,7 +64,7 @@ def compare(name: str, golds: dict, parser, model_file: str | None) -> None:
     from claimtrack.evaluate.predict import confidence_table
 
     rules = Analyzer(parser=parser, attribution_model="rules")
-    learned = Analyzer(parser=parser, attribution_model=model_file)
+    learned = Analyzer(parser=parser, attribution_model=model_file, min_confidence="auto")
     chosen = predictions(learned, golds)
     learned.min_confidence = 0.0
     every = predictions(learned, golds)
@@ -82,7 +82,7 @@ def speed(golds: dict, parser, model_file: str | None) -> None:
     words = sum(len(s.words) for d in docs for s in d.sentences)
     times = {}
     for label, name in (("rules alone", "rules"), ("rules + model", model_file)):
-        an = Analyzer(parser=parser, attribution_model=name)
+        an = Analyzer(parser=parser, attribution_model=name, min_confidence=None if name == "rules" else "auto")
         t = time.perf_counter()
         for k, doc in enumerate(docs):
             an.analyze_parsed(doc, str(k))

@@ -165,14 +165,15 @@ def load_examples(paths: Sequence[str | Path], parser,
     return out
 
 
-def propose_all(examples: Sequence[Example], lexicon: Lexicon) -> None:
-    """The rules' candidates of every example over *lexicon*, with their labels."""
+def propose_all(examples: Sequence[Example], lexicon: Lexicon, wide: Lexicon | None = None) -> None:
+    """The candidates of every example (the rules' over *lexicon*, those of the cues only *wide*
+    lists, the open ones), with their labels."""
     from ..extract import propose
     from ..extract.marks import QuoteIndex
 
     for ex in examples:
         ignore = [tuple(x) for x in (ex.gold.get("meta") or {}).get("ignore_spans", [])]
-        atts = propose(ex.doc, lexicon, QuoteIndex(ex.doc.text), open_class=True)
+        atts = propose(ex.doc, lexicon, QuoteIndex(ex.doc.text), wide=wide, open_class=True)
         ex.candidates = [a for a in atts if not any(s <= a.cue.spans[0][0] < e for s, e in ignore)]
         ex.matches = label(ex)
         ex.labels = [int(m >= 0) for m in ex.matches]
@@ -308,7 +309,7 @@ def train_model(gold_paths: Sequence[str | Path], parser, lexicon: Lexicon | Non
     step = progress or (lambda label, done, total: None)
     examples = load_examples(gold_paths, parser, step)
     cues = learned_cues(examples, lexicon)
-    propose_all(examples, widen(lexicon, cues))
+    propose_all(examples, lexicon, widen(lexicon, cues))
     vocab = _vocab(examples)
     X, y, groups = out_of_fold_rows(examples, cues, vocab)
     probs = cross_validate(X, y, groups, progress=lambda n: step("cross-validating (folds)", n, FOLDS))

@@ -82,16 +82,16 @@ def extract(doc: Doc, lexicon: Lexicon | None = None, quotes: QuoteIndex | None 
             model: "AttributionModel | None" = None, min_confidence: float | None = None) -> list[Attribution]:
     """Attributions of a parsed document, with character spans into ``doc.text``.
 
-    With *model*, the rules propose over the lexicon widened by the model's learned cues and the
-    model keeps the candidates whose confidence reaches *min_confidence* (default: the model's
-    threshold); without, the rules decide alone. Ids are ``a1``, ``a2``, … in reading order of
-    the cue.
+    With *model*, the rules' attributions and new candidates (the model's learned cues, every
+    complement the parse allows) all get a confidence, and :func:`.decide.decide` keeps them by
+    *min_confidence*; without, the rules decide alone. Ids are ``a1``, ``a2``, … in reading
+    order of the cue.
     """
     quotes = quotes or QuoteIndex(doc.text)
     lexicon = lexicon or load_lexicon()
     if model is None:
         return propose(doc, lexicon, quotes)
-    atts = propose(doc, widened(lexicon, model), quotes, open_class=True)
+    atts = propose(doc, lexicon, quotes, wide=widened(lexicon, model), open_class=True)
     atts = decide(doc, atts, model, quotes, min_confidence)
     renumber(atts)
     return atts
@@ -115,15 +115,22 @@ def renumber(atts: list[Attribution]) -> None:
     nest(atts)
 
 
-def propose(doc: Doc, lexicon: Lexicon, quotes: QuoteIndex, open_class: bool = False) -> list[Attribution]:
-    """The rules' attributions: every construction over *lexicon*, then the passes; with
-    *open_class*, also every complement the parse allows (:mod:`.open`) for the model to judge
-    (added after the passes, so they never change what the rules find)."""
+def propose(doc: Doc, lexicon: Lexicon, quotes: QuoteIndex, wide: Lexicon | None = None,
+            open_class: bool = False) -> list[Attribution]:
+    """The rules' attributions: every construction over *lexicon*, then the passes. For the model
+    to judge, also: with *wide* (the lexicon and learned cues), the attributions of cues only it
+    lists; with *open_class*, every complement the parse allows (:mod:`.open`). Both are added
+    after the rules' own passes, so they never change what the rules find."""
     atts = _rules(doc, lexicon, quotes)
+    if wide is None and not open_class:
+        return atts
+    cues = {tuple(a.cue.spans) for a in atts}
+    extra = [a for a in _rules(doc, wide, quotes) if tuple(a.cue.spans) not in cues] if wide else []
+    atts = atts + extra
     if open_class:
         atts = atts + list(_open(doc, atts, quotes))
-        atts.sort(key=lambda a: a.cue.start)
-        renumber(atts)
+    atts.sort(key=lambda a: a.cue.start)
+    renumber(atts)
     return atts
 
 
