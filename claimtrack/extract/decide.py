@@ -117,19 +117,14 @@ class AttributionModel:
     @classmethod
     def load(cls, path: str | Path) -> "AttributionModel":
         """A model file; a broken or foreign one is a :class:`ModelError` (exit 3) naming it."""
-        import json
-
         from ..learn import ForestFileError
+        from ..learn.forest import read_json
 
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
-            raise ModelError(f"{path}: cannot read the attribution model "
-                             f"({getattr(exc, 'strerror', None) or exc.__class__.__name__})") from None
-        try:
-            return cls.from_dict(data)
+            return cls.from_dict(read_json(path))
         except ForestFileError as exc:
-            raise ModelError(f"{path}: {exc}") from None
+            said = str(exc)
+            raise ModelError(said if said.startswith(f"{path}:") else f"{path}: {said}") from None
 
     @classmethod
     def default(cls) -> "AttributionModel":

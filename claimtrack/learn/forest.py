@@ -123,10 +123,7 @@ class Forest:
     @classmethod
     def load(cls, path: str | Path) -> "Forest":
         """Read a model file; anything that is not one raises ``ForestFileError`` naming it."""
-        try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
-            raise ForestFileError(f"{path}: cannot read the model ({exc.__class__.__name__})") from None
+        data = read_json(path)
         try:
             return cls.from_dict(data)
         except ForestFileError as exc:
@@ -219,6 +216,15 @@ def _walk(arrays, X):
         x = np.where(nan & (kind == 0), 0.0, x)  # LightGBM reads NaN as 0 where none were seen
         go_left = np.where(is_missing, default_left[node], x <= threshold[node])
         node = np.where(inner, np.where(go_left, left[node], right[node]), node)
+
+
+def read_json(path: str | Path) -> Any:
+    """A model file's JSON; one that cannot be read or parsed is a ``ForestFileError`` naming it."""
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+        why = getattr(exc, "strerror", None) or exc.__class__.__name__
+        raise ForestFileError(f"{path}: cannot read the model ({why})") from None
 
 
 def _flatten(root: dict) -> Tree:
