@@ -17,8 +17,13 @@ from ..types import Analysis
 
 def to_prediction(result: Analysis) -> dict:
     """One analysis as a line of the gold format (``score.py`` reads ``id`` and the offsets)."""
+    return prediction_line(result.id, result.attributions)
+
+
+def prediction_line(doc_id: str, attributions) -> dict:
+    """Attributions of one document as a line of the gold format."""
     atts = []
-    for a in result.attributions:
+    for a in attributions:
         atts.append({
             "id": a.id,
             "source": [list(sp) for sp in a.source.spans] if a.source else [],
@@ -30,7 +35,7 @@ def to_prediction(result: Analysis) -> dict:
             "construction": a.construction,
             "confidence": a.confidence,
         })
-    return {"id": result.id, "attributions": atts}
+    return {"id": doc_id, "attributions": atts}
 
 
 def at_confidence(pred_docs: dict, cut: float) -> dict:

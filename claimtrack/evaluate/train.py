@@ -72,16 +72,17 @@ def learned_cues(examples: Sequence[Example], lexicon: Lexicon, min_count: int =
 
 
 def cue_head(doc: Doc, spans):
-    """The word of a gold cue that heads the others ("said" of "has said"), or None."""
+    """The word of a gold cue that heads the others ("said" of "has said"), or None: the
+    decision's own reading of a cue, in the sentence the cue starts in."""
+    from ..extract.decide import cue_head as head_in
+
     if not spans:
         return None
     s, e = spans[0]
     for sent in doc.sentences:
         if sent.start <= s < sent.end or sent.start < e <= sent.end:
-            inside = [w for w in sent.words if any(w.start < b and w.end > a for a, b in spans)]
-            ids = {w.i for w in inside}
-            heads = [w for w in inside if w.head not in ids and w.upos not in ("AUX", "PART", "PUNCT")]
-            return (heads or inside or [None])[0]
+            k = head_in(sent, spans)
+            return None if k is None else sent.words[k]
     return None
 
 
@@ -138,14 +139,9 @@ def fold_of(doc_id: str, folds: int = FOLDS) -> int:
 
 def to_prediction(doc_id: str, atts: Sequence[Attribution]) -> dict:
     """Candidates as a line of the gold format, for the reference scorer."""
-    return {"id": doc_id, "attributions": [
-        {"id": a.id, "source": [list(s) for s in a.source.spans] if a.source else [],
-         "cue": [list(s) for s in a.cue.spans], "content": [list(s) for s in a.content.spans]}
-        for a in atts]}
+    from .predict import prediction_line
 
-
-def default_lexicon() -> Lexicon:
-    return load_lexicon()
+    return prediction_line(doc_id, atts)
 
 
 # -- the pipeline ------------------------------------------------------------------------------

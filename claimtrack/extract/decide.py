@@ -271,7 +271,7 @@ def features(doc: Doc, atts: Sequence[Attribution], quotes: QuoteIndex,
     for a in atts:
         per_sentence[a.sentence] = per_sentence.get(a.sentence, 0) + 1
         lemma_counts[a.cue.lemma] = lemma_counts.get(a.cue.lemma, 0) + 1
-    context = _Context(doc, quotes, model, per_sentence, lemma_counts, atts,
+    context = _Context(doc, quotes, model, per_sentence, lemma_counts,
                        {b.parent for b in atts if b.parent})
     rows = []
     for a in atts:
@@ -291,8 +291,7 @@ class _Context:
     model: AttributionModel
     per_sentence: dict[int, int]
     lemma_counts: dict[str, int]
-    atts: Sequence[Attribution]
-    parents: set
+    parents: set  # ids of the candidates that hold another in their content
 
 
 def cue_head(sent: Sentence, spans) -> int | None:
