@@ -308,23 +308,6 @@ def test_cuda_without_a_gpu_is_one_line_and_exit_3(monkeypatch):
     assert len(lines) == 1 and "--device cuda" in lines[0] and "CUDA" in lines[0]
 
 
-def test_parsing_runs_on_one_torch_thread_unless_asked(monkeypatch):
-    import torch
-
-    from claimtrack.parse.parser import parse_threads, torch_threads
-
-    monkeypatch.delenv("CLAIMTRACK_THREADS", raising=False)
-    assert parse_threads() == 1
-    monkeypatch.setenv("CLAIMTRACK_THREADS", "2")
-    assert parse_threads() == 2
-    monkeypatch.setenv("CLAIMTRACK_THREADS", "many")
-    assert parse_threads() == 1
-    before = torch.get_num_threads()
-    with torch_threads(before + 1):
-        assert torch.get_num_threads() == before + 1
-    assert torch.get_num_threads() == before
-
-
 def test_spelling_cache_keeps_the_newest_and_returns_what_it_kept():
     import torch
 

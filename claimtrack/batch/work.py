@@ -55,7 +55,7 @@ def build_analyzer(settings: Settings):
     except Exception:  # pragma: no cover - torch is a stanza dependency
         pass
     parser = Parser(settings.model_dir, cache_dir=settings.cache_dir, lang=settings.lang or "en",
-                    use_ner=settings.use_ner)
+                    use_ner=settings.use_ner, threads=max(1, settings.threads))
     analyzer = Analyzer(parser=parser, lexicon=settings.lexicon,
                         include_boilerplate=settings.include_boilerplate)
     parser.nlp  # load now, not on the first article

@@ -20,6 +20,7 @@ negation on one side only, an antonym pair, the same unit with another number.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable
 
 from .features import Doc, align
@@ -49,7 +50,25 @@ class Match:
 
 
 def _doc(x) -> Doc:
-    return x if isinstance(x, Doc) else Doc.read(x, split=False)
+    return x if isinstance(x, Doc) else _read(x)
+
+
+@lru_cache(maxsize=4096)
+def _read(text: str) -> Doc:
+    # an article's links compare every pair of its claims: each statement is read once, not
+    # once per pair (the Doc is only read from afterwards)
+    return Doc.read(text, split=False)
+
+
+def _reach(d: Doc) -> set[str]:
+    """Every lemma that ``align`` could count for *d*: its own and their WordNet neighbours."""
+    if "reach" not in d.memo:
+        wn = wordnet()
+        out = set(d.lemmas)
+        for lem in out.copy():
+            out.update(wn.neighbours(lem))
+        d.memo["reach"] = out
+    return d.memo["reach"]
 
 
 def _conflicts(a: Doc, b: Doc, shared: list[str]) -> list[str]:
@@ -84,6 +103,8 @@ def compare(a, b, idf: Callable[[str], float] | None = None, directed: bool = Fa
     da, db = _doc(a), _doc(b)
     if " ".join(da.tokens) == " ".join(db.tokens) and da.tokens:
         return Match(1.0, "same", sorted(set(da.lemmas)), verbatim=True)
+    if _reach(da).isdisjoint(db.lemmas):  # nothing of a in b: no score to weigh
+        return Match(0.0, "unrelated", [])
     ab, hit_a = align(da.lemmas, set(db.lemmas), idf)
     ba, _ = align(db.lemmas, set(da.lemmas), idf)
     score = ab if directed else (2 * ab * ba / (ab + ba) if ab + ba else 0.0)

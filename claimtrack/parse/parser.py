@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from ..errors import ModelError
+from .cores import CpuWindow
 from .models import ModelInfo, inspect_model_dir, resolve_model_dir
 
 CACHE_VERSION = 1
@@ -39,19 +40,39 @@ THREADS_VAR = "CLAIMTRACK_THREADS"
 PARSE_CHUNK = 4
 
 
-def parse_threads() -> int:
-    """torch threads for parsing: ``$CLAIMTRACK_THREADS``, else 1.
+def parse_threads(window: "CpuWindow | None" = None) -> int:
+    """torch threads for parsing: ``$CLAIMTRACK_THREADS``, else the cores free right now
+    (:func:`claimtrack.parse.cores.free_cores`, over *window* when given), at most torch's own
+    thread count (what stock Stanza would use).
 
-    One, because Stanza makes thousands of small torch calls per article and torch's threads
-    wait for each other at every one: on the shared two-core development machine two threads
-    were 20× *slower* than one (docs/benchmarks.md), and ``batch`` workers already run on one
-    (so ``analyze`` and ``batch`` give the same numbers). Use both cores with
-    ``batch --workers 2``.
+    Free cores, not all of them: Stanza makes thousands of small torch calls per article and
+    torch's threads wait for each other at every one, so a thread on a core another job holds
+    slows every call (on the loaded two-core development machine two threads were 20× slower
+    than one), while on idle cores two threads parse about 1.3× as fast as one
+    (``benchmarks/end_to_end.py``).
     """
     try:
-        return max(1, int(os.environ.get(THREADS_VAR) or 1))
+        asked = int(os.environ.get(THREADS_VAR) or 0)
     except ValueError:
-        return 1
+        asked = 0
+    if asked > 0:
+        return asked
+    import torch
+
+    from .cores import free_cores
+
+    return max(1, min(free_cores(window), _torch_default(torch)))
+
+
+def _torch_default(torch) -> int:
+    """torch's thread count as this process found it (later calls may have changed it)."""
+    global _TORCH_THREADS
+    if _TORCH_THREADS is None:
+        _TORCH_THREADS = torch.get_num_threads()
+    return _TORCH_THREADS
+
+
+_TORCH_THREADS: int | None = None
 
 
 @contextmanager
@@ -224,8 +245,9 @@ class Parser:
 
     def __init__(self, model_dir: str | os.PathLike | None = None, cache_dir: str | os.PathLike | None = None,
                  lang: str = "en", use_ner: bool | None = None, batch_size: int = 3000,
-                 engine: str | None = None, device: str | None = None):
-        """*engine*: ``exact`` (claimtrack's faster path, Stanza's output; the default),
+                 engine: str | None = None, device: str | None = None, threads: int | None = None):
+        """*threads*: torch threads while parsing (default: :func:`parse_threads`, chosen at
+        each call from the cores free). *engine*: ``exact`` (claimtrack's faster path, Stanza's output; the default),
         ``stock`` (plain Stanza) or ``int8`` (exact plus dynamic int8 quantisation: faster, may
         change a few arcs; cached separately). *device*: ``auto`` (CUDA when torch sees it),
         ``cpu`` or ``cuda``. Unset, they come from ``$CLAIMTRACK_ENGINE`` and
@@ -247,7 +269,9 @@ class Parser:
         self.engine = engine
         self.device = device
         self.fast_status = None
+        self.threads = threads
         self._nlp = None
+        self._window: CpuWindow | None = None  # other processes' CPU use since the last look
 
     @property
     def has_ner(self) -> bool:
@@ -258,6 +282,7 @@ class Parser:
         if self._nlp is None:
             from ..io import feedback
 
+            self._window = CpuWindow()  # the load's seconds tell how busy the machine is
             with feedback.status(f"loading Stanza models from {self.info.path} …"):
                 self._nlp = self._load()
         return self._nlp
@@ -351,9 +376,17 @@ class Parser:
         with feedback.bar(len(texts)) as advance:
             advance(len(texts) - len(todo))
             if todo:
-                with torch_threads(parse_threads()):
+                self.nlp  # loaded first: the load is the window free cores are read over
+                with torch_threads(self._threads()):
                     self._parse_into(out, texts, todo, advance)
         return out  # type: ignore[return-value]
+
+    def _threads(self) -> int:
+        if self.threads:
+            return self.threads
+        n = parse_threads(self._window)
+        self._window = CpuWindow()
+        return n
 
     def _parse_into(self, out: list, texts: Sequence[str], todo: list[int], advance) -> None:
         """Parse ``texts[k]`` for k in *todo* into ``out[k]``, :data:`PARSE_CHUNK` per call."""
