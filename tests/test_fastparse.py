@@ -368,3 +368,18 @@ def test_long_rows_is_stanzas_padded_tensor():
 
     rows = [[5, 6, 7], [8], [9, 10], [11, 12, 13, 14]]
     assert torch.equal(fasttag.long_rows(rows, 6, 0), get_long_tensor(rows, 6))
+
+
+def test_on_a_gpu_stock_stanza_runs_with_one_line_saying_so():
+    """The fast steps are proven identical to stock on the CPU only: on another device nothing
+    of the pipeline is touched and one warning names the device."""
+    class Untouchable:
+        processors = {"depparse": object(), "pos": object()}
+
+        def __setattr__(self, name, value):
+            raise AssertionError(f"pipeline changed: {name}")
+
+    with pytest.warns(RuntimeWarning) as seen:
+        status = fastparse.install(Untouchable(), device="cuda")
+    assert not status.active and "cuda" in status.skipped["all"]
+    assert len(seen) == 1 and "stock Stanza" in str(seen[0].message) and "cuda" in str(seen[0].message)

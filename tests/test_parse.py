@@ -58,3 +58,28 @@ def test_offsets_survive_unusual_whitespace_and_unicode(analyzer):
         assert 0 <= w.start < w.end <= len(text)
         if len(w.text) == w.end - w.start:  # not a multi-word token: the span is the word
             assert text[w.start:w.end].replace("\u2019", "'") == w.text.replace("\u2019", "'")
+
+
+def test_articles_per_stanza_call_follow_the_device(analyzer):
+    """On a GPU many articles share Stanza's batches (as ``Pipeline.stream`` sends them); on the
+    CPU small calls keep the progress bar moving. Either way each article gets its own parse."""
+    from claimtrack.parse.parser import GPU_CHUNK, PARSE_CHUNK, parse_chunk
+
+    texts = [f"Officials in town {i} said the road would reopen on Friday." for i in range(9)]
+    sizes: dict[str, list[int]] = {}
+    docs = {}
+    for device in ("cpu", "cuda"):
+        calls: list[int] = []
+
+        def recording(batch, _calls=calls):
+            _calls.append(len(batch))
+            return analyzer.parser.nlp(batch)
+
+        p = Parser(model_dir(), threads=1)
+        p._nlp, p.resolved_device = recording, device
+        docs[device] = p.parse_many(texts)
+        sizes[device] = calls
+    assert parse_chunk("cpu") == PARSE_CHUNK < GPU_CHUNK == parse_chunk("cuda")
+    assert sizes["cpu"] == [4, 4, 1] and sizes["cuda"] == [9]
+    assert [d.to_json() for d in docs["cuda"]] == [d.to_json() for d in docs["cpu"]]
+    assert [d.text for d in docs["cuda"]] == texts

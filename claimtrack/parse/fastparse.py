@@ -486,13 +486,17 @@ def _install_lemma(nlp, status: FastStatus) -> None:
         status.accelerated.append('lemma')
 
 
-def install(nlp, quantize: bool = False) -> FastStatus:
+def install(nlp, quantize: bool = False, device: str = "cpu") -> FastStatus:
     """Swap the fast steps into one loaded ``stanza.Pipeline`` (and, with *quantize*, int8
     weights); stock stays wherever they do not apply, with a warning naming why."""
     import stanza
 
     status = FastStatus()
-    if not stanza.__version__.startswith(SUPPORTED_STANZA):
+    if device != "cpu":
+        # the steps are proven identical to stock on the CPU only; on a GPU stock Stanza's
+        # batching is what the device is good at, and an unverified path must not change parses
+        status.skipped["all"] = f"device {device} (the fast path is verified on the CPU only)"
+    elif not stanza.__version__.startswith(SUPPORTED_STANZA):
         status.skipped["all"] = f"stanza {stanza.__version__} (fast path is for {SUPPORTED_STANZA}x)"
     elif 'depparse' in nlp.processors:
         proc = nlp.processors['depparse']

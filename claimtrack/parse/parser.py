@@ -38,6 +38,14 @@ THREADS_VAR = "CLAIMTRACK_THREADS"
 # Articles per Stanza call: as fast as larger calls (benchmarks/run.py --only speed measures
 # it, and that the parses are the same), and a progress bar gets to move.
 PARSE_CHUNK = 4
+# On a GPU, many articles' sentences share one batch, as Stanza's own ``Pipeline.stream`` does
+# (50 documents per call): a GPU is fed by large batches, a CPU gains nothing from them.
+GPU_CHUNK = 50
+
+
+def parse_chunk(device: str) -> int:
+    """Articles per Stanza call on *device* (``cpu`` or ``cuda``)."""
+    return GPU_CHUNK if device == "cuda" else PARSE_CHUNK
 
 
 def parse_threads(window: "CpuWindow | None" = None) -> int:
@@ -268,6 +276,7 @@ class Parser:
         self.batch_size = batch_size
         self.engine = engine
         self.device = device
+        self.resolved_device: str | None = None  # cpu or cuda, once the models are loaded
         self.fast_status = None
         self.threads = threads
         self._nlp = None
@@ -298,6 +307,7 @@ class Parser:
         logging.getLogger("stanza").setLevel(logging.CRITICAL)
         from .fastparse import inference_load
 
+        self.resolved_device = torch_device(self.device)
         try:
             with inference_load() if self.engine != "stock" else nullcontext():
                 nlp = self._pipeline(stanza)
@@ -310,7 +320,8 @@ class Parser:
         if self.engine != "stock":
             from . import fastparse
 
-            self.fast_status = fastparse.install(nlp, quantize=self.engine == "int8")
+            self.fast_status = fastparse.install(nlp, quantize=self.engine == "int8",
+                                                 device=self.resolved_device)
         _return_freed_memory()
         return nlp
 
@@ -320,7 +331,7 @@ class Parser:
                                processors=",".join(self.processors), logging_level="CRITICAL",
                                tokenize_batch_size=64, depparse_batch_size=self.batch_size,
                                pos_batch_size=self.batch_size, lemma_batch_size=self.batch_size,
-                               device=torch_device(self.device))
+                               device=self.resolved_device or torch_device(self.device))
 
     # -- cache ---------------------------------------------------------------
     def cache_key(self, text: str) -> str:
@@ -389,12 +400,13 @@ class Parser:
         return n
 
     def _parse_into(self, out: list, texts: Sequence[str], todo: list[int], advance) -> None:
-        """Parse ``texts[k]`` for k in *todo* into ``out[k]``, :data:`PARSE_CHUNK` per call."""
+        """Parse ``texts[k]`` for k in *todo* into ``out[k]``, :func:`parse_chunk` per call."""
         import stanza
 
         nlp = self.nlp
-        for c in range(0, len(todo), PARSE_CHUNK):
-            part = todo[c:c + PARSE_CHUNK]
+        chunk = parse_chunk(self.resolved_device or "cpu")
+        for c in range(0, len(todo), chunk):
+            part = todo[c:c + chunk]
             parsed = nlp([stanza.Document([], text=texts[k]) for k in part])
             for k, sdoc in zip(part, parsed):
                 doc = _from_stanza(texts[k], sdoc, self.has_ner)
