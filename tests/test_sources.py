@@ -253,3 +253,21 @@ def test_a_lone_surname_of_someone_named_in_full_is_a_person(analyze_text):
     r = analyze_text(text)
     types = {s.name: s.type for s in r.sources}
     assert types.get("Lindqvist") == "person" and types.get("Okonkwo") == "person", types
+
+
+ORIGINS = ("Unemployment fell to four percent last year, according to figures from the labour ministry. "
+           "The vaccine is safe for children, according to guidance from the Mayo Clinic. "
+           "The plan has wide backing, according to a statement of support.\n")
+
+
+def test_a_document_speaks_for_whoever_issued_it(analyze_text):
+    """"figures from the ministry", "guidance from the Mayo Clinic": the source is the one who
+    issued them, typed as such; a document with no issuer that can speak stays a document."""
+    r = analyze_text(ORIGINS, "origins")
+    m = _by_mention(r)
+    ministry = m["figures from the labour ministry"]
+    assert ministry.name == "labour ministry" and ministry.type == "government"
+    clinic = m["guidance from the Mayo Clinic"]
+    assert clinic.name == "Mayo Clinic" and clinic.type == "organisation"
+    support = m["a statement of support"]
+    assert support.type == "document" and "support" not in {s.name for s in r.sources}

@@ -79,11 +79,20 @@ def gender_of(src: Source) -> str:
 def _source_candidate(src: Source, pos: int) -> Candidate:
     if src.type == "person":
         return Candidate(src.name, src.id, "Sing", gender_of(src), "person", pos)
+    head = _head_word(src.name)
+    if src.type in BODIES and head.lower() in tables()["statements"]["people"]:
+        # an office speaks for a body but is a person: "the mayor said he …"
+        return Candidate(src.name, src.id, "Sing", gender_of(src), "person", pos)
     if src.type in BODIES:   # "the ministry said it …", "the union … they"
         return Candidate(src.name, src.id, "", "", "thing", pos)
-    head = re.split(r"\s+(?:in|of|at|from|for|on)\s+", src.name)[0].split()
-    plural = bool(head) and head[-1].lower().endswith("s") and not head[-1].endswith("'s")
+    plural = head.lower().endswith("s") and not head.endswith("'s")
     return Candidate(src.name, src.id, "Plur" if plural else "Sing", gender_of(src), "", pos)
+
+
+def _head_word(name: str) -> str:
+    """The last word before a modifier: "mayor" of "mayor of Tbilisi"."""
+    words = re.split(r"\s+(?:in|of|at|from|for|on)\s+", name)[0].split()
+    return words[-1] if words else ""
 
 
 def _noun_candidate(sent: Sentence, w: Word, text: str = "") -> Candidate | None:

@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..parse.parser import Sentence, Word
+from ..sources.resolve import load_gazetteer
 from ..types import Attribution, Source
 from .pronouns import FIRST, THIRD, Candidate, Context, _noun_candidate, agrees, possessive, resolve
+from .words import tables
 
 QUOTES = "\"“”‘’«»„"
 MODAL_OF_KIND = {"advice": "should", "intention": "will", "prediction": "will"}
@@ -105,10 +108,13 @@ def _pronoun(words: list, k: int, tops: set[int], who: Speaker, subjects: list[C
     else:
         name, cands = resolve(who.ctx, who.att, who.source, w, sent)
     token = w.text
+    # a capital inside the statement starts a sentence there: the name that replaces it does too
+    opens = w.text[:1].isupper() and any(words[j][1].upos != "PUNCT" for j in range(k))
     if name and poss:
-        token = possessive(who.nation if who.nation and name == who.name and _people(words, k) else name)
+        token = possessive(who.nation if who.nation and name == who.name and _people(words, k)
+                           else definite(name, opens))
     elif name and subject and (low in THIRD or _agree_verb(words, k, swaps)):
-        token = name
+        token = definite(name, opens)
     else:
         name = None
     if subject:
@@ -118,6 +124,35 @@ def _pronoun(words: list, k: int, tops: set[int], who: Speaker, subjects: list[C
         resolutions.append({"pronoun": w.text, "span": [w.start, w.end], "replaced_by": name or "",
                             "candidates": cands})
     return token
+
+
+def definite(name: str, opens: bool = False) -> str:
+    """A source's name as it can stand in a sentence: a description gets back its article
+    ("the mayor", "the labour ministry"), a plural its small letter ("Investigators" →
+    "investigators", capitalised only by where it stood); a name stays as it is ("Kazakhstan",
+    "Anne Martin", "President Aliyev")."""
+    head = re.split(r"\s+(?:in|of|at|from|for|on|with)\s+", name)[0].split()
+    first = head[0] if head else ""
+    low = first.lower()
+    if name[:1].islower():
+        out = name if _plural(low) else f"the {name}"
+    elif all(w[:1].islower() for w in head[1:]) and (low in _common_nouns() or _plural(low)):
+        out = f"{'' if _plural(low) else 'the '}{low}{name[len(first):]}"
+    else:
+        return name
+    return out[0].upper() + out[1:] if opens else out
+
+
+def _plural(word: str) -> bool:
+    """A plural of the people or body lists ("investigators", "witnesses")."""
+    common = _common_nouns()
+    return word not in common and (word[:-1] in common and word.endswith("s")
+                                   or word[:-2] in common and word.endswith("es"))
+
+
+@lru_cache(maxsize=1)
+def _common_nouns() -> frozenset:
+    return frozenset(tables()["statements"]["people"]) | frozenset(load_gazetteer().heads)
 
 
 VERB_FOR_NAME = {"am": "is", "are": "is", "were": "was", "have": "has", "'m": " is", "'re": " is",
@@ -145,8 +180,6 @@ def _agree_verb(words: list, k: int, swaps: dict[int, str]) -> bool:
 
 def _people(words: list[tuple[Sentence, Word]], k: int) -> bool:
     """Whether the possessive at *k* owns a state's people ("its citizens", "its troops")."""
-    from .words import tables
-
     sent, pron = words[k]
     owned = sent.words[pron.head] if pron.head >= 0 else None
     return owned is not None and owned.lemma.lower() in tables()["citizenry"]

@@ -66,14 +66,17 @@ def _run_start(sent: Sentence, w: Word, subjects: list[Word]) -> Word:
 
 def join_split_name(sent: Sentence, verb: int, source: list[int]) -> list[int]:
     """"Hillary Clinton said": a parser may make both names subjects of the verb; the speaker
-    is the whole run of proper nouns."""
+    is the whole run of proper nouns, wherever the run touches the phrase ("Omar Lamrani, a
+    senior analyst, told": the appositive hangs on the first name, the surname beside it)."""
     out = set(source)
-    for step in (1, -1):
-        k = (max(out) + 1) if step == 1 else (min(out) - 1)
-        while 0 <= k < len(sent.words) and sent.words[k].upos == "PROPN" and \
-                sent.words[k].head == verb and sent.words[k].deprel.startswith("nsubj"):
-            out.update(sent.subtree(k))
-            k += step
+    grown = True
+    while grown:
+        grown = False
+        for w in sent.words:
+            if w.i not in out and w.upos == "PROPN" and w.head == verb \
+                    and w.deprel.startswith("nsubj") and (w.i - 1 in out or w.i + 1 in out):
+                out.update(sent.subtree(w.i))
+                grown = True
     return sorted(out)
 
 

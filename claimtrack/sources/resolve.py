@@ -168,6 +168,8 @@ NAME_PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "den", "del", "de
                   "ibn", "al", "el", "dos", "das", "ter"}
 # Roles whose first word is part of the title, not an organisation ("press secretary").
 ROLE_COMPOUND = re.compile(r"press\s+(?:secretary|officer|attach[eé]|aide)", re.I)
+# "guidance from the Mayo Clinic", "figures by the ministry": a document speaks for its origin
+ORIGIN = re.compile(r"^(?:\S+\s+){0,3}?(\S+)\s+(?:from|by|of)\s+(.+)$", re.I)
 SPOKESPERSON = re.compile(
     r"(?:an?\s+|the\s+)?(?:\w+\s+)?(spokes\w+|representative|press secretary)\s+(?:for|of)\s+(.+)$", re.I)
 
@@ -294,7 +296,8 @@ class Resolver:
     def _match(self, mention: str, words: list[Word], pos: float) -> Entity:
         """The first resolution step that recognises the mention, else a new source."""
         m = Mention.of(mention, words, pos, self._head(words))
-        for step in (self._by_pronoun, self._by_spokesperson, self._by_acronym, self._by_gazetteer,
+        for step in (self._by_pronoun, self._by_spokesperson, self._by_origin, self._by_acronym,
+                     self._by_gazetteer,
                      self._by_state, self._by_description, self._by_person, self._by_surname):
             ent = step(m)
             if ent is not None:
@@ -327,6 +330,23 @@ class Resolver:
         ent = self._entity("person:" + m.low, m.clean, "person", m.pos)
         self._member_of(ent, org)
         return ent
+
+    def _by_origin(self, m: "Mention") -> Entity | None:
+        """A document of X ("guidance from the Mayo Clinic", "figures by the ministry"): the
+        source is X, who issued it; a document with no one named stays a document."""
+        found = ORIGIN.match(m.text.strip())
+        if not found or self.gaz.heads.get(found.group(1).lower()) != "document" \
+                or m.head is None or m.head.text.lower() != found.group(1).lower():
+            return None
+        inner = found.group(2)
+        s = m.pos + m.text.find(inner, found.start(2))
+        words = [w for _, w in self.words.in_spans([(int(s), int(s) + len(inner))])]
+        head = self._head(words)
+        # only one who can issue it: a name or a speaking noun, never "a statement of support"
+        if head is None or not (head.upos == "PROPN" or self.gaz.heads.get(head.lemma.lower(), "document")
+                                != "document"):
+            return None
+        return self._match(inner, words, m.pos)
 
     def _member_of(self, ent: Entity, org: Entity) -> None:
         """*ent* belongs to *org* (a spokeswoman to her union); *org* counts as mentioned."""

@@ -67,3 +67,18 @@ def test_declined_to_say_is_a_withheld_cue():
                                   for i, (f, l, u, h, d) in enumerate(rows, 1)))
     [a] = extract(doc)
     assert a.cue.text == "declined to say" and a.cue.negated and a.source.text == "Police"
+
+
+def test_a_name_split_into_two_subjects_stays_whole_beside_its_appositive():
+    """"Omar Lamrani, a senior analyst, told …": the parser hangs the appositive on the first
+    name and makes the surname a second subject; the speaker is the whole name with its role."""
+    from claimtrack.extract.tree import join_split_name, noun_phrase
+
+    sent = _sentence([("Omar", "Omar", "PROPN", 7, "nsubj"), ("Lamrani", "Lamrani", "PROPN", 7, "nsubj"),
+                      (",", ",", "PUNCT", 5, "punct"), ("a", "a", "DET", 5, "det"),
+                      ("analyst", "analyst", "NOUN", 1, "appos"), (",", ",", "PUNCT", 1, "punct"),
+                      ("told", "tell", "VERB", 0, "root"), ("reporters", "reporter", "NOUN", 7, "obj")])
+    source = join_split_name(sent, 6, noun_phrase(sent, 0))
+    assert source == [0, 1, 2, 3, 4]
+    # a subject that does not touch the phrase is someone else
+    assert join_split_name(sent, 6, [4]) == [4]
