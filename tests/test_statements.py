@@ -142,3 +142,25 @@ def test_a_description_that_replaces_a_pronoun_reads_as_a_phrase():
     assert definite("union", opens=True) == "The union"
     for name in ("Kazakhstan", "Anne Martin", "President Aliyev", "Turkish officials"):
         assert definite(name) == name
+
+
+def test_what_is_left_open_is_a_question_not_a_claim(analyze_text):
+    """"declined to say how much", "has not said when": an indirect question asserts nothing;
+    a clause after the same cues that does assert stays a claim."""
+    a = analyze_text("The bank declined to say how much money was taken. The ministry has not "
+                     "said when the bridge will reopen. The bank said no customers had been hurt.")
+    for word in ("money", "bridge"):
+        c = _claim(a, word)
+        assert c.kind == "question" and c.status == "not-checkable" and "leaves open" in c.reason
+    assert _claim(a, "customers").kind == "assertion"
+
+
+def test_a_paraphrase_found_by_the_matcher_reads_as_words():
+    """The matcher's evidence holds lemmas, not phrases: the reason quotes them and says the two
+    say it in other words, never "(paraphrase)" or an article before a lower-cased name."""
+    from claimtrack.check.matcher import PARAPHRASE
+    from claimtrack.claims.signature import evidence_text
+
+    text = evidence_text({"predicate": PARAPHRASE, "arguments": ["oil", "depot", "bryansk"]})
+    assert text == "both say it in other words, of 'oil', 'depot' and 'bryansk'"
+    assert PARAPHRASE not in text

@@ -30,6 +30,9 @@ from .text import numbers_agree, quantities
 SAME = 0.55  # thresholds on the symmetric score, set on the project's stories
 RELATED = 0.3
 
+#: the predicate of a match the matcher found where the signatures did not
+PARAPHRASE = "(paraphrase)"
+
 
 @dataclass
 class Match:
@@ -123,7 +126,7 @@ def signature_evidence(a: str, b: str, at_least: float = 0.6) -> dict | None:
     m = compare(a, b)
     if m.relation == "contradicts" or (m.relation == "same" and m.score >= at_least):
         return {"relation": m.relation, "arguments": [e for e in m.evidence if ":" not in e],
-                "extent": "full" if m.score >= 0.8 else "part", "predicate": "(paraphrase)",
+                "extent": "full" if m.score >= 0.8 else "part", "predicate": PARAPHRASE,
                 "numbers": [], "places": [], "times": [], "conflicting_numbers": [],
                 "matcher": m.to_dict()}
     return None

@@ -27,7 +27,7 @@ from ..extract.lexicon import Lexicon, load_lexicon
 from ..parse.parser import Doc, Sentence, Word
 from ..parse.index import WordIndex
 from ..sources.resolve import Gazetteer, hierarchy, independent, load_gazetteer
-from .kind import CHECKABLE, classify, hypothetical, not_checkable_reason, speaker_will
+from .kind import CHECKABLE, classify, hypothetical, leaves_open, not_checkable_reason, speaker_will
 from .status import Evidence, decide
 from .signature import Signature, build_signature, compare, evidence_text, presupposes
 from .pronouns import Context
@@ -378,7 +378,8 @@ def _propositions(analysis: Analysis, doc: Doc | None, groups: list["_Claim"], c
         infinitive = bool(words) and any(w.lower() == "to" for w in [
             ww.text for _, ww in words if ww.upos == "PART" and ww.deprel == "mark"])
         kind = classify(a.cue.lemma if a else "", a.cue.cls if a else "", infinitive, modals,
-                        u.text.rstrip().rstrip("\"'”’").endswith("?"), bool(a) and speaker_will(words),
+                        u.text.rstrip().rstrip("\"'”’").endswith("?") or _asks(words, a),
+                        bool(a) and speaker_will(words),
                         _supposed(words, a))
         claim.kind = kind
         claim.stance = u.cls if a else "unattributed"
@@ -390,6 +391,12 @@ def _propositions(analysis: Analysis, doc: Doc | None, groups: list["_Claim"], c
         sigs.append(sig)
         contents.append(words)
     return sigs, contents
+
+
+def _asks(words: list, a) -> bool:
+    """An attributed content that opens with a question word: asked or left open."""
+    first = next((w for _, w in words if w.upos != "PUNCT"), None)
+    return a is not None and first is not None and leaves_open(first.text)
 
 
 def _ties(analysis: Analysis, groups: list["_Claim"], claims: list[Claim], sigs: list[Signature],

@@ -21,7 +21,7 @@ REASONS = {
     "advice": "advice: a warning or instruction ('{cue}'), not a statement of fact",
     "intention": "intention: a plan or promise ('{cue}'); only what is done later can be checked",
     "opinion": "opinion: a belief or evaluation ('{cue}'), not a checkable fact",
-    "question": "question: it asks ('{cue}'), it does not assert",
+    "question": "question: it asks or leaves open ('{cue}'), it does not assert",
     "topic": "topic: what '{cue}' takes is only a noun phrase, and it stands for no claim of the article",
     "hypothetical": "hypothetical: '{cue}' stands in an 'if' or 'as if' clause; nothing is said to be so",
 }
@@ -78,6 +78,11 @@ def classify(cue_lemma: str, cue_class: str, infinitive: bool, modals: list[str]
     if lemma in k["opinion"] or k["classes"].get(cue_class) == "opinion":
         return "opinion"
     return "assertion"
+
+
+def leaves_open(first_word: str) -> bool:
+    """Whether content opening with *first_word* is an indirect question ("how much was taken")."""
+    return first_word.lower() in tables()["kinds"]["open_questions"]
 
 
 def not_checkable_reason(kind: str, cue: str) -> str:

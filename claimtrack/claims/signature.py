@@ -279,8 +279,14 @@ def evidence_text(ev: dict) -> str:
         event = _arg(ev["event"])
         rest = [a for a in args if a != event]
         return f"both speak of {event}" + (f" and {_and(rest)}" if rest else "")
-    bits = [f"both say '{ev['predicate'].replace('_', ' ')}' of {_and(args)}" if args
-            else f"both say '{ev['predicate'].replace('_', ' ')}'"]
+    from ..check.matcher import PARAPHRASE
+
+    if ev.get("predicate") == PARAPHRASE:   # the matcher's words are lemmas: quote them as such
+        words = [f"'{a.partition(':')[2] or a}'" for a in ev.get("arguments", [])]
+        bits = ["both say it in other words" + (f", of {_and(words)}" if words else "")]
+    else:
+        bits = [f"both say '{ev['predicate'].replace('_', ' ')}' of {_and(args)}" if args
+                else f"both say '{ev['predicate'].replace('_', ' ')}'"]
     if ev.get("numbers"):
         bits.append("both count " + _and(ev["numbers"]))
     if ev.get("conflicting_numbers"):
