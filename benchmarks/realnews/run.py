@@ -1,7 +1,7 @@
 """claimtrack on real news pages: attribution accuracy on the development gold, and HTML extraction.
 
     CLAIMTRACK_MODEL_DIR=../shared/models/stanza-en-mini \\
-        .venv/bin/python benchmarks/realnews/run.py --cache /work/cache/parses
+        .venv/bin/python benchmarks/realnews/run.py --cache .cache/parses
     python benchmarks/realnews/run.py --only attr --errors     # attributions only, with the breakdown
     python benchmarks/realnews/run.py --only html              # HTML extraction only (no parsing)
 
