@@ -164,3 +164,25 @@ def test_a_paraphrase_found_by_the_matcher_reads_as_words():
     text = evidence_text({"predicate": PARAPHRASE, "arguments": ["oil", "depot", "bryansk"]})
     assert text == "both say it in other words, of 'oil', 'depot' and 'bryansk'"
     assert PARAPHRASE not in text
+
+
+def test_he_in_the_speakers_own_indirect_words_is_the_speaker_only_if_no_one_else_can_be_meant(analyze_text):
+    """"The mayor said he would not resign": alone in the article, the mayor is "he"; with a
+    man named anywhere before, even far beyond the sentences searched for candidates, "he"
+    stays "he" (a wrong name is worse than the pronoun)."""
+    alone = _claim(analyze_text("The storm flooded the old town. The mayor said he would not resign."),
+                   "resign")
+    assert alone.statement.startswith("the mayor would not resign")
+    far = analyze_text("Mr. Alan Reyes met the mayor's deputy on Monday. The talks lasted two hours. "
+                       "The weather was cold. The storm flooded the old town. Shops stayed shut. "
+                       "The mayor said he would not resign.")
+    c = _claim(far, "resign")
+    assert c.statement.startswith("he would not resign"), c.statement
+    assert c.statement_resolutions[0]["replaced_by"] == ""
+
+
+def test_a_plural_role_is_people_that_they_may_mean(analyze_text):
+    """"Doctors said they had treated …": a source typed a person by a plural role noun is
+    many people, so "they" agrees with it."""
+    c = _claim(analyze_text("Doctors said they had treated three workers."), "treated")
+    assert c.statement == "doctors had treated three workers"

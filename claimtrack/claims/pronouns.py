@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from ..parse.index import WordIndex
 from ..parse.parser import Doc, Sentence, Word
+from ..sources.resolve import load_gazetteer
 from ..types import Attribution, Source
 from .words import TIMES, tables
 
@@ -77,9 +78,10 @@ def gender_of(src: Source) -> str:
 
 
 def _source_candidate(src: Source, pos: int) -> Candidate:
-    if src.type == "person":
-        return Candidate(src.name, src.id, "Sing", gender_of(src), "person", pos)
     head = _head_word(src.name)
+    if src.type == "person":   # "Doctors said they …": a plural role is people, not one person
+        number = "Plur" if _plural_role(head) else "Sing"
+        return Candidate(src.name, src.id, number, gender_of(src) if number == "Sing" else "", "person", pos)
     if src.type in BODIES and head.lower() in tables()["statements"]["people"]:
         # an office speaks for a body but is a person: "the mayor said he …"
         return Candidate(src.name, src.id, "Sing", gender_of(src), "person", pos)
@@ -87,6 +89,14 @@ def _source_candidate(src: Source, pos: int) -> Candidate:
         return Candidate(src.name, src.id, "", "", "thing", pos)
     plural = head.lower().endswith("s") and not head.endswith("'s")
     return Candidate(src.name, src.id, "Plur" if plural else "Sing", gender_of(src), "", pos)
+
+
+def _plural_role(word: str) -> bool:
+    """A plural of a role noun of the word lists ("doctors", "village leaders"), not a name."""
+    low = word.lower()
+    roles = set(tables()["statements"]["people"]) | set(load_gazetteer().heads)
+    return low not in roles and (low.endswith("s") and low[:-1] in roles
+                                 or low.endswith("es") and low[:-2] in roles)
 
 
 def _head_word(name: str) -> str:
@@ -193,12 +203,24 @@ def resolve(ctx: Context, att: Attribution | None, speaker: Source | None, pron:
     # source, a proper name) or a plural noun may stand in for a pronoun
     if len(cands) == 1 and len(wide) == 1 and (cands[0].key[:1] == "s" or cands[0].animacy == ""
                                                or low in ("they", "their", "them")):
+        if speaker is not None and cands[0].key == speaker.id and not _only_one_meant(ctx, att, pron, sent, low):
+            return None, names
         return cands[0].name, names
     if not quoted and speaker is not None and low in ("it", "its", "they", "their"):
         local = [c for c in cands if c.pos >= sent.start]
         if len(local) == 1 and local[0].key == speaker.id:
             return speaker.name, names
     return None, names
+
+
+def _only_one_meant(ctx: Context, att: Attribution | None, pron: Word, sent: Sentence, low: str) -> bool:
+    """Whether the speaker is all that *pron* (in the speaker's own words) can mean: no other
+    agreeing candidate anywhere before it in the article, not only in the sentences near it
+    ("The mayor said he would not resign" after a man named five sentences earlier stays "he")."""
+    if low not in ("he", "him", "his", "she", "her"):
+        return True   # a body's "it"/"they" in its own words is the body (see resolve)
+    every = [c for c in candidates(ctx, att, pron, sent, back=len(ctx.doc.sentences)) if agrees(low, c)]
+    return len(every) == 1
 
 
 def possessive(name: str) -> str:
