@@ -186,3 +186,14 @@ def test_a_plural_role_is_people_that_they_may_mean(analyze_text):
     many people, so "they" agrees with it."""
     c = _claim(analyze_text("Doctors said they had treated three workers."), "treated")
     assert c.statement == "doctors had treated three workers"
+
+
+def test_denying_p_and_saying_not_p_agree(analyze_text):
+    """A denial turns its content round: the propositions still contradict (the link the store
+    reads), but the claim that says "not P" is backed by the denial of P, never disputed by it."""
+    a = analyze_text("The owner of the depot, Gela Beridze, denied that the depot held diesel. "
+                     '"No fuel had been kept on the premises," Beridze said.')
+    denial, said = _claim(a, "held diesel"), _claim(a, "No fuel")
+    assert said.status != "disputed" and "denies it" not in said.reason, said.reason
+    link = next(l for l in a.links if {l.source, l.target} == {denial.id, said.id})
+    assert link.relation == "contradicts" and "agree" in link.reason

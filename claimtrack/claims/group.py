@@ -498,10 +498,15 @@ def _links(analysis: Analysis, groups: list["_Claim"], claims: list[Claim],
             both = bool(A.atts and B.atts)
             if both and (ev["relation"] == "contradicts" or A.denies != B.denies):
                 den, oth = (i, j) if A.denies else (j, i)
+                # the link is between the propositions; a denial turns its own round, so denying
+                # P and saying not-P agree ("denied that the depot held diesel" / "No fuel had
+                # been kept"): the denier backs the other claim, it does not dispute it
+                agree = ev["relation"] == "contradicts" and A.denies != B.denies
                 links.append(Link(claims[den].id, claims[oth].id, "contradicts",
-                                  f"contradicts it ({words})", ev))
-                support[oth].append((den, cov, "contradicts"))
-                support[den].append((oth, cov, "contradicted"))
+                                  f"contradicts it, and is denied: the two agree ({words})" if agree
+                                  else f"contradicts it ({words})", ev))
+                support[oth].append((den, cov, "repeats" if agree else "contradicts"))
+                support[den].append((oth, cov, "repeats" if agree else "contradicted"))
             elif both and (A.confirms or B.confirms) and not (A.denies or B.denies):
                 conf, oth = (j, i) if B.confirms else (i, j)
                 links.append(Link(claims[conf].id, claims[oth].id, "confirms",
