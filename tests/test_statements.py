@@ -197,3 +197,11 @@ def test_denying_p_and_saying_not_p_agree(analyze_text):
     assert said.status != "disputed" and "denies it" not in said.reason, said.reason
     link = next(l for l in a.links if {l.source, l.target} == {denial.id, said.id})
     assert link.relation == "contradicts" and "agree" in link.reason
+
+
+def test_two_quoted_sentences_stay_two_sentences(analyze_text):
+    """'"This was well planned," X told reporters. "But they made mistakes."': the comma that
+    closed the first quotation before its cue becomes the full stop it stood for."""
+    a = analyze_text('"This was well planned," detective Anne Martin told reporters. '
+                     '"But they made mistakes."')
+    assert "well planned. But they made mistakes" in _claim(a, "mistakes").statement

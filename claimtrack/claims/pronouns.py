@@ -54,6 +54,7 @@ class Context:
     sources: list[Source]
     mentions: list[tuple[tuple[int, int], Source]] = field(default_factory=list)
     index: WordIndex | None = None
+    audiences: set[int] = field(default_factory=set)   # starts of the words a cue is said to
 
     @classmethod
     def of(cls, doc: Doc | None, text: str, sources: list[Source],
@@ -61,7 +62,20 @@ class Context:
         by_id = {s.id: s for s in sources}
         mentions = [(sp, by_id[a.source_id]) for a in atts if a.source and a.source_id in by_id
                     for sp in a.source.spans[:1]]
-        return cls(doc, text, sources, sorted(mentions, key=lambda m: m[0]), WordIndex(doc))
+        index = WordIndex(doc)
+        return cls(doc, text, sources, sorted(mentions, key=lambda m: m[0]), index, audiences_of(index, atts))
+
+
+def audiences_of(index: WordIndex, atts: list[Attribution]) -> set[int]:
+    """Whom the cues speak to ("told reporters", "told CNN"): an audience is not what the
+    speaker's own "they" or "he" means."""
+    out = set()
+    for a in atts:
+        for sent, cue in index.in_spans(a.cue.spans):
+            out.update(sent.words[k].start for k in sent.children[cue.i]
+                       if sent.words[k].deprel in ("obj", "iobj")   # not what is confirmed
+                       and not any(s <= sent.words[k].start < e for s, e in a.content.spans))
+    return out
 
 
 def gender_of(src: Source) -> str:
@@ -85,6 +99,9 @@ def _source_candidate(src: Source, pos: int) -> Candidate:
     if src.type in BODIES and head.lower() in tables()["statements"]["people"]:
         # an office speaks for a body but is a person: "the mayor said he …"
         return Candidate(src.name, src.id, "Sing", gender_of(src), "person", pos)
+    if src.type == "organisation" and " " not in src.name.strip() and not src.name.isupper():
+        # a lone name typed an organisation only for want of NER ("Lopez told CNN"): either
+        return Candidate(src.name, src.id, "", "", "", pos)
     if src.type in BODIES:   # "the ministry said it …", "the union … they"
         return Candidate(src.name, src.id, "", "", "thing", pos)
     plural = head.lower().endswith("s") and not head.endswith("'s")
@@ -167,7 +184,7 @@ def candidates(ctx: Context, att: Attribution | None, pron: Word, pron_sent: Sen
             if src.name.lower() not in THIRD and src.name.lower() not in FIRST:
                 found[src.id] = _source_candidate(src, s)
     for sent, w in (ctx.index or WordIndex(ctx.doc)).between(lo, hi):
-        if any(s <= w.start < e for s, e in covered) or w.text.lower() in THIRD:
+        if any(s <= w.start < e for s, e in covered) or w.text.lower() in THIRD or w.start in ctx.audiences:
             continue
         c = _noun_candidate(sent, w, ctx.text)
         if c is not None:

@@ -68,7 +68,7 @@ def make_statement(words: list[tuple[Sentence, Word]], text: str, speaker: str |
     tops = {w.i for sent, w in words if w.head < 0 or (id(sent), w.head) not in inside}
     subjects: list[Candidate] = []   # the statement's subjects so far, for bound possessives
     swaps: dict[int, str] = {}       # word start → its new form ("are" after "we" → "is")
-    prev_end = None
+    prev_end, last_sent = None, None
     for k, (sent, w) in enumerate(words):
         token = swaps.get(w.start, w.text)
         if w.upos == "PRON" and w.text.lower() in (*THIRD, *FIRST):
@@ -83,6 +83,10 @@ def make_statement(words: list[tuple[Sentence, Word]], text: str, speaker: str |
                 and not _lead(words, k) and _infinitive(sent, words[k + 1][1], list(words), k + 1, who,
                                                         kind, []) != "to":
             token = ""   # "asked not to be named" → "X should not be named": the "to" places it
+        if w.upos != "PUNCT":
+            if last_sent is not None and sent is not last_sent and w.text[:1].isupper():
+                _end_sentence(out)   # '"This was planned," … "But they …"': two sentences
+            last_sent = sent
         if prev_end is not None and w.start > prev_end and out:
             out.append(" ")
         if token:
@@ -92,6 +96,16 @@ def make_statement(words: list[tuple[Sentence, Word]], text: str, speaker: str |
     lead = re.match(r"\s*[\"“]?\s*(whether|if)\s", joined, flags=re.I)
     # a question keeps its "whether": "the bridge was safe" alone would read as an assertion
     return ("whether " if kind == "question" and lead else "") + tidy(joined)
+
+
+def _end_sentence(out: list[str]) -> None:
+    """The comma that closed a quotation before its cue ends the sentence when the next
+    quotation starts a new one."""
+    for j in range(len(out) - 1, -1, -1):
+        if out[j].strip() and out[j].strip() not in QUOTES:
+            if out[j] == ",":
+                out[j] = "."
+            return
 
 
 def _pronoun(words: list, k: int, tops: set[int], who: Speaker, subjects: list[Candidate],
