@@ -205,3 +205,13 @@ def test_two_quoted_sentences_stay_two_sentences(analyze_text):
     a = analyze_text('"This was well planned," detective Anne Martin told reporters. '
                      '"But they made mistakes."')
     assert "well planned. But they made mistakes" in _claim(a, "mistakes").statement
+
+
+def test_a_relative_clause_around_the_cue_reads_as_a_statement(analyze_text):
+    """"a bridge that the government says was destroyed": the relative word goes, so the
+    statement asserts what the government says, not a noun phrase; a relative clause inside a
+    content keeps its word."""
+    a = analyze_text("Residents rebuilt a bridge that the government says was destroyed by the water. "
+                     "The ministry said two men who arrived in February were detained.")
+    assert _claim(a, "bridge").statement == "a bridge was destroyed by the water"
+    assert "men who arrived" in _claim(a, "February").statement

@@ -77,6 +77,8 @@ def make_statement(words: list[tuple[Sentence, Word]], text: str, speaker: str |
             c = _noun_candidate(sent, w, text)
             if c is not None:
                 subjects.append(c)
+        if _relative_before_cue(words, k):
+            token = ""   # "a bridge that [the government says] was destroyed": the noun is the subject
         if _bare_infinitive(words, k, tops):
             token = _infinitive(sent, w, words, k, who, kind, subjects)
         elif w.text.lower() in ("not", "never") and _bare_infinitive(words, k + 1, tops) \
@@ -96,6 +98,20 @@ def make_statement(words: list[tuple[Sentence, Word]], text: str, speaker: str |
     lead = re.match(r"\s*[\"“]?\s*(whether|if)\s", joined, flags=re.I)
     # a question keeps its "whether": "the bridge was safe" alone would read as an assertion
     return ("whether " if kind == "question" and lead else "") + tidy(joined)
+
+
+def _relative_before_cue(words: list, k: int) -> bool:
+    """Whether the word at *k* is the "that"/"which"/"who" of a relative clause the cue stands
+    inside ("a bridge that the government says was destroyed"): the content skips the cue's
+    words right after it, so the relative word would read as a noun phrase's, not a statement's."""
+    sent, w = words[k]
+    if not k or k + 1 >= len(words) or w.text.lower() not in ("that", "which", "who"):
+        return False
+    if not (w.feat("PronType") == "Rel" or w.deprel == "mark"):
+        return False
+    nxt = words[k + 1][1]
+    # more than a space between them: the cue's words were left out there
+    return nxt.start - w.end > 2 and words[k - 1][1].upos in ("NOUN", "PROPN")
 
 
 def _end_sentence(out: list[str]) -> None:
