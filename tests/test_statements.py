@@ -215,3 +215,10 @@ def test_a_relative_clause_around_the_cue_reads_as_a_statement(analyze_text):
                      "The ministry said two men who arrived in February were detained.")
     assert _claim(a, "bridge").statement == "a bridge was destroyed by the water"
     assert "men who arrived" in _claim(a, "February").statement
+
+
+def test_a_second_that_clause_joins_the_statement_without_its_that(analyze_text):
+    a = analyze_text("A council spokeswoman said the study relied on outdated traffic data and that "
+                     "noise levels had fallen since 2019.")
+    st = _claim(a, "outdated").statement
+    assert st == "the study relied on outdated traffic data and noise levels had fallen since 2019", st

@@ -77,6 +77,8 @@ def make_statement(words: list[tuple[Sentence, Word]], text: str, speaker: str |
             c = _noun_candidate(sent, w, text)
             if c is not None:
                 subjects.append(c)
+        if w.deprel == "mark" and w.text.lower() == "that" and _conjoined_clause(sent, w, tops):
+            token = ""   # "relied on old data and that noise levels had fallen": one statement
         if _relative_before_cue(words, k):
             token = ""   # "a bridge that [the government says] was destroyed": the noun is the subject
         if _bare_infinitive(words, k, tops):
@@ -98,6 +100,12 @@ def make_statement(words: list[tuple[Sentence, Word]], text: str, speaker: str |
     lead = re.match(r"\s*[\"“]?\s*(whether|if)\s", joined, flags=re.I)
     # a question keeps its "whether": "the bridge was safe" alone would read as an assertion
     return ("whether " if kind == "question" and lead else "") + tidy(joined)
+
+
+def _conjoined_clause(sent: Sentence, mark: Word, tops: set[int]) -> bool:
+    """Whether *mark* opens a clause conjoined to the content's own ("said X and that Y")."""
+    verb = sent.words[mark.head] if mark.head >= 0 else None
+    return verb is not None and verb.deprel == "conj" and verb.head in tops
 
 
 def _relative_before_cue(words: list, k: int) -> bool:
