@@ -67,6 +67,8 @@ def test_advice_gets_should_and_a_claimed_deed_its_subject(analyze_text):
                      "The FSB claimed to have put an end to the cell.")
     assert _claim(a, "gates").statement == "the union's members should stay away from the gates"
     assert _claim(a, "cell").statement == "FSB has put an end to the cell"
+    b = analyze_text("The port authority claimed to have reopened two terminals.")
+    assert _claim(b, "terminals").statement == "the port authority has reopened two terminals"
 
 
 def test_resolutions_round_trip(analyze_text):

@@ -263,7 +263,7 @@ def _infinitive(sent: Sentence, to: Word, words: list, k: int, who: "Speaker", k
         words[k + 1] = (words[k + 1][0], _silent(words[k + 1][1]))
     elif not modal:
         return to.text
-    subject = "" if lead else (who.name or "")
+    subject = "" if lead else definite(who.name or "") if who.name else ""
     if subject and who.source is not None:
         from .pronouns import _source_candidate
         subjects.append(_source_candidate(who.source, to.start))
