@@ -7,8 +7,10 @@ said what; "they" is better than a wrong name. The rule:
   "our" of a spokesperson: the body the speaker is part of);
 - a third-person pronoun is the one candidate that agrees with it in number, gender (where
   known) and animacy among what the article names from the sentence before the attribution up
-  to the pronoun — sources, proper names and the nouns of core arguments — never the speaker of
-  the quotation the pronoun sits in;
+  to the pronoun — sources, proper names and the nouns of core arguments, never whom a cue
+  speaks to ("told reporters") — never the speaker of the quotation the pronoun sits in, and in
+  the speaker's own indirect words the speaker only when no one else before it in the article
+  agrees ("The mayor said he would not resign");
 - otherwise the pronoun stays, and the candidates go to the claim's ``statement_resolutions``.
 """
 from __future__ import annotations
