@@ -271,3 +271,33 @@ def test_a_document_speaks_for_whoever_issued_it(analyze_text):
     assert clinic.name == "Mayo Clinic" and clinic.type == "organisation"
     support = m["a statement of support"]
     assert support.type == "document" and "support" not in {s.name for s in r.sources}
+
+
+NAMED_ROLES = ("Omar Lamrani a senior military analyst at Stratfor told CNN that the strikes were "
+               "largely symbolic.\n\"The strikes were symbolic,\" said Omar a senior military analyst.\n"
+               "Omar a senior military analyst said the strikes were symbolic.\n")
+
+
+def test_a_name_written_before_its_role_without_commas_is_the_person(analyze_text):
+    """The role stays out of the name and the name is not lost, whatever the parser made of
+    the name (a second subject, an object after "said", a verb at the sentence's start)."""
+    r = analyze_text(NAMED_ROLES, "named-roles")
+    people = [s for s in r.sources if s.type == "person"]
+    assert {s.name for s in people} == {"Omar Lamrani", "Omar"}, [(s.name, s.type) for s in r.sources]
+    assert not any("analyst" in s.name for s in r.sources)
+
+
+BODIES = ("Black Sea Shipping, which owns the Aurora, denied that the tanker had spilled any oil.\n"
+          "The plant's owner, Kartli Chemicals, said production would stop for a week.\n"
+          "Farmers said the water destroyed their crops.\n")
+
+
+def test_organisation_words_make_organisations_and_a_capital_that_opens_a_sentence_no_name(analyze_text):
+    """A name ending in an organisation word (Shipping, Chemicals, Clinic …) is an
+    organisation, whole, even in apposition to a role; a plural noun capitalised only because
+    it opens the sentence ("Farmers said") is a group of people, not an organisation."""
+    r = analyze_text(BODIES, "bodies")
+    types = {s.name: s.type for s in r.sources}
+    assert types.get("Black Sea Shipping") == "organisation", types
+    assert types.get("Kartli Chemicals") == "organisation", types
+    assert types.get("Farmers") == "anonymous", types

@@ -67,6 +67,8 @@ def test_advice_gets_should_and_a_claimed_deed_its_subject(analyze_text):
                      "The FSB claimed to have put an end to the cell.")
     assert _claim(a, "gates").statement == "the union's members should stay away from the gates"
     assert _claim(a, "cell").statement == "FSB has put an end to the cell"
+    b = analyze_text("The port authority claimed to have reopened two terminals.")
+    assert _claim(b, "terminals").statement == "the port authority has reopened two terminals"
 
 
 def test_resolutions_round_trip(analyze_text):
@@ -164,3 +166,61 @@ def test_a_paraphrase_found_by_the_matcher_reads_as_words():
     text = evidence_text({"predicate": PARAPHRASE, "arguments": ["oil", "depot", "bryansk"]})
     assert text == "both say it in other words, of 'oil', 'depot' and 'bryansk'"
     assert PARAPHRASE not in text
+
+
+def test_he_in_the_speakers_own_indirect_words_is_the_speaker_only_if_no_one_else_can_be_meant(analyze_text):
+    """"The mayor said he would not resign": alone in the article, the mayor is "he"; with a
+    man named anywhere before, even far beyond the sentences searched for candidates, "he"
+    stays "he" (a wrong name is worse than the pronoun)."""
+    alone = _claim(analyze_text("The storm flooded the old town. The mayor said he would not resign."),
+                   "resign")
+    assert alone.statement.startswith("the mayor would not resign")
+    far = analyze_text("Mr. Alan Reyes met the mayor's deputy on Monday. The talks lasted two hours. "
+                       "The weather was cold. The storm flooded the old town. Shops stayed shut. "
+                       "The mayor said he would not resign.")
+    c = _claim(far, "resign")
+    assert c.statement.startswith("he would not resign"), c.statement
+    assert c.statement_resolutions[0]["replaced_by"] == ""
+
+
+def test_a_plural_role_is_people_that_they_may_mean(analyze_text):
+    """"Doctors said they had treated …": a source typed a person by a plural role noun is
+    many people, so "they" agrees with it."""
+    c = _claim(analyze_text("Doctors said they had treated three workers."), "treated")
+    assert c.statement == "doctors had treated three workers"
+
+
+def test_denying_p_and_saying_not_p_agree(analyze_text):
+    """A denial turns its content round: the propositions still contradict (the link the store
+    reads), but the claim that says "not P" is backed by the denial of P, never disputed by it."""
+    a = analyze_text("The owner of the depot, Gela Beridze, denied that the depot held diesel. "
+                     '"No fuel had been kept on the premises," Beridze said.')
+    denial, said = _claim(a, "held diesel"), _claim(a, "No fuel")
+    assert said.status != "disputed" and "denies it" not in said.reason, said.reason
+    link = next(l for l in a.links if {l.source, l.target} == {denial.id, said.id})
+    assert link.relation == "contradicts" and "agree" in link.reason
+
+
+def test_two_quoted_sentences_stay_two_sentences(analyze_text):
+    """'"This was well planned," X told reporters. "But they made mistakes."': the comma that
+    closed the first quotation before its cue becomes the full stop it stood for."""
+    a = analyze_text('"This was well planned," detective Anne Martin told reporters. '
+                     '"But they made mistakes."')
+    assert "well planned. But they made mistakes" in _claim(a, "mistakes").statement
+
+
+def test_a_relative_clause_around_the_cue_reads_as_a_statement(analyze_text):
+    """"a bridge that the government says was destroyed": the relative word goes, so the
+    statement asserts what the government says, not a noun phrase; a relative clause inside a
+    content keeps its word."""
+    a = analyze_text("Residents rebuilt a bridge that the government says was destroyed by the water. "
+                     "The ministry said two men who arrived in February were detained.")
+    assert _claim(a, "bridge").statement == "a bridge was destroyed by the water"
+    assert "men who arrived" in _claim(a, "February").statement
+
+
+def test_a_second_that_clause_joins_the_statement_without_its_that(analyze_text):
+    a = analyze_text("A council spokeswoman said the study relied on outdated traffic data and that "
+                     "noise levels had fallen since 2019.")
+    st = _claim(a, "outdated").statement
+    assert st == "the study relied on outdated traffic data and noise levels had fallen since 2019", st

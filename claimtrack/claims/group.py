@@ -30,7 +30,7 @@ from ..sources.resolve import Gazetteer, hierarchy, independent, load_gazetteer
 from .kind import CHECKABLE, classify, hypothetical, leaves_open, not_checkable_reason, speaker_will
 from .status import Evidence, decide
 from .signature import Signature, build_signature, compare, evidence_text, presupposes
-from .pronouns import Context
+from .pronouns import Context, audiences_of
 from .refer import DEMONSTRATIVES, noun_phrase_only, pointed_at, points_back, stands_for, states_of
 from .statement import Speaker, make_statement
 from .words import RELATION_OF_CLASS, TIMES, classify_number, stem as _stem
@@ -364,7 +364,7 @@ def _propositions(analysis: Analysis, doc: Doc | None, groups: list["_Claim"], c
     ctx = Context(doc, analysis.text, analysis.sources,
                   sorted(((sp, by_id[b.source_id]) for b in analysis.attributions
                           if b.source and b.source_id in by_id for sp in b.source.spans[:1]),
-                         key=lambda m: m[0]), idx)
+                         key=lambda m: m[0]), idx, audiences_of(idx, analysis.attributions))
     confirm_lemmas = {lem for lem, c in lex.verbs.items() if c in ("confirm", "deny")}
     sigs, contents = [], []
     for claim, g in zip(claims, groups):
@@ -498,10 +498,15 @@ def _links(analysis: Analysis, groups: list["_Claim"], claims: list[Claim],
             both = bool(A.atts and B.atts)
             if both and (ev["relation"] == "contradicts" or A.denies != B.denies):
                 den, oth = (i, j) if A.denies else (j, i)
+                # the link is between the propositions; a denial turns its own round, so denying
+                # P and saying not-P agree ("denied that the depot held diesel" / "No fuel had
+                # been kept"): the denier backs the other claim, it does not dispute it
+                agree = ev["relation"] == "contradicts" and A.denies != B.denies
                 links.append(Link(claims[den].id, claims[oth].id, "contradicts",
-                                  f"contradicts it ({words})", ev))
-                support[oth].append((den, cov, "contradicts"))
-                support[den].append((oth, cov, "contradicted"))
+                                  f"contradicts it, and is denied: the two agree ({words})" if agree
+                                  else f"contradicts it ({words})", ev))
+                support[oth].append((den, cov, "repeats" if agree else "contradicts"))
+                support[den].append((oth, cov, "repeats" if agree else "contradicted"))
             elif both and (A.confirms or B.confirms) and not (A.denies or B.denies):
                 conf, oth = (j, i) if B.confirms else (i, j)
                 links.append(Link(claims[conf].id, claims[oth].id, "confirms",

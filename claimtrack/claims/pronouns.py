@@ -7,8 +7,10 @@ said what; "they" is better than a wrong name. The rule:
   "our" of a spokesperson: the body the speaker is part of);
 - a third-person pronoun is the one candidate that agrees with it in number, gender (where
   known) and animacy among what the article names from the sentence before the attribution up
-  to the pronoun — sources, proper names and the nouns of core arguments — never the speaker of
-  the quotation the pronoun sits in;
+  to the pronoun — sources, proper names and the nouns of core arguments, never whom a cue
+  speaks to ("told reporters") — never the speaker of the quotation the pronoun sits in, and in
+  the speaker's own indirect words the speaker only when no one else before it in the article
+  agrees ("The mayor said he would not resign");
 - otherwise the pronoun stays, and the candidates go to the claim's ``statement_resolutions``.
 """
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import dataclass, field
 
 from ..parse.index import WordIndex
 from ..parse.parser import Doc, Sentence, Word
+from ..sources.resolve import load_gazetteer
 from ..types import Attribution, Source
 from .words import TIMES, tables
 
@@ -53,6 +56,7 @@ class Context:
     sources: list[Source]
     mentions: list[tuple[tuple[int, int], Source]] = field(default_factory=list)
     index: WordIndex | None = None
+    audiences: set[int] = field(default_factory=set)   # starts of the words a cue is said to
 
     @classmethod
     def of(cls, doc: Doc | None, text: str, sources: list[Source],
@@ -60,7 +64,20 @@ class Context:
         by_id = {s.id: s for s in sources}
         mentions = [(sp, by_id[a.source_id]) for a in atts if a.source and a.source_id in by_id
                     for sp in a.source.spans[:1]]
-        return cls(doc, text, sources, sorted(mentions, key=lambda m: m[0]), WordIndex(doc))
+        index = WordIndex(doc)
+        return cls(doc, text, sources, sorted(mentions, key=lambda m: m[0]), index, audiences_of(index, atts))
+
+
+def audiences_of(index: WordIndex, atts: list[Attribution]) -> set[int]:
+    """Whom the cues speak to ("told reporters", "told CNN"): an audience is not what the
+    speaker's own "they" or "he" means."""
+    out = set()
+    for a in atts:
+        for sent, cue in index.in_spans(a.cue.spans):
+            out.update(sent.words[k].start for k in sent.children[cue.i]
+                       if sent.words[k].deprel in ("obj", "iobj")   # not what is confirmed
+                       and not any(s <= sent.words[k].start < e for s, e in a.content.spans))
+    return out
 
 
 def gender_of(src: Source) -> str:
@@ -77,16 +94,28 @@ def gender_of(src: Source) -> str:
 
 
 def _source_candidate(src: Source, pos: int) -> Candidate:
-    if src.type == "person":
-        return Candidate(src.name, src.id, "Sing", gender_of(src), "person", pos)
     head = _head_word(src.name)
+    if src.type == "person":   # "Doctors said they …": a plural role is people, not one person
+        number = "Plur" if _plural_role(head) else "Sing"
+        return Candidate(src.name, src.id, number, gender_of(src) if number == "Sing" else "", "person", pos)
     if src.type in BODIES and head.lower() in tables()["statements"]["people"]:
         # an office speaks for a body but is a person: "the mayor said he …"
         return Candidate(src.name, src.id, "Sing", gender_of(src), "person", pos)
+    if src.type == "organisation" and " " not in src.name.strip() and not src.name.isupper():
+        # a lone name typed an organisation only for want of NER ("Lopez told CNN"): either
+        return Candidate(src.name, src.id, "", "", "", pos)
     if src.type in BODIES:   # "the ministry said it …", "the union … they"
         return Candidate(src.name, src.id, "", "", "thing", pos)
     plural = head.lower().endswith("s") and not head.endswith("'s")
     return Candidate(src.name, src.id, "Plur" if plural else "Sing", gender_of(src), "", pos)
+
+
+def _plural_role(word: str) -> bool:
+    """A plural of a role noun of the word lists ("doctors", "village leaders"), not a name."""
+    low = word.lower()
+    roles = set(tables()["statements"]["people"]) | set(load_gazetteer().heads)
+    return low not in roles and (low.endswith("s") and low[:-1] in roles
+                                 or low.endswith("es") and low[:-2] in roles)
 
 
 def _head_word(name: str) -> str:
@@ -157,7 +186,7 @@ def candidates(ctx: Context, att: Attribution | None, pron: Word, pron_sent: Sen
             if src.name.lower() not in THIRD and src.name.lower() not in FIRST:
                 found[src.id] = _source_candidate(src, s)
     for sent, w in (ctx.index or WordIndex(ctx.doc)).between(lo, hi):
-        if any(s <= w.start < e for s, e in covered) or w.text.lower() in THIRD:
+        if any(s <= w.start < e for s, e in covered) or w.text.lower() in THIRD or w.start in ctx.audiences:
             continue
         c = _noun_candidate(sent, w, ctx.text)
         if c is not None:
@@ -193,12 +222,24 @@ def resolve(ctx: Context, att: Attribution | None, speaker: Source | None, pron:
     # source, a proper name) or a plural noun may stand in for a pronoun
     if len(cands) == 1 and len(wide) == 1 and (cands[0].key[:1] == "s" or cands[0].animacy == ""
                                                or low in ("they", "their", "them")):
+        if speaker is not None and cands[0].key == speaker.id and not _only_one_meant(ctx, att, pron, sent, low):
+            return None, names
         return cands[0].name, names
     if not quoted and speaker is not None and low in ("it", "its", "they", "their"):
         local = [c for c in cands if c.pos >= sent.start]
         if len(local) == 1 and local[0].key == speaker.id:
             return speaker.name, names
     return None, names
+
+
+def _only_one_meant(ctx: Context, att: Attribution | None, pron: Word, sent: Sentence, low: str) -> bool:
+    """Whether the speaker is all that *pron* (in the speaker's own words) can mean: no other
+    agreeing candidate anywhere before it in the article, not only in the sentences near it
+    ("The mayor said he would not resign" after a man named five sentences earlier stays "he")."""
+    if low not in ("he", "him", "his", "she", "her"):
+        return True   # a body's "it"/"they" in its own words is the body (see resolve)
+    every = [c for c in candidates(ctx, att, pron, sent, back=len(ctx.doc.sentences)) if agrees(low, c)]
+    return len(every) == 1
 
 
 def possessive(name: str) -> str:

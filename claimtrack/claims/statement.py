@@ -68,7 +68,7 @@ def make_statement(words: list[tuple[Sentence, Word]], text: str, speaker: str |
     tops = {w.i for sent, w in words if w.head < 0 or (id(sent), w.head) not in inside}
     subjects: list[Candidate] = []   # the statement's subjects so far, for bound possessives
     swaps: dict[int, str] = {}       # word start → its new form ("are" after "we" → "is")
-    prev_end = None
+    prev_end, last_sent = None, None
     for k, (sent, w) in enumerate(words):
         token = swaps.get(w.start, w.text)
         if w.upos == "PRON" and w.text.lower() in (*THIRD, *FIRST):
@@ -77,12 +77,20 @@ def make_statement(words: list[tuple[Sentence, Word]], text: str, speaker: str |
             c = _noun_candidate(sent, w, text)
             if c is not None:
                 subjects.append(c)
+        if w.deprel == "mark" and w.text.lower() == "that" and _conjoined_clause(sent, w, tops):
+            token = ""   # "relied on old data and that noise levels had fallen": one statement
+        if _relative_before_cue(words, k):
+            token = ""   # "a bridge that [the government says] was destroyed": the noun is the subject
         if _bare_infinitive(words, k, tops):
             token = _infinitive(sent, w, words, k, who, kind, subjects)
         elif w.text.lower() in ("not", "never") and _bare_infinitive(words, k + 1, tops) \
                 and not _lead(words, k) and _infinitive(sent, words[k + 1][1], list(words), k + 1, who,
                                                         kind, []) != "to":
             token = ""   # "asked not to be named" → "X should not be named": the "to" places it
+        if w.upos != "PUNCT":
+            if last_sent is not None and sent is not last_sent and w.text[:1].isupper():
+                _end_sentence(out)   # '"This was planned," … "But they …"': two sentences
+            last_sent = sent
         if prev_end is not None and w.start > prev_end and out:
             out.append(" ")
         if token:
@@ -92,6 +100,36 @@ def make_statement(words: list[tuple[Sentence, Word]], text: str, speaker: str |
     lead = re.match(r"\s*[\"“]?\s*(whether|if)\s", joined, flags=re.I)
     # a question keeps its "whether": "the bridge was safe" alone would read as an assertion
     return ("whether " if kind == "question" and lead else "") + tidy(joined)
+
+
+def _conjoined_clause(sent: Sentence, mark: Word, tops: set[int]) -> bool:
+    """Whether *mark* opens a clause conjoined to the content's own ("said X and that Y")."""
+    verb = sent.words[mark.head] if mark.head >= 0 else None
+    return verb is not None and verb.deprel == "conj" and verb.head in tops
+
+
+def _relative_before_cue(words: list, k: int) -> bool:
+    """Whether the word at *k* is the "that"/"which"/"who" of a relative clause the cue stands
+    inside ("a bridge that the government says was destroyed"): the content skips the cue's
+    words right after it, so the relative word would read as a noun phrase's, not a statement's."""
+    sent, w = words[k]
+    if not k or k + 1 >= len(words) or w.text.lower() not in ("that", "which", "who"):
+        return False
+    if not (w.feat("PronType") == "Rel" or w.deprel == "mark"):
+        return False
+    nxt = words[k + 1][1]
+    # more than a space between them: the cue's words were left out there
+    return nxt.start - w.end > 2 and words[k - 1][1].upos in ("NOUN", "PROPN")
+
+
+def _end_sentence(out: list[str]) -> None:
+    """The comma that closed a quotation before its cue ends the sentence when the next
+    quotation starts a new one."""
+    for j in range(len(out) - 1, -1, -1):
+        if out[j].strip() and out[j].strip() not in QUOTES:
+            if out[j] == ",":
+                out[j] = "."
+            return
 
 
 def _pronoun(words: list, k: int, tops: set[int], who: Speaker, subjects: list[Candidate],
@@ -225,7 +263,7 @@ def _infinitive(sent: Sentence, to: Word, words: list, k: int, who: "Speaker", k
         words[k + 1] = (words[k + 1][0], _silent(words[k + 1][1]))
     elif not modal:
         return to.text
-    subject = "" if lead else (who.name or "")
+    subject = "" if lead else definite(who.name or "") if who.name else ""
     if subject and who.source is not None:
         from .pronouns import _source_candidate
         subjects.append(_source_candidate(who.source, to.start))

@@ -67,17 +67,31 @@ def _run_start(sent: Sentence, w: Word, subjects: list[Word]) -> Word:
 def join_split_name(sent: Sentence, verb: int, source: list[int]) -> list[int]:
     """"Hillary Clinton said": a parser may make both names subjects of the verb; the speaker
     is the whole run of proper nouns, wherever the run touches the phrase ("Omar Lamrani, a
-    senior analyst, told": the appositive hangs on the first name, the surname beside it)."""
+    senior analyst, told": the appositive hangs on the first name, the surname beside it). The
+    run touches the phrase with any of its words ("Omar Lamrani a senior analyst told", no
+    comma: "Lamrani" hangs on "Omar"); after the verb the parser may call the name an object
+    ("said Omar a senior analyst"), which it can only be between the verb and the speaker."""
     out = set(source)
     grown = True
     while grown:
         grown = False
         for w in sent.words:
-            if w.i not in out and w.upos == "PROPN" and w.head == verb \
-                    and w.deprel.startswith("nsubj") and (w.i - 1 in out or w.i + 1 in out):
-                out.update(sent.subtree(w.i))
-                grown = True
+            if w.i in out or w.upos != "PROPN" or w.head != verb or not _name_beside(sent, verb, w, out):
+                continue
+            out.update(sent.subtree(w.i))
+            grown = True
     return sorted(out)
+
+
+def _name_beside(sent: Sentence, verb: int, w: Word, out: set[int]) -> bool:
+    """Whether name *w* (a dependent of *verb*) is one phrase with the speaker words *out*: its
+    subtree touches them, and it is a subject, or an object standing between verb and speaker."""
+    tree = sent.subtree(w.i)
+    if min(tree) - 1 not in out and max(tree) + 1 not in out:
+        return False
+    if w.deprel.startswith("nsubj"):
+        return True
+    return w.deprel in ("obj", "iobj") and verb < w.i < min(out)
 
 
 def complete_determiner(sent: Sentence, verb: int, source: list[int]) -> list[int]:

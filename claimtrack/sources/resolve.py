@@ -22,7 +22,7 @@ Embassy in Moscow" is part of the United States, not of Russia).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable
 
@@ -279,12 +279,23 @@ class Resolver:
         # the parser reads the role as the name's apposition or as a second subject beside it
         beside = (head.deprel == "appos" and head.head == name.i) or (
             name.head == head.head and name.deprel == head.deprel)
-        if not beside or name.upos != "PROPN" or between.strip(" ,") or "\n" in between:
+        if between.strip(" ,") or "\n" in between:
             return mention, words
+        if not (beside and name.upos == "PROPN" or self._unparsed_name(name, words, head, between)):
+            return mention, words
+        if name.upos != "PROPN":   # the parser's verb or noun is the name it stands before
+            name = replace(name, upos="PROPN")
         run = [w for w in sent.words if w.head == name.i and w.deprel in ("flat", "compound")
                and w.upos == "PROPN" and w.end <= name.start] + [name]
         run.sort(key=lambda w: w.start)
         return self.text[run[0].start:spans[-1][1]], run + words
+
+    def _unparsed_name(self, name: Word, words: list[Word], head: Word, between: str) -> bool:
+        """"Omar a senior military analyst said" with no comma: the parser may read the name as
+        anything (a verb); a known first name right before "a/the <role>" is the role's name."""
+        return (name.text[:1].isupper() and name.text.lower() in self.gaz.first_names
+                and not between.strip() and bool(words) and words[0].text.lower() in ("a", "an", "the")
+                and self.gaz.heads.get(head.text.lower()) in ("person", "anonymous"))
 
     def _head(self, words: list[Word]) -> Word | None:
         ids = {w.i for w in words}
@@ -298,7 +309,8 @@ class Resolver:
         m = Mention.of(mention, words, pos, self._head(words))
         for step in (self._by_pronoun, self._by_spokesperson, self._by_origin, self._by_acronym,
                      self._by_gazetteer,
-                     self._by_state, self._by_description, self._by_person, self._by_surname):
+                     self._by_state, self._by_description, self._by_named_body, self._by_person,
+                     self._by_surname):
             ent = step(m)
             if ent is not None:
                 return ent
@@ -464,6 +476,20 @@ class Resolver:
             return self._described(m.hlow, m.hlemma)
         return None
 
+    def _by_named_body(self, m: "Mention") -> Entity | None:
+        """A role in apposition to an organisation's name ("The plant's owner, Kartli
+        Chemicals"): the source is the organisation, named by its capitalised words up to the
+        organisation word (Chemicals, Clinic, University …)."""
+        for w in m.words:
+            if w.deprel != "appos" or not w.text[:1].isupper() or \
+                    self.gaz.heads.get(w.text.lower()) != "organisation":
+                continue
+            name = [x for x in m.words if x.head == w.i and x.deprel in ("compound", "flat", "amod")
+                    and x.text[:1].isupper() and x.end <= w.start] + [w]
+            text = self.text[name[0].start:w.end]
+            return self._entity("name:" + text.lower(), text, "organisation", m.pos)
+        return None
+
     def _by_person(self, m: "Mention") -> Entity | None:
         """A person: NER when present, else a run of proper nouns; the same surname as a person
         named before is that person."""
@@ -551,9 +577,19 @@ class Resolver:
                 return "place"
             if ner in ("ORG", "NORP"):
                 return "organisation"
+            if head.upos == "PROPN" and head.feat("Number") == "Plur" and self._opens_sentence(head):
+                return "anonymous"   # "Farmers said": capital only because it opens the sentence
             if head.upos == "PROPN":
                 return "organisation"
         return "anonymous"
+
+    def _opens_sentence(self, w: Word) -> bool:
+        """Whether *w* is its sentence's first word (quote marks aside)."""
+        found = self.words.between(w.start, w.start + 1)
+        if not found:
+            return False
+        sent = found[0][0]
+        return all(x.upos == "PUNCT" for x in sent.words[:w.i])
 
     def _person(self, clean: str, words: list[Word], head: Word | None) -> tuple[str, str, bool] | None:
         """(name, title, sure) when the mention names a person; *sure* when more than capitals

@@ -82,3 +82,24 @@ def test_a_name_split_into_two_subjects_stays_whole_beside_its_appositive():
     assert source == [0, 1, 2, 3, 4]
     # a subject that does not touch the phrase is someone else
     assert join_split_name(sent, 6, [4]) == [4]
+
+
+def test_a_name_without_commas_before_its_role_joins_the_speaker():
+    """"Omar Lamrani a senior analyst told" (no commas): the surname hangs on the first name,
+    so the run touches the role's phrase through its subtree; after the verb ("said Omar a
+    senior analyst") the parser calls the name an object, between the verb and the speaker."""
+    from claimtrack.extract.tree import join_split_name, noun_phrase
+
+    sent = _sentence([("Omar", "Omar", "PROPN", 6, "nsubj"), ("Lamrani", "Lamrani", "PROPN", 1, "flat"),
+                      ("a", "a", "DET", 5, "det"), ("senior", "senior", "ADJ", 5, "amod"),
+                      ("analyst", "analyst", "NOUN", 6, "nsubj"), ("told", "tell", "VERB", 0, "root"),
+                      ("CNN", "CNN", "PROPN", 6, "iobj")])
+    assert join_split_name(sent, 5, noun_phrase(sent, 4)) == [0, 1, 2, 3, 4]
+    after = _sentence([("said", "say", "VERB", 0, "root"), ("Omar", "Omar", "PROPN", 1, "iobj"),
+                       ("a", "a", "DET", 5, "det"), ("senior", "senior", "ADJ", 5, "amod"),
+                       ("analyst", "analyst", "NOUN", 1, "nsubj")])
+    assert join_split_name(after, 0, noun_phrase(after, 4)) == [1, 2, 3, 4]
+    # an object after the speaker is what was said to, not the speaker's name
+    told = _sentence([("analyst", "analyst", "NOUN", 2, "nsubj"), ("told", "tell", "VERB", 0, "root"),
+                      ("Omar", "Omar", "PROPN", 2, "iobj")])
+    assert join_split_name(told, 1, [0]) == [0]
