@@ -34,7 +34,7 @@ def test_kinds_of_claims(analyze_text):
                      "Analysts believe the plan is a mistake. Police asked residents to leave the "
                      "area. Reporters asked whether the bridge was safe.")
     kinds = {c.statement: c.kind for c in r.claims}
-    assert kinds == {"minister will cut taxes": "intention", "prices will rise": "prediction",
+    assert kinds == {"the minister will cut taxes": "intention", "prices will rise": "prediction",
                      "the plan is a mistake": "opinion", "residents should leave the area": "advice",
                      "whether the bridge was safe": "question"}
     assert all(c.status == "not-checkable" for c in r.claims if c.kind != "prediction")
