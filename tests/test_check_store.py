@@ -87,3 +87,29 @@ def test_track_rebuild_without_inputs(depot, tmp_path):
     r = CliRunner().invoke(main, ["track", "--db", str(db), "--rebuild"])
     assert r.exit_code == 0 and "4 article(s) re-clustered" in r.output, r.output
     assert CliRunner().invoke(main, ["track", "--db", str(db)]).exit_code == 2
+
+
+def test_the_store_weighs_words_by_their_rarity_in_its_own_articles(depot):
+    """Every depot article speaks of the depot: in this store it weighs less than in the
+    shipped table; reopening reads the same weights back from the appearances."""
+    from claimtrack.check.lexical import Idf
+
+    with ClaimStore.open(depot) as store:
+        grown = store.idf
+        assert grown.n == Idf.default().n + len(store.articles())
+        assert grown("depot") < Idf.default()("depot")
+        weights = {w: grown(w) for w in ("depot", "diesel", "residue", "heater")}
+    with ClaimStore.open(depot) as again:
+        assert {w: again.idf(w) for w in weights} == weights
+
+
+def test_a_store_of_the_previous_matcher_is_stale(depot, tmp_path):
+    db = tmp_path / "prev.db"
+    db.write_bytes(depot.read_bytes())
+    with ClaimStore.open(db) as store:
+        store.conn.execute("UPDATE meta SET value = 'signature+check/1' WHERE key = 'matcher'")
+        store.conn.commit()
+    with ClaimStore.open(db) as store:
+        assert store.stale and MATCHER != "signature+check/1"
+        with pytest.raises(InputError, match="--rebuild"):
+            store.check_rules()

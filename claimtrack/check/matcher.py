@@ -119,11 +119,13 @@ def compare(a, b, idf: Callable[[str], float] | None = None, directed: bool = Fa
     return Match(score, "same" if score >= SAME else "related", hit_a)
 
 
-def signature_evidence(a: str, b: str, at_least: float = 0.6) -> dict | None:
+def signature_evidence(a: str, b: str, at_least: float = 0.6,
+                       idf: Callable[[str], float] | None = None) -> dict | None:
     """The matcher's reading of two statements that the signatures keep apart, in the shape of
     ``claims.signature.compare``'s evidence (so the article's links and the store's clusters
-    read it alike): ``same`` at *at_least* or more, or ``contradicts``; else None."""
-    m = compare(a, b)
+    read it alike): ``same`` at *at_least* or more, or ``contradicts``; else None. *idf* is
+    the store's own (``ClaimStore.idf``) when the store compares; the shipped table otherwise."""
+    m = compare(a, b, idf)
     if m.relation == "contradicts" or (m.relation == "same" and m.score >= at_least):
         return {"relation": m.relation, "arguments": [e for e in m.evidence if ":" not in e],
                 "extent": "full" if m.score >= 0.8 else "part", "predicate": PARAPHRASE,

@@ -13,11 +13,10 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from ..errors import InputError
 from .article import Row, check_article
-from .lexical import Idf
 
 FORMATS = ("table", "json", "jsonl", "csv")
 
@@ -87,16 +86,6 @@ def check_store(claims: list[ClaimSpec], store) -> Iterator[Row]:
         d = store.document(a["id"])
         if d:
             yield from check_one(claims, a["id"], d["text"], d["analysis"])
-
-
-def store_idf(texts: Iterable[str]) -> Idf:
-    """The shipped table grown by the texts at hand, so a word rare in the shipped news but
-    common in this store weighs less."""
-    base = Idf.default()
-    idf = Idf(base.df.copy(), base.n)
-    for t in texts:
-        idf.add(t)
-    return idf
 
 
 def _evidence_text(ev: list[dict]) -> str:

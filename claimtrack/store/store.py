@@ -66,7 +66,8 @@ CREATE TABLE IF NOT EXISTS documents(article TEXT PRIMARY KEY, text TEXT NOT NUL
 FTS = "CREATE VIRTUAL TABLE IF NOT EXISTS statements USING fts5(cluster UNINDEXED, statement)"
 MAX_CANDIDATES = 200   # a blocking key shared by more clusters than this is too common to block on
 #: the clustering rules a store was built with; a store of other rules is rebuilt, never mixed
-MATCHER = "signature+check/1"
+# /2: the matcher weighs words by their rarity in the store itself (ClaimStore.idf)
+MATCHER = "signature+check/2"
 MATCH_SAME = 0.6   # the matcher's symmetric score for two statements to be one proposition
 
 
@@ -76,6 +77,7 @@ class ClaimStore:
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
         self.compared = 0   # candidate clusters compared so far (the blocking's cost, for benchmarks)
+        self._idf = None    # the store's own word rarity, read from its appearances when first needed
 
     @classmethod
     def open(cls, path: str | Path) -> "ClaimStore":
@@ -135,6 +137,25 @@ class ClaimStore:
             raise InputError(f"the claim store's clusters were made by other rules ({self.matcher or 'the first'}"
                              f", not {MATCHER}): rebuild it first (claimtrack track --rebuild --db …)")
 
+    @property
+    def idf(self):
+        """How rare each word is in this store: the shipped table grown by one document per
+        article, the statements of its appearances (what the store keeps of every article,
+        with or without its text), so "depot" in every article of a story weighs less than
+        "diesel residue" in one. The same articles give the same weights however the store
+        was filled (one by one, by ``track``, by ``rebuild``)."""
+        if self._idf is None:
+            from ..check.lexical import Idf
+
+            base = Idf.default()
+            self._idf = Idf(base.df.copy(), base.n)
+            docs: dict[str, list[str]] = {}
+            for r in self.conn.execute("SELECT article, statement FROM appearances ORDER BY rowid"):
+                docs.setdefault(r[0], []).append(r[1])
+            for statements in docs.values():
+                self._idf.add(" ".join(statements))
+        return self._idf
+
     def close(self) -> None:
         self.conn.close()
 
@@ -158,11 +179,17 @@ class ClaimStore:
         if self.has_article(d["id"], d["text_sha256"]):
             return "unchanged"
         self.check_rules()
-        with self.conn:   # one transaction: a kill leaves the article wholly in or out
-            return self._add(d, meta)
+        try:
+            with self.conn:   # one transaction: a kill leaves the article wholly in or out
+                return self._add(d, meta)
+        except BaseException:
+            self._idf = None   # counted an article the rollback took out again
+            raise
 
     def _add(self, d: dict, meta: dict) -> str:
         replaced = self._drop_article(d["id"])
+        if replaced:   # the old version's words no longer count
+            self._idf = None
         self.conn.execute(
             "INSERT INTO articles(id, sha, date, outlet, url, title) VALUES (?,?,?,?,?,?)",
             (d["id"], d["text_sha256"], meta.get("date"), outlet_of(meta), meta.get("url"), meta.get("title")))
@@ -171,7 +198,10 @@ class ClaimStore:
         credited = self._credited_outlets(d)
         if outlet_of(meta):
             self.conn.execute("INSERT OR IGNORE INTO outlets VALUES (?)", (outlet_of(meta),))
-        for app in appearances_of(d, meta):
+        apps = list(appearances_of(d, meta))
+        idf = self.idf   # read before this article's appearances are in the table
+        idf.add(" ".join(app["statement"] for app in apps))   # this article counts for itself
+        for app in apps:
             app["credits"] = sorted(set(app["credits"]) | credited)
             cid = self._place(app, touched)
             cluster_of[app["claim"]] = cid
@@ -199,6 +229,7 @@ class ClaimStore:
                 self.conn.execute(f"DELETE FROM {table}")
             if self.fts:
                 self.conn.execute("DELETE FROM statements")
+            self._idf = None   # grown again article by article, as when they were first added
             for a in arts:
                 meta = {k: a[k] for k in ("date", "outlet", "url", "title") if a.get(k)}
                 self._add(docs[a["id"]]["analysis"], meta)
@@ -259,7 +290,7 @@ class ClaimStore:
         for row in self._candidates(sig, app["statement"]):
             self.compared += 1
             other = Signature.from_dict(json.loads(row["signature"]))
-            ev = compare(other, sig) or _paraphrase(row["statement"], app["statement"])
+            ev = compare(other, sig) or _paraphrase(row["statement"], app["statement"], self.idf)
             if ev is None or _times_differ(other, sig) or row["kind"] != app["kind"]:
                 continue
             mine = [r[0] for r in self.conn.execute(
@@ -469,10 +500,10 @@ def matcher_keys(statement: str) -> list[str]:
     return sorted(keys)
 
 
-def _paraphrase(a: str, b: str) -> dict | None:
+def _paraphrase(a: str, b: str, idf) -> dict | None:
     from ..check.matcher import signature_evidence
 
-    return signature_evidence(a, b, MATCH_SAME)
+    return signature_evidence(a, b, MATCH_SAME, idf)
 
 
 def _check_store(conn: sqlite3.Connection, path) -> None:
