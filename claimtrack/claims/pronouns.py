@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..parse.index import WordIndex
 from ..parse.parser import Doc, Sentence, Word
@@ -96,7 +97,7 @@ def gender_of(src: Source) -> str:
 def _source_candidate(src: Source, pos: int) -> Candidate:
     head = _head_word(src.name)
     if src.type == "person":   # "Doctors said they …": a plural role is people, not one person
-        number = "Plur" if _plural_role(head) else "Sing"
+        number = "Plur" if plural_role(head) else "Sing"
         return Candidate(src.name, src.id, number, gender_of(src) if number == "Sing" else "", "person", pos)
     if src.type in BODIES and head.lower() in tables()["statements"]["people"]:
         # an office speaks for a body but is a person: "the mayor said he …"
@@ -110,12 +111,18 @@ def _source_candidate(src: Source, pos: int) -> Candidate:
     return Candidate(src.name, src.id, "Plur" if plural else "Sing", gender_of(src), "", pos)
 
 
-def _plural_role(word: str) -> bool:
+def plural_role(word: str) -> bool:
     """A plural of a role noun of the word lists ("doctors", "village leaders"), not a name."""
     low = word.lower()
-    roles = set(tables()["statements"]["people"]) | set(load_gazetteer().heads)
+    roles = role_nouns()
     return low not in roles and (low.endswith("s") and low[:-1] in roles
                                  or low.endswith("es") and low[:-2] in roles)
+
+
+@lru_cache(maxsize=1)
+def role_nouns() -> frozenset:
+    """The words that name people or bodies (the statements' people, the gazetteer's heads)."""
+    return frozenset(tables()["statements"]["people"]) | frozenset(load_gazetteer().heads)
 
 
 def _head_word(name: str) -> str:

@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..parse.parser import Sentence, Word
-from ..sources.resolve import load_gazetteer
 from ..types import Attribution, Source
-from .pronouns import FIRST, THIRD, Candidate, Context, _noun_candidate, agrees, possessive, resolve
+from .pronouns import (FIRST, THIRD, Candidate, Context, _noun_candidate, agrees, plural_role,
+                       possessive, resolve, role_nouns)
 from .words import tables
 
 QUOTES = "\"“”‘’«»„"
@@ -173,24 +172,12 @@ def definite(name: str, opens: bool = False) -> str:
     first = head[0] if head else ""
     low = first.lower()
     if name[:1].islower():
-        out = name if _plural(low) else f"the {name}"
-    elif all(w[:1].islower() for w in head[1:]) and (low in _common_nouns() or _plural(low)):
-        out = f"{'' if _plural(low) else 'the '}{low}{name[len(first):]}"
+        out = name if plural_role(low) else f"the {name}"
+    elif all(w[:1].islower() for w in head[1:]) and (low in role_nouns() or plural_role(low)):
+        out = f"{'' if plural_role(low) else 'the '}{low}{name[len(first):]}"
     else:
         return name
     return out[0].upper() + out[1:] if opens else out
-
-
-def _plural(word: str) -> bool:
-    """A plural of the people or body lists ("investigators", "witnesses")."""
-    common = _common_nouns()
-    return word not in common and (word[:-1] in common and word.endswith("s")
-                                   or word[:-2] in common and word.endswith("es"))
-
-
-@lru_cache(maxsize=1)
-def _common_nouns() -> frozenset:
-    return frozenset(tables()["statements"]["people"]) | frozenset(load_gazetteer().heads)
 
 
 VERB_FOR_NAME = {"am": "is", "are": "is", "were": "was", "have": "has", "'m": " is", "'re": " is",
