@@ -25,6 +25,28 @@ def detach_participles(sent: Sentence, found: list[Found]) -> None:
                 f.content = rest or f.content
 
 
+def detach_trailing_reports(sent: Sentence, found: list[Found], speech: "set[str] | dict") -> None:
+    """"X said P, the agency reported": the parser hangs "the agency reported" on "said" as a
+    second clause; a reporting verb with its own subject and nothing reported of its own,
+    after the content and a comma, frames the whole report and is not part of what X said."""
+    for f in found:
+        head = next((k for k in f.cue if sent.words[k].head not in f.cue), f.cue[0])
+        for c in sent.kids(head, "ccomp", "parataxis"):
+            if c.i not in f.content or c.lemma.lower() not in speech or not _bare_frame(sent, c):
+                continue
+            tree = set(sent.subtree(c.i))
+            before = [k for k in f.content if k < min(tree)]
+            if before and "," in (sent.words[min(tree)].text, sent.words[min(tree) - 1].text):
+                f.content = strip_punct(sent, [k for k in f.content if k not in tree]) or f.content
+
+
+def _bare_frame(sent: Sentence, verb) -> bool:
+    """A reporting clause with a subject and nothing it reports ("Caucasus Wire reported")."""
+    kids = sent.kids(verb.i)
+    return any(k.deprel.startswith("nsubj") for k in kids) and not any(
+        k.deprel.split(":")[0] in ("ccomp", "parataxis", "obj", "xcomp", "csubj") for k in kids)
+
+
 def drop_duplicates(atts: list[Attribution]) -> list[Attribution]:
     """The first of attributions with the same cue and content."""
     seen: set[tuple] = set()

@@ -40,3 +40,18 @@ def test_a_request_inside_a_statement_is_its_own_attribution(analyze_text):
     a = att(r, "had asked", "the council to delay the vote")
     assert src(a) == "she" and a.cue.cls == "ask"
     assert not any(x.cue.lemma == "hope" for x in r.attributions)  # a hope inside it still hedges
+
+
+def test_a_trailing_report_frames_the_report_and_is_not_its_content(analyze_text):
+    """"X said P, the agency reported": the agency's clause is not part of what X said; where the
+    agency's own attribution is found, X's report nests inside it."""
+    r = analyze_text("Police said two workers were killed in an explosion at the plant on Monday, "
+                     "Caucasus Wire reported. Firefighters said the explosion was caused by a gas "
+                     "leak, the agency reported.")
+    said = [a for a in r.attributions if a.cue.text == "said"]
+    assert [a.content.text for a in said] == [
+        "two workers were killed in an explosion at the plant on Monday",
+        "the explosion was caused by a gas leak"]
+    agency = next(a for a in r.attributions if a.source and a.source.text == "the agency")
+    assert said[1].parent == agency.id
+    assert all("reported" not in c.statement for c in r.claims)
