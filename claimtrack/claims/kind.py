@@ -14,6 +14,7 @@ the content's own modal ("should", "will").
 """
 from __future__ import annotations
 
+from ..extract.words import QUESTION_MARKS
 from .words import tables
 
 CHECKABLE = ("assertion", "prediction")
@@ -80,9 +81,14 @@ def classify(cue_lemma: str, cue_class: str, infinitive: bool, modals: list[str]
     return "assertion"
 
 
+#: words that open an indirect question, left open rather than asserted ("declined to say how
+#: much was taken"); not "what" ("said what he saw was terrible" asserts) nor "if" (a condition)
+OPEN_QUESTIONS = QUESTION_MARKS - {"what", "if"}
+
+
 def leaves_open(first_word: str) -> bool:
     """Whether content opening with *first_word* is an indirect question ("how much was taken")."""
-    return first_word.lower() in tables()["kinds"]["open_questions"]
+    return first_word.lower() in OPEN_QUESTIONS
 
 
 def not_checkable_reason(kind: str, cue: str) -> str:
