@@ -30,7 +30,7 @@ from ..sources.resolve import Gazetteer, hierarchy, independent, load_gazetteer
 from .kind import CHECKABLE, classify, hypothetical, leaves_open, not_checkable_reason, speaker_will
 from .status import Evidence, decide
 from .signature import Signature, build_signature, compare, evidence_text, presupposes
-from .pronouns import Context, audiences_of
+from .pronouns import Context
 from .refer import DEMONSTRATIVES, noun_phrase_only, pointed_at, points_back, stands_for, states_of
 from .statement import Speaker, make_statement
 from .words import RELATION_OF_CLASS, TIMES, classify_number, stem as _stem
@@ -361,10 +361,7 @@ def _propositions(analysis: Analysis, doc: Doc | None, groups: list["_Claim"], c
     claim's content words."""
     idx = WordIndex(doc)
     by_id = {s.id: s for s in analysis.sources}
-    ctx = Context(doc, analysis.text, analysis.sources,
-                  sorted(((sp, by_id[b.source_id]) for b in analysis.attributions
-                          if b.source and b.source_id in by_id for sp in b.source.spans[:1]),
-                         key=lambda m: m[0]), idx, audiences_of(idx, analysis.attributions))
+    ctx = Context.of(doc, analysis.text, analysis.sources, analysis.attributions, idx)
     confirm_lemmas = {lem for lem, c in lex.verbs.items() if c in ("confirm", "deny")}
     sigs, contents = [], []
     for claim, g in zip(claims, groups):

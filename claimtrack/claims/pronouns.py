@@ -61,11 +61,11 @@ class Context:
 
     @classmethod
     def of(cls, doc: Doc | None, text: str, sources: list[Source],
-           atts: list[Attribution]) -> "Context":
+           atts: list[Attribution], index: WordIndex | None = None) -> "Context":
         by_id = {s.id: s for s in sources}
         mentions = [(sp, by_id[a.source_id]) for a in atts if a.source and a.source_id in by_id
                     for sp in a.source.spans[:1]]
-        index = WordIndex(doc)
+        index = index or WordIndex(doc)
         return cls(doc, text, sources, sorted(mentions, key=lambda m: m[0]), index, audiences_of(index, atts))
 
 
@@ -125,9 +125,14 @@ def role_nouns() -> frozenset:
     return frozenset(tables()["statements"]["people"]) | frozenset(load_gazetteer().heads)
 
 
+def head_phrase(name: str) -> list[str]:
+    """A name's words before its first modifier: "mayor" of "mayor of Tbilisi"."""
+    return re.split(r"\s+(?:in|of|at|from|for|on|with)\s+", name)[0].split()
+
+
 def _head_word(name: str) -> str:
-    """The last word before a modifier: "mayor" of "mayor of Tbilisi"."""
-    words = re.split(r"\s+(?:in|of|at|from|for|on)\s+", name)[0].split()
+    """The last word of :func:`head_phrase`."""
+    words = head_phrase(name)
     return words[-1] if words else ""
 
 

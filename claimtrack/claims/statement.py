@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from ..parse.parser import Sentence, Word
 from ..types import Attribution, Source
-from .pronouns import (FIRST, THIRD, Candidate, Context, _noun_candidate, agrees, plural_role,
-                       possessive, resolve, role_nouns)
+from .pronouns import (FIRST, THIRD, Candidate, Context, _noun_candidate, agrees, head_phrase,
+                       plural_role, possessive, resolve, role_nouns)
 from .words import tables
 
 QUOTES = "\"“”‘’«»„"
@@ -168,7 +168,7 @@ def definite(name: str, opens: bool = False) -> str:
     ("the mayor", "the labour ministry"), a plural its small letter ("Investigators" →
     "investigators", capitalised only by where it stood); a name stays as it is ("Kazakhstan",
     "Anne Martin", "President Aliyev")."""
-    head = re.split(r"\s+(?:in|of|at|from|for|on|with)\s+", name)[0].split()
+    head = head_phrase(name)
     first = head[0] if head else ""
     low = first.lower()
     if name[:1].islower():
