@@ -224,3 +224,10 @@ def test_a_second_that_clause_joins_the_statement_without_its_that(analyze_text)
                      "noise levels had fallen since 2019.")
     st = _claim(a, "outdated").statement
     assert st == "the study relied on outdated traffic data and noise levels had fallen since 2019", st
+
+
+def test_an_elaboration_reads_as_words(seed):
+    """Two claims that only share named arguments: the reason names them as a reader would."""
+    link = next(l for l in seed.links if l.relation == "elaborates")
+    assert link.reason.startswith("both speak of ") and "Ingushetia" in link.reason
+    assert ":" not in link.reason and link.evidence["arguments"]

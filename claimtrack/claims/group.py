@@ -29,7 +29,7 @@ from ..parse.index import WordIndex
 from ..sources.resolve import Gazetteer, hierarchy, independent, load_gazetteer
 from .kind import CHECKABLE, classify, hypothetical, leaves_open, not_checkable_reason, speaker_will
 from .status import Evidence, decide
-from .signature import Signature, build_signature, compare, evidence_text, presupposes
+from .signature import Signature, arguments_text, build_signature, compare, evidence_text, presupposes
 from .pronouns import Context
 from .refer import DEMONSTRATIVES, noun_phrase_only, pointed_at, points_back, stands_for, states_of
 from .statement import Speaker, make_statement
@@ -488,7 +488,7 @@ def _links(analysis: Analysis, groups: list["_Claim"], claims: list[Claim],
                 if len(shared) >= 2 and len(shared) * 2 >= small and any(":" in x for x in shared):
                     ev = {"arguments": shared}
                     links.append(Link(claims[j].id, claims[i].id, "elaborates",
-                                      "shares " + ", ".join(x.split(":", 1)[-1] for x in shared), ev))
+                                      f"both speak of {arguments_text(shared)}", ev))
                 continue
             cov = 1.0 if ev["extent"] == "full" else 0.5
             words = evidence_text(ev)

@@ -267,8 +267,13 @@ def _arg(a: str) -> str:
     """An argument as words: "state:russia" → "Russia", "operation" → "the operation"."""
     kind, _, name = a.partition(":")
     if name:
-        return name.title() if kind == "state" else name
+        return name.title() if kind in ("state", "name") else name
     return "the " + a.replace("_", " ")
+
+
+def arguments_text(args: list[str]) -> str:
+    """Shared arguments in words: ["name:ingushetia", "republic"] → "Ingushetia and the republic"."""
+    return _and([_arg(a) for a in args]) if args else ""
 
 
 def evidence_text(ev: dict) -> str:
