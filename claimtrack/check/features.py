@@ -4,7 +4,8 @@ A text is read once into a ``Doc`` (sentences, their tokens and content lemmas);
 short ``Doc``. ``align`` scores how much of one lemma list another covers, rare words weighing
 more and WordNet synonyms/hypernyms counting in part; ``pair_features`` compares a claim with
 every sentence of a body, keeps the best-matching ones and measures around them the debunking,
-distancing, confirming and negating words, questions, antonyms and numbers.
+distancing, confirming and negating words, questions, antonyms and numbers, and what the
+learned word model (``wordmodel``) reads in them and in the lead.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from typing import Callable
 
 from .lexical import content_lemmas, count_phrases, word_lists, wordnet
 from .text import Number, numbers, numbers_agree, sentences, words
+from .wordmodel import LEAD, WORD_FEATURES, WordModel, default_words, stance_words
 
 LINK_WEIGHT = {"same": 1.0, "synonym": 0.8, "hypernym": 0.5}
 TOP = 3  # best-matching sentences that carry the stance
@@ -130,7 +132,7 @@ def rank_sentences(claim: Doc, body: Doc, idf) -> list[tuple[float, int, list[st
     return ranked
 
 
-FEATURES = [
+BASE_FEATURES = [
     # relatedness
     "cos_body", "cos_best", "align_best", "align_top", "align_lead", "cover_body", "cover_rare",
     "rare_shared", "max_idf_shared", "overlap", "bigram_hits", "best_pos", "n_claim", "n_sents",
@@ -145,6 +147,8 @@ FEATURES = [
     # focus, quotation, and the strongest single cues (a lumped count hides which word it was)
     "focus", "body_quotes", "n_tokens", "top_refuting_hit", "best_hedging",
 ] + [f"cue_{c.replace(' ', '_')}" for c in CUES] + [f"top_cue_{c.replace(' ', '_')}" for c in CUES]
+# the learned word model's scores come last (wordmodel.py): fit on each training set apart
+FEATURES = BASE_FEATURES + WORD_FEATURES
 
 
 def _lists(tokens: list[str]) -> tuple[int, int, int, int]:
@@ -238,8 +242,17 @@ def _extra(claim: Doc, body: Doc, ranked) -> list[float]:
             float(best_hedge)] + body.memo["cues"] + _cues([body.sentences[i] for _, i, _ in ranked[:TOP]])
 
 
-def pair_features(claim: Doc, body: Doc, idf) -> tuple[list[float], list]:
-    """The feature row (in ``FEATURES`` order) and the ranked sentences, best first."""
+def base_features(claim: Doc, body: Doc, idf) -> tuple[list[float], list, frozenset[str]]:
+    """The rows of ``BASE_FEATURES``, the ranked sentences, and the bag the word model reads."""
     ranked = rank_sentences(claim, body, idf)
+    bag = stance_words(claim.tokens, [body.sentences[i].tokens for _, i, _ in ranked[:TOP]],
+                       [s.tokens for s in body.sentences[:LEAD]])
     return (_relatedness(claim, body, ranked, idf) + _stance(claim, body, ranked)
-            + _extra(claim, body, ranked)), ranked
+            + _extra(claim, body, ranked)), ranked, bag
+
+
+def pair_features(claim: Doc, body: Doc, idf, words: WordModel | None = None) -> tuple[list[float], list]:
+    """The feature row (in ``FEATURES`` order) and the ranked sentences, best first; *words*
+    defaults to the shipped word model."""
+    row, ranked, bag = base_features(claim, body, idf)
+    return row + (words or default_words()).scores(bag), ranked
