@@ -63,7 +63,8 @@ def compare(name: str, golds: dict, parser, model_file: str | None) -> None:
     from claimtrack.api import Analyzer
     from claimtrack.evaluate.predict import confidence_table
 
-    rules = Analyzer(parser=parser, attribution_model="rules")
+    # the default: the model loaded, the rules deciding (each attribution with its confidence)
+    rules = Analyzer(parser=parser, attribution_model=model_file, min_confidence=None)
     learned = Analyzer(parser=parser, attribution_model=model_file, min_confidence="auto")
     chosen = predictions(learned, golds)
     learned.min_confidence = 0.0

@@ -266,16 +266,43 @@ def _proxy(examples, keep) -> dict:
     return {"p": round(p, 4), "r": round(r, 4), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4)}
 
 
+def same_cue_groups(examples: Sequence[Example]) -> list[list[int]]:
+    """Row indices of the candidates that read one cue with different contents (two or more)."""
+    groups, k = [], 0
+    for ex in examples:
+        by: dict[tuple, list[int]] = defaultdict(list)
+        for j, a in enumerate(ex.candidates):
+            by[(a.sentence, tuple(map(tuple, a.cue.spans)))].append(k + j)
+        groups += [g for g in by.values() if len(g) > 1]
+        k += len(ex.candidates)
+    return groups
+
+
+def kept(probs, rule_tier, t_rule: float, t_new: float, groups: list[list[int]]):
+    """What the decision keeps at a pair of thresholds: each tier's cut, then only the most
+    confident candidate of each cue (:func:`claimtrack.extract.decide.one_per_cue`)."""
+    import numpy as np
+
+    keep = np.where(rule_tier, probs >= t_rule, probs >= t_new)
+    for g in groups:
+        live = [k for k in g if keep[k]]
+        if len(live) > 1:
+            best = max(live, key=lambda k: probs[k])
+            keep[[k for k in live if k != best]] = False
+    return keep
+
+
 def choose_thresholds(examples: Sequence[Example], probs, rule_tier) -> tuple[float, float, dict]:
     """The pair of thresholds — for candidates the rules alone make, and for the new ones — that
     maximises attr F1 of the out-of-fold predictions; the scores at each pair."""
     import numpy as np
 
     probs, rule_tier = np.asarray(probs), np.asarray(rule_tier)
+    groups = same_cue_groups(examples)
     table = {}
     for t_rule in [round(0.05 * k, 2) for k in range(0, 13)]:
         for t_new in [round(0.3 + 0.05 * k, 2) for k in range(0, 12)]:
-            keep = np.where(rule_tier, probs >= t_rule, probs >= t_new)
+            keep = kept(probs, rule_tier, t_rule, t_new, groups)
             table[(t_rule, t_new)] = _proxy(examples, keep)
     best = max(table, key=lambda t: (table[t]["f1"], t[1], t[0]))
     return best[0], best[1], table
@@ -313,7 +340,7 @@ def train_model(gold_paths: Sequence[str | Path], parser, lexicon: Lexicon | Non
 
     rule_tier = np.asarray(tiers(examples, cues))
     t_rule, threshold, table = choose_thresholds(examples, probs, rule_tier)
-    cv = reference_scores(examples, np.where(rule_tier, probs >= t_rule, probs >= threshold))
+    cv = reference_scores(examples, kept(probs, rule_tier, t_rule, threshold, same_cue_groups(examples)))
     rules_alone = reference_scores(examples, rule_tier & (probs >= 0.0))
     lemmas = lemma_rates(examples, _keys)
     full = _rows(examples, AttributionModel(None, lemmas, cues, vocab))

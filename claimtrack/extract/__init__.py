@@ -41,7 +41,7 @@ from .decide import AttributionModel, decide, widen
 from .adjectives import adjective_cue
 from .layout import layout_attributions
 from .nominal import noun_cue
-from .open import open_candidates
+from .open import open_candidates, other_complements
 from .passes import detach_participles, detach_trailing_reports, drop_duplicates, drop_quoted_cues, nest
 from .prepositional import adverb_cue, citing_cue, prep_cue
 from .quotes import adjacent_quotes, attach_neighbour_quotes
@@ -143,6 +143,31 @@ def _open(doc: Doc, atts: list[Attribution], quotes: QuoteIndex) -> Iterator[Att
             att = to_attribution(f, doc.text, quotes)
             if att is not None:
                 yield att
+    yield from _alternatives(doc, atts, quotes)
+
+
+def _alternatives(doc: Doc, atts: list[Attribution], quotes: QuoteIndex) -> Iterator[Attribution]:
+    """The rules' cues once more with each complement none of their candidates took."""
+    by_cue: dict[tuple, list[Attribution]] = {}
+    for a in atts:
+        if 0 <= a.sentence < len(doc.sentences):
+            by_cue.setdefault((a.sentence, tuple(map(tuple, a.cue.spans))), []).append(a)
+    for (k, _), same in by_cue.items():
+        sent = doc.sentences[k]
+        cue = _word_ids(sent, same[0].cue.spans)
+        if not cue:
+            continue
+        contents = [set(_word_ids(sent, a.content.spans)) for a in same]
+        first = same[0]
+        source = _word_ids(sent, first.source.spans) if first.source is not None else None
+        for f in other_complements(sent, cue, contents, source or None, first.cue.lemma, first.cue.cls):
+            att = to_attribution(f, doc.text, quotes)
+            if att is not None:
+                yield att
+
+
+def _word_ids(sent: Sentence, spans) -> list[int]:
+    return [w.i for w in sent.words if any(w.start < e and w.end > s for s, e in spans)]
 
 
 def _rules(doc: Doc, lexicon: Lexicon, quotes: QuoteIndex) -> list[Attribution]:

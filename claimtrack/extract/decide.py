@@ -152,6 +152,9 @@ def _default_model() -> AttributionModel:
     return AttributionModel.load(str(path))
 
 
+#: constructions only the model's candidates have (:mod:`.open`): never the rules' own
+OPEN_PREFIXES = ("open-", "alt-")
+
 #: the model name that means no model: the rules decide alone (the behaviour before training)
 RULES_ONLY = "rules"
 
@@ -201,8 +204,22 @@ def decide(doc: Doc, atts: list[Attribution], model: AttributionModel, quotes: Q
     if min_confidence is None:
         return [a for a in atts if proposed_by_rules(a, _sentence(doc, a), model.learned_cues)]
     if min_confidence == AUTO:
-        return [a for a in atts if a.confidence >= model.cut_for(a, _sentence(doc, a))]
-    return [a for a in atts if a.confidence >= min_confidence]
+        kept = [a for a in atts if a.confidence >= model.cut_for(a, _sentence(doc, a))]
+    else:
+        kept = [a for a in atts if a.confidence >= min_confidence]
+    return one_per_cue(kept)
+
+
+def one_per_cue(atts: list[Attribution]) -> list[Attribution]:
+    """The most confident of the candidates that read one cue with different contents (a cue
+    reports one thing: the candidates are the rules' and the parse's guesses at which)."""
+    best: dict[tuple, Attribution] = {}
+    for a in atts:
+        key = (a.sentence, tuple(map(tuple, a.cue.spans)))
+        if key not in best or (a.confidence or 0.0) > (best[key].confidence or 0.0):
+            best[key] = a
+    chosen = {id(a) for a in best.values()}
+    return [a for a in atts if id(a) in chosen]
 
 
 def _sentence(doc: Doc, a: Attribution) -> Sentence | None:
@@ -211,7 +228,7 @@ def _sentence(doc: Doc, a: Attribution) -> Sentence | None:
 
 def proposed_by_rules(a: Attribution, sent: Sentence | None, learned: dict[str, list[str]]) -> bool:
     """Whether the rules alone (the lexicon, no open candidates) would have proposed *a*."""
-    if a.construction.startswith("open-"):
+    if a.construction.startswith(OPEN_PREFIXES):
         return False
     lemma, pos = lemma_key(a, sent).split("|")
     return lemma not in set(learned.get(pos, ()))

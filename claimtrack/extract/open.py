@@ -49,6 +49,26 @@ def open_candidates(sent: Sentence, taken: set[int]) -> Iterator[Found]:
                     f"open-{comp.deprel.split(':')[0]}", negated=negated(sent, w.i))
 
 
+def other_complements(sent: Sentence, cue: list[int], contents: list[set[int]],
+                      source: list[int] | None, lemma: str, cls: str) -> Iterator[Found]:
+    """A rule's cue read with a complement none of its candidates took ("said in an interview
+    that …" where the rule took a quotation in the subject's appositive): the decision picks."""
+    head = next((k for k in cue if sent.words[k].head not in cue), cue[0])
+    taken = set().union(*contents) if contents else set()
+    for k in sent.kids(head):
+        rel = k.deprel.split(":")[0]
+        if rel not in ("ccomp", "parataxis", "xcomp", "obj") or k.i in taken:
+            continue
+        content = strip_punct(sent, sent.subtree(k.i))
+        if len(content) < MIN_CONTENT or taken & set(content) or set(cue) & set(content):
+            continue
+        if source is None:
+            subj = subject(sent, head, passive_ok=True)
+            source = noun_phrase(sent, subj.i) if subj is not None else None
+        yield Found(sent, list(cue), lemma, cls, content, source, f"alt-{rel}",
+                    negated=negated(sent, head))
+
+
 def _clausal(sent: Sentence, i: int) -> bool:
     """A noun's clause that states something ("the claim that …"), not a relative one."""
     return any(k.deprel == "mark" and k.lemma.lower() in ("that", "whether", "if") for k in sent.kids(i))

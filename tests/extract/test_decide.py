@@ -55,7 +55,25 @@ def test_auto_keeps_each_kind_of_candidate_at_its_own_threshold(analyzer):
     for a in every:
         sent = doc.sentences[a.sentence]
         cut = model.rule_threshold if proposed_by_rules(a, sent, model.learned_cues) else model.threshold
-        assert ((tuple(a.cue.spans), tuple(a.content.spans)) in keys) == (a.confidence >= cut)
+        rivals = [b.confidence for b in every if b is not a and b.cue.spans == a.cue.spans
+                  and b.confidence >= (model.rule_threshold if proposed_by_rules(b, sent, model.learned_cues)
+                                       else model.threshold)]
+        expected = a.confidence >= cut and all(a.confidence >= c for c in rivals)
+        assert ((tuple(a.cue.spans), tuple(a.content.spans)) in keys) == expected
+
+
+def test_a_cue_keeps_only_its_most_confident_reading():
+    from claimtrack.extract.decide import one_per_cue
+    from claimtrack.types import Attribution, Cue, Role
+
+    def cand(content, conf, cue=(10, 14)):
+        a = Attribution("", 0, "indirect", None, Cue.from_spans("x" * 80, [cue], "say", "assert", False),
+                        Role.from_spans("x" * 80, [content]), "verb")
+        a.confidence = conf
+        return a
+
+    weak, strong, other = cand((20, 30), 0.6), cand((40, 50), 0.9), cand((60, 70), 0.5, cue=(55, 58))
+    assert one_per_cue([weak, strong, other]) == [strong, other]
 
 
 def test_min_confidence_filters_and_the_json_and_csv_carry_it(cli, monkeypatch):
