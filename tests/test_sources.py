@@ -301,3 +301,17 @@ def test_organisation_words_make_organisations_and_a_capital_that_opens_a_senten
     assert types.get("Black Sea Shipping") == "organisation", types
     assert types.get("Kartli Chemicals") == "organisation", types
     assert types.get("Farmers") == "anonymous", types
+
+
+def test_an_office_holder_is_a_person_of_the_state_the_mention_names(analyze_text):
+    r = analyze_text("The mayor said the bridge would reopen in May. The Georgian ambassador said "
+                     "the talks had failed. Health Minister Ana Costa said on Monday that "
+                     "clinics would stay open.", "offices")
+    m = _by_mention(r)
+    assert m["The mayor"].type == "person"
+    ambassador = m["The Georgian ambassador"]
+    assert ambassador.type == "person" and ambassador.part_of == [_by_name(r)["Georgia"].id]
+    minister = next(s for k, s in m.items() if "Costa" in k)
+    # the office's word before the name names no organisation of its own ("Health")
+    assert minister.type == "person"
+    assert all(_by_id(r)[p].type != "organisation" for p in minister.part_of)
