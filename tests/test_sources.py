@@ -315,3 +315,13 @@ def test_an_office_holder_is_a_person_of_the_state_the_mention_names(analyze_tex
     # the office's word before the name names no organisation of its own ("Health")
     assert minister.type == "person"
     assert all(_by_id(r)[p].type != "organisation" for p in minister.part_of)
+
+
+def test_unnamed_groups_of_people_have_one_type_whatever_their_role_noun(analyze_text):
+    r = analyze_text("Firefighters said the blaze was out. The doctors at the clinic said two workers "
+                     "were hurt. Several lawyers said the contract was void. The lawyer said he "
+                     "would appeal.", "groups")
+    m = _by_mention(r)
+    groups = [m["Firefighters"], m["The doctors at the clinic"], m["Several lawyers"]]
+    assert {s.type for s in groups} == {"anonymous"}
+    assert m["The lawyer"].type == "person"  # one of them is a person

@@ -565,6 +565,8 @@ class Resolver:
         g = self.gaz
         for cand in (hlow, head.lemma.lower() if head else ""):
             if cand in g.heads:
+                if g.heads[cand] == "person" and head is not None and self._unnamed_plural(head):
+                    return "anonymous"  # "Doctors said": unnamed people, as "officials" and "residents"
                 return g.heads[cand]
         low = clean.lower()
         if re.search(r"\bnews\b", low):
@@ -582,6 +584,11 @@ class Resolver:
             if head.upos == "PROPN":
                 return "organisation"
         return "anonymous"
+
+    @staticmethod
+    def _unnamed_plural(head: Word) -> bool:
+        """A plural role noun ("doctors", "lawyers"), not a share of a poll ("a third", "half")."""
+        return head.feat("Number") == "Plur" and head.text.lower() != head.lemma.lower()
 
     def _opens_sentence(self, w: Word) -> bool:
         """Whether *w* is its sentence's first word (quote marks aside)."""
