@@ -96,6 +96,26 @@ def test_disputing_the_findings_disputes_what_was_found(analyze_text):
     assert any(l.relation == "contradicts" and l.target == claim.id for l in a.links)
 
 
+def test_calling_a_claim_untrue_disputes_it_and_calling_it_true_confirms_it(analyze_text):
+    a = analyze_text("The ministry claimed that the dam had been inspected in March. Engineers "
+                     "at the site said the claim was false. The ministry later insisted that "
+                     "the pumps worked. The operator said the statement was accurate.")
+    dam, pumps = _claim(a, "dam"), _claim(a, "pumps")
+    false, accurate = _claim(a, "false"), _claim(a, "accurate")
+    assert dam.status == "disputed"
+    assert any(l.source == false.id and l.target == dam.id and l.relation == "contradicts" for l in a.links)
+    assert any(l.source == accurate.id and l.target == pumps.id and l.relation == "confirms" for l in a.links)
+    # the judgement is what the engineers assert (not a denial), and the ministry disputes it
+    assert false.status == "disputed" and "calls the claim untrue" in false.reason
+
+
+def test_a_source_judging_its_own_claim_ties_nothing(analyze_text):
+    a = analyze_text("The ministry claimed that the dam had been inspected in March. The ministry "
+                     "later said the claim was accurate.")
+    judged = _claim(a, "accurate")
+    assert not any(l.source == judged.id for l in a.links)
+
+
 def test_a_bare_noun_phrase_that_stands_for_nothing_is_a_topic(analyze_text):
     a = analyze_text("The river rose by four metres overnight. The damage is confirmed by "
                      "satellite images.")

@@ -31,7 +31,8 @@ from .kind import CHECKABLE, classify, hypothetical, leaves_open, not_checkable_
 from .status import Evidence, decide
 from .signature import Signature, arguments_text, build_signature, compare, evidence_text, presupposes
 from .pronouns import Context
-from .refer import DEMONSTRATIVES, noun_phrase_only, pointed_at, points_back, stands_for, states_of
+from .refer import (DEMONSTRATIVES, judged_claim, noun_phrase_only, pointed_at, points_back, stands_for,
+                    states_of, verdict)
 from .statement import Speaker, make_statement
 from .words import RELATION_OF_CLASS, TIMES, classify_number, stem as _stem
 from ..types import Analysis, Attribution, Claim, Link, Source, Span
@@ -351,7 +352,7 @@ def build_claims(analysis: Analysis, doc: Doc | None, lexicon: Lexicon | None = 
     analysis.claims = claims
     analysis.links = links
     _statuses(analysis, groups, support)
-    for k, (t, how) in ties.items():
+    for k, (t, how, _) in ties.items():
         claims[k].reason += f"; it concerns {claims[t].id} ({how})"
 
 
@@ -397,16 +398,17 @@ def _asks(words: list, a) -> bool:
 
 
 def _ties(analysis: Analysis, groups: list["_Claim"], claims: list[Claim], sigs: list[Signature],
-          contents: list[list]) -> dict[int, tuple[int, str]]:
-    """Claims that stand for another (claim index → (the other's index, why)); a noun phrase
-    that stands for nothing becomes a topic (see :mod:`.refer`)."""
+          contents: list[list]) -> dict[int, tuple[int, str, bool]]:
+    """Claims that stand for another or judge it (claim index → (the other's index, why,
+    whether it denies it)); a noun phrase that stands for nothing becomes a topic (see
+    :mod:`.refer`)."""
     by_id = {s.id: s for s in analysis.sources}
     tree = hierarchy(analysis.sources)
     srcs = [set().union(*(tree.get(a.source_id, {a.source_id}) for a in _primary(g) if a.source_id))
             for g in groups]
     cues = [g.first.atts[0].cue.lemma.lower().split()[-1] if g.first.atts and g.first.atts[0].cue.lemma
             else "" for g in groups]
-    ties: dict[int, tuple[int, str]] = {}
+    ties: dict[int, tuple[int, str, bool]] = {}
     for k, g in enumerate(groups):
         u = g.first
         if not u.atts or u.withholds:
@@ -418,14 +420,27 @@ def _ties(analysis: Analysis, groups: list["_Claim"], claims: list[Claim], sigs:
             if found is None:
                 claims[k].kind = "topic"
             else:
-                ties[k] = found
+                ties[k] = (*found, u.denies)
+        elif not (u.denies or u.confirms) and srcs[k] and _verdict(contents[k]) is not None:
+            noun, untrue = _verdict(contents[k])
+            j = judged_claim(k, sigs, srcs, [bool(h.first.denies) for h in groups])
+            if j is not None:
+                # the source judges the other claim; its own words stay what it asserts
+                ties[k] = (j, f"it calls the {noun} {'untrue' if untrue else 'true'}", untrue)
         elif u.confirms and srcs[k] and points_back(contents[k]):
             j = pointed_at(k, sigs, srcs)
             if j is not None:
                 ties[k] = (j, "it points back to it ('" + " ".join(
                     w.text for _, w in contents[k] if w.deprel == "det" and w.upos == "DET"
-                    and w.lemma.lower() in DEMONSTRATIVES) + "') and shares its number")
+                    and w.lemma.lower() in DEMONSTRATIVES) + "') and shares its number", False)
     return ties
+
+
+def _verdict(words: list) -> tuple[str, bool] | None:
+    lex = load_lexicon()
+    # the lexicon's nouns of what someone put forward as so (not questions, plans or warnings)
+    return verdict(words, {n for n, c in lex.nouns.items() if c in ("claim", "assert", "evaluate", "report",
+                                                                     "believe")})
 
 
 def _nation(speaker: Source | None, by_id: dict) -> str | None:
@@ -444,7 +459,7 @@ def _shared_args(a: Signature, b: Signature) -> list[str]:
 
 
 def _links(analysis: Analysis, groups: list["_Claim"], claims: list[Claim],
-           sigs: list[Signature], ties: dict[int, tuple[int, str]] | None = None
+           sigs: list[Signature], ties: dict[int, tuple[int, str, bool]] | None = None
            ) -> tuple[list[Link], dict[int, list[tuple[int, float, str]]]]:
     """Links between the article's claims, decided on their signatures (never on shared dates
     or places alone) and on what a short content stands for (*ties*); each carries its
@@ -452,8 +467,7 @@ def _links(analysis: Analysis, groups: list["_Claim"], claims: list[Claim],
     links: list[Link] = []
     support: dict[int, list[tuple[int, float, str]]] = {k: [] for k in range(len(groups))}
     ties = ties or {}
-    for k, (t, how) in ties.items():
-        den = groups[k].first.denies
+    for k, (t, how, den) in ties.items():
         shared = sorted(set(sigs[k].arguments) & set(sigs[t].arguments))
         ev = {"refers_to": claims[t].id, "because": how, "extent": "full" if den else "part",
               "relation": "contradicts" if den else "confirms",
@@ -463,7 +477,10 @@ def _links(analysis: Analysis, groups: list["_Claim"], claims: list[Claim],
         links.append(Link(claims[k].id, claims[t].id, ev["relation"],
                           f"{'denies' if den else 'confirms in part'} what {claims[t].id} says: {how}", ev))
         support[t].append((k, 1.0 if den else 0.5, "contradicts" if den else "confirms"))
-        support[k].append((t, 1.0 if den else 0.5, "contradicted" if den else "asserts"))
+        # a verdict ("the accusation was groundless") is itself disputed by the claim it calls
+        # untrue, as the store reads a contradiction between two clusters; a denial is denied
+        back = "asserts" if not den else "contradicted" if groups[k].first.denies else "contradicts"
+        support[k].append((t, 1.0 if den else 0.5, back))
     for j in range(len(groups)):
         for i in range(j):
             if ties.get(j, (None,))[0] == i or ties.get(i, (None,))[0] == j:

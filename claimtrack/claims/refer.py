@@ -14,6 +14,7 @@ from ..parse.parser import Sentence, Word
 from ..types import Source
 from .signature import Signature
 from .words import stem as _stem
+from .words import tables
 
 #: nouns that name a part someone had in an event: "denied any involvement"
 INVOLVEMENT = {"involvement", "role", "responsibility", "part", "link", "links", "connection",
@@ -47,6 +48,39 @@ def stands_for(k: int, head: str, speaker_states: set[str], sigs: list[Signature
         if head in INVOLVEMENT and speaker_states & set(sigs[j].arguments):
             state = sorted(speaker_states & set(sigs[j].arguments))[0].split(":", 1)[-1]
             return j, f"it names {state.title()}, who denies any {head} in it"
+    return None
+
+
+def verdict(words: list[tuple[Sentence, Word]], claim_nouns: set[str]) -> tuple[str, bool] | None:
+    """(the noun, True when judged untrue) of a content that judges another claim by the noun
+    that names it: "the accusation was groundless", "the report is not accurate"."""
+    judged = tables()["verdicts"]
+    inside = {(id(sent), w.i) for sent, w in words}
+    for sent, w in words:
+        if (id(sent), w.head) in inside:
+            continue   # the content's own head only
+        lemma = w.lemma.lower()
+        polarity = "false" if lemma in judged.get("false", ()) else "true" if lemma in judged.get("true", ()) else None
+        kids = sent.kids(w.i)
+        if polarity is None or not any(k.deprel == "cop" for k in kids):
+            return None
+        subj = next((k for k in kids if k.deprel in ("nsubj", "nsubj:pass")), None)
+        if subj is None or subj.lemma.lower() not in claim_nouns \
+                or not any(d.deprel == "det" for d in sent.kids(subj.i)):
+            return None
+        negated = any(k.deprel == "advmod" and k.lemma.lower() in ("not", "never", "n't") for k in kids)
+        return subj.lemma.lower(), (polarity == "false") != negated
+    return None
+
+
+def judged_claim(k: int, sigs: list[Signature], sources: list[set[str]],
+                 denials: list[bool]) -> int | None:
+    """The nearest earlier claim of another source, not itself a denial: what a verdict on
+    "the accusation" judges."""
+    for j in range(k - 1, -1, -1):
+        if sources[j] & sources[k] or denials[j]:
+            continue
+        return j
     return None
 
 

@@ -79,4 +79,5 @@ def tables() -> dict:
             "place_cases": set(data["place_cases"]["words"]), "stop": set(data["stop"]["words"]),
             "kinds": data["kinds"], "modals": data["modals"],
             "citizenry": set(data.get("statements", {}).get("citizenry", [])),
+            "verdicts": {k: set(v) for k, v in data.get("verdicts", {}).items()},
             "statements": {k: set(v) for k, v in data.get("statements", {}).items()}}
