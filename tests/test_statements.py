@@ -116,6 +116,12 @@ def test_a_source_judging_its_own_claim_ties_nothing(analyze_text):
     assert not any(l.source == judged.id for l in a.links)
 
 
+def test_declining_to_comment_on_a_noun_phrase_makes_it_a_topic(analyze_text):
+    a = analyze_text("Drones struck a port overnight. The ministry did not comment on the attack.")
+    c = _claim(a, "attack")
+    assert c.kind == "topic" and c.status == "not-checkable" and "said by" not in c.reason
+
+
 def test_a_bare_noun_phrase_that_stands_for_nothing_is_a_topic(analyze_text):
     a = analyze_text("The river rose by four metres overnight. The damage is confirmed by "
                      "satellite images.")

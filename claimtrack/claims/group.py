@@ -411,6 +411,9 @@ def _ties(analysis: Analysis, groups: list["_Claim"], claims: list[Claim], sigs:
     ties: dict[int, tuple[int, str, bool]] = {}
     for k, g in enumerate(groups):
         u = g.first
+        if u.atts and u.withholds and noun_phrase_only(contents[k], sigs[k]):
+            claims[k].kind = "topic"   # "did not comment on the attack": nothing was said of it
+            continue
         if not u.atts or u.withholds:
             continue
         speaker = by_id.get(u.atts[0].source_id or "")
@@ -669,7 +672,8 @@ def _reason(claim: Claim, analysis: Analysis, groups: list[_Claim], g: _Claim, p
         return ", ".join(analysis.claims[o].id for o in os)
 
     if status == "not-checkable":   # advice, plans, opinions, questions get no verdict
-        return f"{not_checkable_reason(claim.kind, prim[0].cue.text)}; said by {who(mine)}{via}"
+        by = "named by" if all(u.withholds for u in g.units) else "said by"  # "did not comment on"
+        return f"{not_checkable_reason(claim.kind, prim[0].cue.text)}; {by} {who(mine)}{via}"
     if status == "reported" and all(u.withholds for u in g.units):
         cues = ", ".join(sorted({f"'{a.cue.text}'" for u in g.units for a in u.atts[:1]}))
         return f"{who(mine)} {cues} it{via}: neither asserted nor denied, so it stays an open question"
