@@ -325,3 +325,16 @@ def test_unnamed_groups_of_people_have_one_type_whatever_their_role_noun(analyze
     groups = [m["Firefighters"], m["The doctors at the clinic"], m["Several lawyers"]]
     assert {s.type for s in groups} == {"anonymous"}
     assert m["The lawyer"].type == "person"  # one of them is a person
+
+
+def test_an_offices_brief_names_no_organisation_but_a_body_before_a_role_does(analyze_text):
+    r = analyze_text("Health minister Ana Costa said the government had opened three centres. "
+                     "Finance minister Ivo Petrov said taxes would rise. A council spokeswoman said "
+                     "the road would close.", "portfolios")
+    m = _by_mention(r)
+    for k in ("Costa", "Petrov"):
+        person = next(s for name, s in m.items() if k in name)
+        assert person.type == "person" and person.part_of == [], (k, person)
+    assert not any(s.name in ("Health", "Finance") for s in r.sources), [s.name for s in r.sources]
+    spokeswoman = m["A council spokeswoman"]
+    assert [_by_id(r)[p].name.lower() for p in spokeswoman.part_of] == ["council"]

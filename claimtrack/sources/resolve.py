@@ -59,6 +59,7 @@ class Gazetteer:
     lemma_groups: dict[str, str] = field(default_factory=dict)  # lemma → group representative
     titles: set[str] = field(default_factory=set)               # "dr", "coach": a name follows
     first_names: set[str] = field(default_factory=set)          # "helen": a person's name starts
+    portfolios: set[str] = field(default_factory=set)           # "health" in "Health minister"
 
     def country_in(self, text: str) -> str | None:
         """The first state named, by any name or demonym, in *text* (longest key first)."""
@@ -107,6 +108,7 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
             g.lemma_groups[w.lower()] = rep
     g.titles = {w.lower() for w in data.get("titles", [])}
     g.first_names = {w.lower() for w in data.get("first_names", [])}
+    g.portfolios = {w.lower() for w in data.get("portfolios", [])}
     return g
 
 
@@ -383,6 +385,8 @@ class Resolver:
             phrase = _phrase(m.words, owner[0])
             if not phrase or self.gaz.country_in(phrase) or phrase.lower() in self.gaz.state_names:
                 continue
+            if set(phrase.lower().split()) <= self.gaz.portfolios:
+                continue   # "Health minister": the office's brief, not a body she belongs to
             org = self._match("the " + phrase, [w for w in m.words if w.text in phrase.split()], m.pos - 0.25)
             if org.type != "person":
                 return org
@@ -563,7 +567,10 @@ class Resolver:
 
     def _type_of(self, hlow: str, head: Word | None, clean: str) -> str:
         g = self.gaz
-        for cand in (hlow, head.lemma.lower() if head else ""):
+        # a name's last word types it too, where the parser heads the name by its first
+        # ("Caucasus Wire": a wire service)
+        last = clean.split()[-1].lower() if head is not None and head.upos == "PROPN" and clean.split() else ""
+        for cand in (hlow, head.lemma.lower() if head else "", last):
             if cand in g.heads:
                 if g.heads[cand] == "person" and head is not None and self._unnamed_plural(head):
                     return "anonymous"  # "Doctors said": unnamed people, as "officials" and "residents"
