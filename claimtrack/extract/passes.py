@@ -6,8 +6,8 @@ from ..parse.parser import Sentence
 from .marks import QuoteIndex
 from ..types import Attribution
 from .candidate import Found
-from .tree import strip_punct
-from .words import APPEARANCE_VERBS, FIRST_SECOND_PERSON, HEDGES, HYPOTHETICAL, POLL_SHARES
+from .tree import noun_phrase, strip_punct
+from .words import APPEARANCE_VERBS, CONTRAST_MARKS, TIME_WORDS, FIRST_SECOND_PERSON, HEDGES, HYPOTHETICAL, POLL_SHARES
 
 
 def detach_participles(sent: Sentence, found: list[Found]) -> None:
@@ -29,14 +29,70 @@ def detach_trailing_reports(sent: Sentence, found: list[Found], speech: "set[str
     """"X said P, the agency reported": the parser hangs "the agency reported" on "said" as a
     second clause; a reporting verb with its own subject and nothing reported of its own,
     after the content and a comma, frames the whole report and is not part of what X said."""
+    frames: list[Found] = []
     for f in found:
         head = next((k for k in f.cue if sent.words[k].head not in f.cue), f.cue[0])
         for c in sent.kids(head, "ccomp", "parataxis"):
-            if c.i not in f.content or c.lemma.lower() not in speech or not _bare_frame(sent, c):
+            if c.lemma.lower() not in speech or not _bare_frame(sent, c):
                 continue
             tree = set(sent.subtree(c.i))
-            before = [k for k in f.content if k < min(tree)]
-            if before and "," in (sent.words[min(tree)].text, sent.words[min(tree) - 1].text):
+            if "," not in (sent.words[min(tree)].text, sent.words[min(tree) - 1].text):
+                continue
+            if c.i in f.content and any(k < min(tree) for k in f.content):
+                f.content = strip_punct(sent, [k for k in f.content if k not in tree]) or f.content
+            elif c.i in f.content or min(tree) < max([*f.cue, *(f.source or [])]):
+                continue   # ('"…," Beridze said, the wire reported': the quote is all X said)
+            if not any(c.i in g.cue for g in found + frames):
+                frames.append(_frame(sent, c, min(tree), speech))
+    found.extend(frames)
+
+
+def _frame(sent: Sentence, verb, start: int, speech: "set[str] | dict") -> Found:
+    """The trailing report's own attribution: the agency reports all that comes before it
+    (so X's report nests in the agency's)."""
+    subj = next(k for k in sent.kids(verb.i) if k.deprel.startswith("nsubj"))
+    cls = speech.get(verb.lemma.lower(), "report") if isinstance(speech, dict) else "report"
+    return Found(sent, [verb.i], verb.lemma.lower(), cls, strip_punct(sent, list(range(start))),
+                 noun_phrase(sent, subj.i), "trailing")
+
+
+def detach_leading_time(sent: Sentence, found: list[Found]) -> None:
+    """"said on Sunday it had destroyed …": a time phrase right after the cue and before the
+    content's subject tells when it was said; the parser may hang it on the content's verb."""
+    for f in found:
+        if not f.content or min(f.content) <= max(f.cue):
+            continue
+        start = min(f.content)
+        between = [w for w in sent.words[max(f.cue) + 1:start] if w.upos != "PUNCT"]
+        if between:
+            continue
+        root = next((k for k in f.content if sent.words[k].head not in f.content), None)
+        subj = [k.i for k in sent.kids(root, "nsubj", "nsubj:pass")] if root is not None else []
+        for t in sent.kids(root) if subj else []:
+            tree = sorted(sent.subtree(t.i))
+            if (t.deprel.startswith(("obl", "nmod")) and t.lemma.lower() in TIME_WORDS
+                    and tree[0] == start and tree[-1] < min(subj)):
+                f.content = strip_punct(sent, [k for k in f.content if k not in set(tree)]) or f.content
+                break
+
+
+def detach_parallel_reports(sent: Sentence, found: list[Found]) -> None:
+    """"X said it had destroyed 30 drones, while officials reported damage": the parser may
+    hang the contrasted report on X's verb; a report of its own subject, opened by a
+    contrastive "while"/"whereas" after a comma, is the writer's second report, not X's words
+    (so it does not nest in X's)."""
+    for g in found:
+        c = sent.words[next((k for k in g.cue if sent.words[k].head not in g.cue), g.cue[0])]
+        marks = [m for m in sent.kids(c.i, "mark") if m.lemma.lower() in CONTRAST_MARKS]
+        if c.deprel != "advcl" or not marks or not any(
+                k.deprel.startswith("nsubj") for k in sent.kids(c.i)):
+            continue
+        tree = set(sent.subtree(c.i))
+        first = min(marks[0].i, *tree)
+        if "," not in (sent.words[first].text, sent.words[max(first - 1, 0)].text):
+            continue
+        for f in found:
+            if f is not g and c.i in f.content and not set(f.cue) & tree:
                 f.content = strip_punct(sent, [k for k in f.content if k not in tree]) or f.content
 
 

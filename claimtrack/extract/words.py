@@ -49,6 +49,8 @@ DASHES = "―—–"
 ARTICLES = {"the", "a", "an"}
 NEGATORS = {"not", "n't", "never", "no"}
 REL_PRONOUNS = {"who", "that", "which", "whom"}
+# clause markers that contrast a second statement with the first ("…, while officials reported")
+CONTRAST_MARKS = {"while", "whereas"}
 QUESTION_MARKS = {"if", "whether", "how", "why", "what", "when", "where", "who"}
 PROFORMS = {"so", "yes", "no", "otherwise"}
 # belief verbs that take such a pro-form ("doesn't think so", "hope not")

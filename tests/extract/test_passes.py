@@ -55,3 +55,51 @@ def test_a_trailing_report_frames_the_report_and_is_not_its_content(analyze_text
     agency = next(a for a in r.attributions if a.source and a.source.text == "the agency")
     assert said[1].parent == agency.id
     assert all("reported" not in c.statement for c in r.claims)
+
+
+def _tree(rows):
+    from claimtrack.parse.parser import doc_from_conllu
+    return doc_from_conllu("".join(f"{i}\t{f}\t{l}\t{u}\t_\t_\t{h}\t{d}\t_\t_\n"
+                                   for i, (f, l, u, h, d) in enumerate(rows, 1)))
+
+
+# "The air force said on Sunday it had destroyed 30 drones, while officials reported damage
+# to a port." as the parser gave it: "on Sunday" and the "while" clause hang on "destroyed"
+_PARALLEL = [("The", "the", "DET", 3, "det"), ("air", "air", "NOUN", 3, "compound"),
+             ("force", "force", "NOUN", 4, "nsubj"), ("said", "say", "VERB", 0, "root"),
+             ("on", "on", "ADP", 6, "case"), ("Sunday", "Sunday", "PROPN", 9, "obl"),
+             ("it", "it", "PRON", 9, "nsubj"), ("had", "have", "AUX", 9, "aux"),
+             ("destroyed", "destroy", "VERB", 4, "ccomp"), ("30", "30", "NUM", 11, "nummod"),
+             ("drones", "drone", "NOUN", 9, "obj"), (",", ",", "PUNCT", 15, "punct"),
+             ("while", "while", "SCONJ", 15, "mark"), ("officials", "official", "NOUN", 15, "nsubj"),
+             ("reported", "report", "VERB", 9, "advcl"), ("damage", "damage", "NOUN", 15, "obj"),
+             ("to", "to", "ADP", 19, "case"), ("a", "a", "DET", 19, "det"),
+             ("port", "port", "NOUN", 15, "obl"), (".", ".", "PUNCT", 4, "punct")]
+
+
+def test_a_contrasted_report_of_its_own_subject_is_not_the_first_speakers_content():
+    from claimtrack.extract import extract
+    atts = extract(_tree(_PARALLEL))
+    said = next(a for a in atts if a.cue.text == "said")
+    reported = next(a for a in atts if a.cue.text == "reported")
+    # the time of the saying and the writer's second report are not what the air force said
+    assert said.content.text == "it had destroyed 30 drones"
+    assert reported.parent is None and said.parent is None
+    # without "while" the clause is part of the content ("said it had destroyed them when
+    # officials reported damage" is the speaker's own account)
+    rows = list(_PARALLEL)
+    rows[12] = ("when", "when", "SCONJ", 15, "mark")
+    said = next(a for a in extract(_tree(rows)) if a.cue.text == "said")
+    assert "officials reported damage" in said.content.text
+
+
+def test_a_trailing_report_after_a_quote_is_the_outer_source(analyze_text):
+    """'"…," X said, the wire reported': the wire reports X's words; X's quote nests in it."""
+    r = analyze_text('"No fuel had been kept on the premises," Beridze said, Caucasus Wire reported.')
+    said = next(a for a in r.attributions if a.cue.text == "said")
+    wire = next(a for a in r.attributions if a.cue.text == "reported")
+    assert src(wire) == "Caucasus Wire" and said.parent == wire.id
+    assert "premises" in wire.content.text and "Beridze said" in wire.content.text
+    assert said.content.text.strip('",') == "No fuel had been kept on the premises"
+    types = {s.name: s.type for s in r.sources}
+    assert types["Caucasus Wire"] == "media"   # a name's last word types it
