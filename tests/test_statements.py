@@ -85,7 +85,9 @@ def test_a_denial_of_involvement_disputes_the_claim_that_names_the_denier(analyz
     assert claim.status == "disputed" and "Ukraine denies it" in claim.reason
     link = next(l for l in a.links if l.source == denial.id)
     assert link.target == claim.id and link.relation == "contradicts"
-    assert denial.status == "denied" and claim.id in denial.reason
+    # 'any involvement' is only a noun phrase standing for the claim: that claim is rated instead
+    assert denial.kind == "reference" and denial.status == "not-checkable"
+    assert claim.id in denial.reason
 
 
 def test_disputing_the_findings_disputes_what_was_found(analyze_text):
@@ -257,3 +259,13 @@ def test_an_elaboration_reads_as_words(seed):
     link = next(l for l in seed.links if l.relation == "elaborates")
     assert link.reason.startswith("both speak of ") and "Ingushetia" in link.reason
     assert ":" not in link.reason and link.evidence["arguments"]
+
+
+def test_an_it_that_stands_for_nothing_is_never_replaced(analyze_text):
+    # weather and extraposition: "it" has no antecedent, whatever the sentence names
+    a = analyze_text("The company said it rained all night. The company said it was clear that "
+                     "prices would rise. The company said it would raise prices.")
+    assert _claim(a, "rained").statement.startswith("it rained")
+    assert _claim(a, "clear").statement.startswith("it was clear")
+    # a referring "it" of the speaker's own words is still the speaker
+    assert _claim(a, "raise prices").statement.startswith("the company would raise")

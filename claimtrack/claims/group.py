@@ -423,6 +423,8 @@ def _ties(analysis: Analysis, groups: list["_Claim"], claims: list[Claim], sigs:
             if found is None:
                 claims[k].kind = "topic"
             else:
+                # "disputed the findings": the study's claim is what is rated, not "the findings"
+                claims[k].kind = "reference"
                 ties[k] = (*found, u.denies)
         elif not (u.denies or u.confirms) and srcs[k] and _verdict(contents[k]) is not None:
             noun, untrue = _verdict(contents[k])

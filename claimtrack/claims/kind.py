@@ -2,7 +2,8 @@
 
 ``assertion`` (events, numbers, states of affairs) and ``prediction`` are checkable; ``advice``
 (warnings and instructions), ``intention`` (plans, promises), ``opinion`` (beliefs,
-evaluations), ``question`` and ``hypothetical`` (said of what would be: "as if the president
+evaluations), ``question``, ``topic`` and ``reference`` (a noun phrase that stands for no claim,
+or for another claim of the article, which carries the verdict) and ``hypothetical`` (said of what would be: "as if the president
 had written it himself", "if it seemed like …") are not. The words live in ``data/propositions.toml``; the code
 holds the constructions: an infinitive after an advice verb ("advised its citizens to avoid"),
 the content's own modal ("should", "will").
@@ -24,6 +25,7 @@ REASONS = {
     "opinion": "opinion: a belief or evaluation ('{cue}'), not a checkable fact",
     "question": "question: it asks or leaves open ('{cue}'), it does not assert",
     "topic": "topic: what '{cue}' takes is only a noun phrase, and it stands for no claim of the article",
+    "reference": "reference: what '{cue}' takes is only a noun phrase, standing for another claim of the article, which is rated instead",
     "hypothetical": "hypothetical: '{cue}' stands in an 'if' or 'as if' clause; nothing is said to be so",
 }
 #: clause markers that make what they introduce a supposition ("as if", "as though", "if")

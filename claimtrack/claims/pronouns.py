@@ -224,6 +224,8 @@ def resolve(ctx: Context, att: Attribution | None, speaker: Source | None, pron:
         return speaker.name, [speaker.name]
     if low not in THIRD:
         return None, []
+    if low == "it" and dummy_it(pron, sent):
+        return None, []
     wide = [c for c in candidates(ctx, att, pron, sent, back=3) if agrees(low, c)]
     near_start = _window_start(ctx, att, sent, 1)
     names = [c.name for c in wide if c.pos >= near_start]
@@ -242,6 +244,23 @@ def resolve(ctx: Context, att: Attribution | None, speaker: Source | None, pron:
         if len(local) == 1 and local[0].key == speaker.id:
             return speaker.name, names
     return None, names
+
+
+def dummy_it(pron: Word, sent: Sentence) -> bool:
+    """An "it" that stands for nothing: expletive ("it is likely that …", "it was claimed
+    that …", "it seems …"), or of the weather ("it rained")."""
+    if pron.deprel == "expl":
+        return True
+    if not pron.deprel.startswith("nsubj") or pron.head < 0:
+        return False
+    head = sent.words[pron.head]
+    if head.lemma.lower() in tables()["statements"].get("weather", set()):
+        return True
+    # the real subject is a clause after it ("it is clear that …", "it seems to …")
+    late = [k for k in sent.kids(head.i, "ccomp", "csubj", "csubj:pass", "xcomp") if k.i > pron.i]
+    return bool(late) and (head.upos in ("ADJ", "NOUN") or head.lemma.lower() in ("seem", "appear")
+                           or pron.deprel == "nsubj:pass" or any(
+                               k.deprel == "cop" for k in sent.kids(head.i)))
 
 
 def _only_one_meant(ctx: Context, att: Attribution | None, pron: Word, sent: Sentence, low: str) -> bool:

@@ -4,7 +4,7 @@ let :func:`decide` name the status, so the article page and the store give the s
 the same evidence. Each side words its own reason (an article names its claims, the store its
 dates and outlets).
 
-First that applies: ``not-checkable`` (advice, intention, opinion, question, topic,
+First that applies: ``not-checkable`` (advice, intention, opinion, question, topic, reference,
 hypothetical), ``reported`` (only "did not confirm": neither asserted nor denied), ``denied``
 (only denials) or ``disputed`` (asserted and denied), ``disputed`` (another claim contradicts
 it), ``confirmed`` (two independent origins, or an independent confirmation in full),

@@ -36,7 +36,7 @@ NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six"
 
 #: what a claim is (claims/kind.py decides it); assertions and predictions can be checked
 KINDS = ["assertion", "prediction", "advice", "intention", "opinion", "question", "topic",
-         "hypothetical"]
+         "reference", "hypothetical"]
 #: a claim cluster's status across articles (store/independence.py decides it)
 STATUSES = ["confirmed", "partly-confirmed", "claimed", "reported", "disputed", "denied", "not-checkable", "unattributed"]
 #: the graph's edge relation for each cue class
