@@ -338,3 +338,23 @@ def test_an_offices_brief_names_no_organisation_but_a_body_before_a_role_does(an
     assert not any(s.name in ("Health", "Finance") for s in r.sources), [s.name for s in r.sources]
     spokeswoman = m["A council spokeswoman"]
     assert [_by_id(r)[p].name.lower() for p in spokeswoman.part_of] == ["council"]
+
+
+def test_a_lone_body_word_before_a_role_is_the_body_named_before(analyze_text):
+    r = analyze_text("The Interior Ministry said a heater had caused the blaze. Ministry spokesman "
+                     "Levan Kiknadze told reporters that the inquiry would end in October.", "bare-body")
+    m = _by_mention(r)
+    ministry = m["The Interior Ministry"]
+    spokesman = next(s for name, s in m.items() if "Kiknadze" in name)
+    assert spokesman.type == "person" and spokesman.part_of == [ministry.id]
+    assert [s.name for s in r.sources if s.name == "Ministry"] == []
+
+
+def test_the_place_an_office_holder_serves_is_a_government_not_a_company(analyze_text):
+    r = analyze_text("The mayor of Poti said the city would support the dockers. The president of "
+                     "Kartli Chemicals said production would stop.", "office-place")
+    m = _by_mention(r)
+    by_id = _by_id(r)
+    mayor, chief = m["The mayor of Poti"], m["The president of Kartli Chemicals"]
+    assert [(by_id[p].name, by_id[p].type) for p in mayor.part_of] == [("Poti", "government")]
+    assert [by_id[p].type for p in chief.part_of] == ["organisation"]  # a company word types it

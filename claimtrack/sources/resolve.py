@@ -60,6 +60,7 @@ class Gazetteer:
     titles: set[str] = field(default_factory=set)               # "dr", "coach": a name follows
     first_names: set[str] = field(default_factory=set)          # "helen": a person's name starts
     portfolios: set[str] = field(default_factory=set)           # "health" in "Health minister"
+    offices: set[str] = field(default_factory=set)              # "mayor": speaks for a place
 
     def country_in(self, text: str) -> str | None:
         """The first state named, by any name or demonym, in *text* (longest key first)."""
@@ -109,6 +110,7 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
     g.titles = {w.lower() for w in data.get("titles", [])}
     g.first_names = {w.lower() for w in data.get("first_names", [])}
     g.portfolios = {w.lower() for w in data.get("portfolios", [])}
+    g.offices = {w.lower() for w in data.get("offices", [])}
     return g
 
 
@@ -387,10 +389,29 @@ class Resolver:
                 continue
             if set(phrase.lower().split()) <= self.gaz.portfolios:
                 continue   # "Health minister": the office's brief, not a body she belongs to
+            described = self._bare_head(phrase, owner[0])
+            if described is not None:
+                return described   # "Ministry spokesman …" after "The Interior Ministry said"
+            known = set(self.entities)
             org = self._match("the " + phrase, [w for w in m.words if w.text in phrase.split()], m.pos - 0.25)
+            if org.key not in known and role.text.lower() in self.gaz.offices and self._bare_name_of(org):
+                org.type = "government"   # "the mayor of Poti": the office speaks for the town
             if org.type != "person":
                 return org
         return None
+
+    def _bare_head(self, phrase: str, owner: Word) -> Entity | None:
+        """A lone organisation word as owner ("Ministry spokesman") is the body of that kind the
+        article named before, as "the ministry" would be."""
+        low = phrase.lower()
+        if " " in low or self.gaz.heads.get(low) not in ORG_TYPES:
+            return None
+        return self._described(low, owner.lemma.lower())
+
+    def _bare_name_of(self, ent: Entity) -> bool:
+        """A name with no word that types it (a place name, most often)."""
+        return ent.type == "organisation" and not any(
+            w.lower() in self.gaz.heads for w in ent.name.split())
 
     def _by_acronym(self, m: "Mention") -> Entity | None:
         """An acronym introduced in the article, or its long form ("the KNB", "the Kazakh
