@@ -174,3 +174,13 @@ def test_a_condition_keeps_its_if_and_a_description_in_writing_is_no_intention(a
     assert cond.statement.lower().startswith("if it looked like")
     stamina = next(c for c in r.claims if "stamina" in c.statement)
     assert stamina.kind in ("assertion", "opinion")
+
+
+def test_what_the_speakers_own_body_will_do_is_an_intention_what_others_will_do_a_prediction(analyze_text):
+    a = analyze_text("The mayor of Poti said the city would support the dockers. Ministry spokesman "
+                     "Levan Kiknadze said the ministry would publish its findings. The mayor said "
+                     "the river would rise again.", "own-future")
+    kinds = {c.statement: c.kind for c in a.claims}
+    assert kinds["the city would support the dockers"] == "intention"
+    assert kinds["the ministry would publish its findings"] == "intention"
+    assert kinds["the river would rise again"] == "prediction"

@@ -377,7 +377,7 @@ def _propositions(analysis: Analysis, doc: Doc | None, groups: list["_Claim"], c
             ww.text for _, ww in words if ww.upos == "PART" and ww.deprel == "mark"])
         kind = classify(a.cue.lemma if a else "", a.cue.cls if a else "", infinitive, modals,
                         u.text.rstrip().rstrip("\"'”’").endswith("?") or _asks(words, a),
-                        bool(a) and speaker_will(words),
+                        bool(a) and speaker_will(words, _own_nouns(speaker, by_id, gaz)),
                         _supposed(words, a))
         claim.kind = kind
         claim.stance = u.cls if a else "unattributed"
@@ -389,6 +389,26 @@ def _propositions(analysis: Analysis, doc: Doc | None, groups: list["_Claim"], c
         sigs.append(sig)
         contents.append(words)
     return sigs, contents
+
+
+def _own_nouns(speaker: Source | None, by_id: dict[str, Source], gaz: Gazetteer) -> set[str]:
+    """The common nouns that describe the speaker or a body it speaks for: the words of their
+    names ("the ministry" for the Interior Ministry's spokesman) and the seat of an office they
+    hold ("the city" for the mayor)."""
+    out: set[str] = set()
+    seen: set[str] = set()
+    todo = [speaker] if speaker else []
+    while todo:
+        s = todo.pop()
+        if s.id in seen:
+            continue
+        seen.add(s.id)
+        for name in [s.name, *s.aliases]:
+            for w in re.findall(r"[a-z]+", name.lower()):
+                out.add(w)
+                out |= gaz.offices.get(w, set())
+        todo += [by_id[p] for p in s.part_of if p in by_id]
+    return out - {"the", "a", "an", "of", "s", "and"}
 
 
 def _asks(words: list, a) -> bool:

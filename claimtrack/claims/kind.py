@@ -47,14 +47,20 @@ def hypothetical(sent, word) -> bool:
     return False
 
 
-def speaker_will(words) -> bool:
+def speaker_will(words, own: set[str] = frozenset()) -> bool:
     """"X said it would open three shelters", "we will …": the speaker (a pronoun subject) under
-    a future modal announces what it will do — an intention, not a prediction."""
+    a future modal announces what it will do — an intention, not a prediction. So does a
+    definite description of the speaker or the body it speaks for (*own*: their nouns, as
+    "city" for the mayor of Poti: "the city would support the dockers")."""
     future = set(tables()["modals"]["prediction"])
     for sent, w in words:
-        if w.upos == "PRON" and w.deprel.startswith("nsubj") and w.text.lower() in SELF and w.head >= 0:
-            if any(c.lemma.lower() in future for c in sent.kids(w.head, "aux")):
-                return True
+        if not w.deprel.startswith("nsubj") or w.head < 0:
+            continue
+        pronoun = w.upos == "PRON" and w.text.lower() in SELF
+        described = w.upos == "NOUN" and w.lemma.lower() in own and any(
+            d.lemma.lower() in ("the", "our", "its") for d in sent.kids(w.i, "det", "nmod:poss"))
+        if (pronoun or described) and any(c.lemma.lower() in future for c in sent.kids(w.head, "aux")):
+            return True
     return False
 
 

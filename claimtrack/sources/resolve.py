@@ -60,7 +60,7 @@ class Gazetteer:
     titles: set[str] = field(default_factory=set)               # "dr", "coach": a name follows
     first_names: set[str] = field(default_factory=set)          # "helen": a person's name starts
     portfolios: set[str] = field(default_factory=set)           # "health" in "Health minister"
-    offices: set[str] = field(default_factory=set)              # "mayor": speaks for a place
+    offices: dict[str, set[str]] = field(default_factory=dict)  # "mayor" -> {"city", "town" …}
 
     def country_in(self, text: str) -> str | None:
         """The first state named, by any name or demonym, in *text* (longest key first)."""
@@ -110,7 +110,7 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
     g.titles = {w.lower() for w in data.get("titles", [])}
     g.first_names = {w.lower() for w in data.get("first_names", [])}
     g.portfolios = {w.lower() for w in data.get("portfolios", [])}
-    g.offices = {w.lower() for w in data.get("offices", [])}
+    g.offices = {k.lower(): {w.lower() for w in v} for k, v in data.get("offices", {}).items()}
     return g
 
 
