@@ -9,6 +9,13 @@ from claimtrack.extract import extract
 from claimtrack.parse.parser import doc_from_conllu
 
 
+def rows_doc(rows):
+    """A parsed document from (form, lemma, upos, head, deprel) rows, as CoNLL-U gives it: a
+    rule test builds the tree a parser gave (or slipped on) without the parser."""
+    return doc_from_conllu("".join(f"{i}\t{f}\t{l}\t{u}\t_\t_\t{h}\t{d}\t_\t_\n"
+                                   for i, (f, l, u, h, d) in enumerate(rows, 1)))
+
+
 def att(result, cue: str, content_part: str):
     """The one attribution whose cue text is *cue* and whose content contains *content_part*."""
     hits = [a for a in result.attributions if a.cue.text == cue and content_part in a.content.text]

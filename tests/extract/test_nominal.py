@@ -1,7 +1,7 @@
 """Nominal cues."""
 from __future__ import annotations
 
-from extractkit import att, only, src
+from extractkit import att, only, rows_doc, src
 
 from claimtrack.extract import extract
 
@@ -18,22 +18,19 @@ def test_nominal_cues(example):
 
 def test_a_complement_clause_read_as_a_relative_one():
     # the parser reads the "that" of "charges that he has perpetuated advice" as a relative pronoun
-    from claimtrack.parse.parser import doc_from_conllu
     rows = [("Oz", "Oz", "PROPN", 4, "nsubj:pass"), ("has", "have", "AUX", 4, "aux"),
             ("been", "be", "AUX", 4, "aux:pass"), ("dogged", "dog", "VERB", 0, "root"),
             ("by", "by", "ADP", 6, "case"), ("charges", "charge", "NOUN", 4, "obl:agent"),
             ("that", "that", "PRON", 10, "obj"), ("he", "he", "PRON", 10, "nsubj"),
             ("has", "have", "AUX", 10, "aux"), ("perpetuated", "perpetuate", "VERB", 6, "acl:relcl"),
             ("bad", "bad", "ADJ", 12, "amod"), ("advice", "advice", "NOUN", 10, "obj")]
-    doc = doc_from_conllu("".join(f"{i}\t{f}\t{l}\t{u}\t_\t_\t{h}\t{d}\t_\t_\n"
-                                  for i, (f, l, u, h, d) in enumerate(rows, 1)))
+    doc = rows_doc(rows)
     a = only(doc, "charge")
     assert a.content.text == "that he has perpetuated bad advice" and a.source is None
     # a real relative clause stays one: "the charges that he denied" reports nothing
     rows = rows[:6] + [("that", "that", "PRON", 9, "obj"), ("he", "he", "PRON", 9, "nsubj"),
                        ("denied", "deny", "VERB", 6, "acl:relcl")]
-    doc = doc_from_conllu("".join(f"{i}\t{f}\t{l}\t{u}\t_\t_\t{h}\t{d}\t_\t_\n"
-                                  for i, (f, l, u, h, d) in enumerate(rows, 1)))
+    doc = rows_doc(rows)
     assert not any(a.cue.lemma == "charge" for a in extract(doc))
 
 

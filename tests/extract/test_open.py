@@ -3,12 +3,11 @@ candidate did not take."""
 from __future__ import annotations
 
 from claimtrack.extract.open import open_candidates, other_complements
-from claimtrack.parse import doc_from_conllu
+from extractkit import rows_doc
 
 
 def _sentence(rows):
-    return doc_from_conllu("".join(f"{i}\t{f}\t{l}\t{u}\t_\t_\t{h}\t{d}\t_\t_\n"
-                                   for i, (f, l, u, h, d) in enumerate(rows, 1))).sentences[0]
+    return rows_doc(rows).sentences[0]
 
 
 # "Trump, star of Apprentice, said in an interview that conventions were dull ."

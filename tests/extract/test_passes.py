@@ -1,7 +1,7 @@
 """Passes over found attributions: quoted cues dropped, reports nested."""
 from __future__ import annotations
 
-from extractkit import att, src
+from extractkit import att, rows_doc, src
 
 
 def test_reporting_inside_a_quote_is_part_of_the_quote(analyze_text):
@@ -57,12 +57,6 @@ def test_a_trailing_report_frames_the_report_and_is_not_its_content(analyze_text
     assert all("reported" not in c.statement for c in r.claims)
 
 
-def _tree(rows):
-    from claimtrack.parse.parser import doc_from_conllu
-    return doc_from_conllu("".join(f"{i}\t{f}\t{l}\t{u}\t_\t_\t{h}\t{d}\t_\t_\n"
-                                   for i, (f, l, u, h, d) in enumerate(rows, 1)))
-
-
 # "The air force said on Sunday it had destroyed 30 drones, while officials reported damage
 # to a port." as the parser gave it: "on Sunday" and the "while" clause hang on "destroyed"
 _PARALLEL = [("The", "the", "DET", 3, "det"), ("air", "air", "NOUN", 3, "compound"),
@@ -79,7 +73,7 @@ _PARALLEL = [("The", "the", "DET", 3, "det"), ("air", "air", "NOUN", 3, "compoun
 
 def test_a_contrasted_report_of_its_own_subject_is_not_the_first_speakers_content():
     from claimtrack.extract import extract
-    atts = extract(_tree(_PARALLEL))
+    atts = extract(rows_doc(_PARALLEL))
     said = next(a for a in atts if a.cue.text == "said")
     reported = next(a for a in atts if a.cue.text == "reported")
     # the time of the saying and the writer's second report are not what the air force said
@@ -89,7 +83,7 @@ def test_a_contrasted_report_of_its_own_subject_is_not_the_first_speakers_conten
     # officials reported damage" is the speaker's own account)
     rows = list(_PARALLEL)
     rows[12] = ("when", "when", "SCONJ", 15, "mark")
-    said = next(a for a in extract(_tree(rows)) if a.cue.text == "said")
+    said = next(a for a in extract(rows_doc(rows)) if a.cue.text == "said")
     assert "officials reported damage" in said.content.text
 
 

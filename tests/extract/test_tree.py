@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from extractkit import att, src
-from extractkit import only, ud_sentence
+from extractkit import only, rows_doc, ud_sentence
 
 
 def test_spans_point_into_the_original_text(example):
@@ -32,10 +32,7 @@ def test_conllu_offsets_point_into_the_rebuilt_text():
 
 
 def _sentence(rows):
-    from claimtrack.parse.parser import doc_from_conllu
-
-    conllu = "".join(f"{i}\t{f}\t{l}\t{u}\t_\t_\t{h}\t{d}\t_\t_\n" for i, (f, l, u, h, d) in enumerate(rows, 1))
-    return doc_from_conllu(conllu).sentences[0]
+    return rows_doc(rows).sentences[0]
 
 
 def test_noun_phrase_leaves_out_relative_clauses_and_the_occasion():
@@ -58,13 +55,10 @@ def test_time_word_subject_is_a_parser_slip_not_a_speaker():
 def test_declined_to_say_is_a_withheld_cue():
     from claimtrack.extract import extract
 
-    from claimtrack.parse.parser import doc_from_conllu
-
     rows = [("Police", "police", "NOUN", 2, "nsubj"), ("declined", "decline", "VERB", 0, "root"),
             ("to", "to", "PART", 4, "mark"), ("say", "say", "VERB", 2, "xcomp"),
             ("how", "how", "ADV", 6, "advmod"), ("much", "much", "ADJ", 4, "ccomp")]
-    doc = doc_from_conllu("".join(f"{i}\t{f}\t{l}\t{u}\t_\t_\t{h}\t{d}\t_\t_\n"
-                                  for i, (f, l, u, h, d) in enumerate(rows, 1)))
+    doc = rows_doc(rows)
     [a] = extract(doc)
     assert a.cue.text == "declined to say" and a.cue.negated and a.source.text == "Police"
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from extractkit import att, src
-from extractkit import only, ud_sentence
+from extractkit import only, rows_doc, ud_sentence
 
 
 # 1. verb cues with subject source and clausal, infinitival or object content
@@ -197,16 +197,9 @@ def test_stance_phrase_after_the_cue(analyze_text):
     assert not any(a.cue.lemma == "vote" for a in r.attributions)
 
 
-def _parsed(rows):
-    """A document from (form, lemma, upos, head, deprel) rows: a parser's slip, fixed in place."""
-    from claimtrack.parse.parser import doc_from_conllu
-    return doc_from_conllu("".join(f"{i}\t{f}\t{l}\t{u}\t_\t_\t{h}\t{d}\t_\t_\n"
-                                   for i, (f, l, u, h, d) in enumerate(rows, 1)))
-
-
 def test_that_right_after_the_cue_opens_the_content_whatever_the_parse():
     # the parser made "countries" the cue's subject and hung the clause on it
-    doc = _parsed([("Trump", "Trump", "PROPN", 2, "nsubj"), ("charges", "charge", "VERB", 0, "root"),
+    doc = rows_doc([("Trump", "Trump", "PROPN", 2, "nsubj"), ("charges", "charge", "VERB", 0, "root"),
                    ("that", "that", "SCONJ", 6, "mark"), ("donors", "donor", "NOUN", 2, "nsubj"),
                    ("who", "who", "PRON", 6, "nsubj"), ("gave", "give", "VERB", 4, "acl:relcl"),
                    ("money", "money", "NOUN", 6, "obj"), ("benefited", "benefit", "VERB", 7, "amod"),
@@ -216,7 +209,7 @@ def test_that_right_after_the_cue_opens_the_content_whatever_the_parse():
 
 
 def test_an_intention_s_infinitive_hung_as_an_adjunct():
-    doc = _parsed([("The", "the", "DET", 2, "det"), ("FBI", "FBI", "PROPN", 3, "nsubj"),
+    doc = rows_doc([("The", "the", "DET", 2, "det"), ("FBI", "FBI", "PROPN", 3, "nsubj"),
                    ("decided", "decide", "VERB", 0, "root"), ("after", "after", "ADP", 5, "case"),
                    ("review", "review", "NOUN", 3, "obl"), ("not", "not", "PART", 8, "advmod"),
                    ("to", "to", "PART", 8, "mark"), ("recommend", "recommend", "VERB", 3, "advcl"),
