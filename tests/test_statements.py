@@ -269,3 +269,24 @@ def test_an_it_that_stands_for_nothing_is_never_replaced(analyze_text):
     assert _claim(a, "clear").statement.startswith("it was clear")
     # a referring "it" of the speaker's own words is still the speaker
     assert _claim(a, "raise prices").statement.startswith("the company would raise")
+
+
+def test_a_predicate_sharing_the_replaced_i_agrees_with_the_name_too(analyze_text):
+    a = analyze_text('"I am committed to this agency and am confident we will restore trust," '
+                     'Director Kathleen Sawyer said.')
+    [c] = a.claims
+    assert c.statement.startswith("Kathleen Sawyer is committed to this agency and is confident")
+
+
+def test_a_documents_we_is_never_the_document(analyze_text):
+    a = analyze_text('"We were shocked to see her statements," the statement read.')
+    [c] = a.claims
+    assert "statement" not in c.statement.lower().split("her")[0]
+    assert c.statement.startswith("We were shocked")
+
+
+def test_a_phrase_with_a_first_person_possessive_never_replaces_a_pronoun(analyze_text):
+    a = analyze_text('"My people had $20 billion done," Donald Trump recounted. "And I said, '
+                     '\'I want more.\' They said, \'The farmers can\'t handle it.\'"')
+    said = next(c for c in a.claims if "farmers" in c.statement)
+    assert "My people said" not in said.statement and "They said" in said.statement

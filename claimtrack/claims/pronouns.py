@@ -32,6 +32,7 @@ THIRD = {"he": ("Sing", "Masc", "person"), "him": ("Sing", "Masc", "person"),
          "her": ("Sing", "Fem", "person"), "it": ("Sing", "", "thing"), "its": ("Sing", "", "thing"),
          "they": ("Plur", "", ""), "them": ("Plur", "", ""), "their": ("Plur", "", "")}
 FIRST = {"i": "Sing", "my": "Sing", "me": "Sing", "we": "Plur", "our": "Plur", "us": "Plur"}
+SECOND = {"you", "your"}
 CORE = ("nsubj", "nsubj:pass", "obj", "iobj", "root", "appos", "conj", "obl:agent", "nmod:poss")
 BODIES = {"organisation", "government", "media", "document"}
 
@@ -151,6 +152,8 @@ def _noun_candidate(sent: Sentence, w: Word, text: str = "") -> Candidate | None
     else:
         animacy = "person" if low in st["people"] or gender else "thing"
     near = [x for x in sent.kids(w.i, "det", "amod", "compound", "flat", "nummod", "nmod:poss")] + [w]
+    if any(x.text.lower() in FIRST or x.text.lower() in SECOND for x in near if x is not w):
+        return None   # "my people", "your team": a name that needs a speaker of its own
     name = " ".join(x.text for x in sorted(near, key=lambda x: x.i))
     return Candidate(name, "noun:" + low, number, gender, animacy, w.start)
 
@@ -217,6 +220,10 @@ def resolve(ctx: Context, att: Attribution | None, speaker: Source | None, pron:
     if low in FIRST:
         if not quoted or speaker is None:
             return None, []
+        if speaker.type == "document":
+            # a statement's "we" is whoever issued it, if the article says: never the paper
+            body = next((s for s in ctx.sources if speaker.part_of and s.id == speaker.part_of[0]), None)
+            return (body.name, [body.name]) if body is not None else (None, [])
         if FIRST[low] == "Plur" and speaker.type == "person":
             # a person's "we" is the body they speak for, if any ("we" of a coach: the team)
             body = next((s for s in ctx.sources if speaker.part_of and s.id == speaker.part_of[0]), None)

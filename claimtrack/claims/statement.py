@@ -193,7 +193,20 @@ def _agree_verb(words: list, k: int, swaps: dict[int, str]) -> bool:
     verb = next((x for x in words[k + 1:k + 3] if x[0] is sent and x[1].upos in ("AUX", "VERB")), None)
     if verb is None:
         return False
-    v = verb[1]
+    found = _agreeing(verb[1], swaps)
+    if found and w.head >= 0:
+        # "I am committed … and am confident": a predicate sharing the subject agrees too
+        for c in sent.kids(w.head, "conj"):
+            if sent.kids(c.i, "nsubj"):
+                continue
+            own = sent.kids(c.i, "aux", "cop") or ([c] if c.upos in ("AUX", "VERB") else [])
+            if own and not _agreeing(own[0], swaps):
+                return False
+    return found
+
+
+def _agreeing(v: Word, swaps: dict[int, str]) -> bool:
+    """Whether verb *v* agrees with a name in the place of "I"/"we", noting the form it takes."""
     low = v.text.lower()
     if low in FIXED or v.feat("Tense") == "Past" and v.lemma != "be":
         return True
