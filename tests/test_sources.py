@@ -177,7 +177,7 @@ The White House said the sanctions would remain in place. White House press secr
 
 Omar, a senior military analyst, said the strikes had changed little on the ground. Coach Riley said his players were tired after the flight. Detective Moss said the car had been stolen in March.
 
-Northwind Corporation said its profits had fallen for a second year. Priya said the factory would close in May.
+Northwind Corporation said its profits had fallen for a second year. Priya said the factory would close in May. Dick Clark Productions said it had settled with the label.
 """
 
 
@@ -187,6 +187,7 @@ def test_titles_first_names_and_organisation_words_type_sources(analyze_text):
     # an organisation word in the name makes an organisation, whatever the capitals say
     assert m["The Mayo Clinic"].type == "organisation"
     assert m["Northwind Corporation"].type == "organisation"
+    assert m["Dick Clark Productions"].type == "organisation"   # a first name does not outweigh it
     # a title makes a person and is not part of the name; the surname later is the same person
     okafor = next(v for k, v in m.items() if k.startswith("Dr. Helen Okafor"))
     assert okafor.type == "person" and okafor.name == "Helen Okafor"
