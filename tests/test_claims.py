@@ -184,3 +184,14 @@ def test_what_the_speakers_own_body_will_do_is_an_intention_what_others_will_do_
     assert kinds["the city would support the dockers"] == "intention"
     assert kinds["the ministry would publish its findings"] == "intention"
     assert kinds["the river would rise again"] == "prediction"
+
+
+def test_a_modal_inside_a_clause_of_the_content_or_of_the_past_perfect_gives_no_advice(analyze_text):
+    a = analyze_text("Federal prosecutors alleged that the two guards browsed the Internet and appeared "
+                     "to sleep when they should have been conducting checks. Officials said the officers "
+                     "should have conducted five counts. The ministry said residents should boil "
+                     "drinking water.", "modals")
+    def kind(word):
+        return next(c.kind for c in a.claims if word in c.statement)
+    assert kind("browsed") == "assertion" and kind("five counts") == "assertion"
+    assert kind("boil") == "advice"   # the content's own "should" still advises

@@ -371,8 +371,7 @@ def _propositions(analysis: Analysis, doc: Doc | None, groups: list["_Claim"], c
         a = u.atts[0] if u.atts else None
         speaker = by_id.get(a.source_id) if a and a.source_id else None
         sig = build_signature(words, speaker, analysis.sources, gaz, confirm_lemmas)
-        modals = [w.lemma for s, w in words if w.deprel == "aux" and w.head >= 0
-                  and s.words[w.head].upos in ("VERB", "AUX", "ADJ", "NOUN")]
+        modals = _main_modals(words)
         infinitive = bool(words) and any(w.lower() == "to" for w in [
             ww.text for _, ww in words if ww.upos == "PART" and ww.deprel == "mark"])
         kind = classify(a.cue.lemma if a else "", a.cue.cls if a else "", infinitive, modals,
@@ -389,6 +388,25 @@ def _propositions(analysis: Analysis, doc: Doc | None, groups: list["_Claim"], c
         sigs.append(sig)
         contents.append(words)
     return sigs, contents
+
+
+def _main_modals(words: list) -> list[str]:
+    """The modals of the content's own predicates (its heads and what is conjoined to them), not
+    of a clause inside it ("… slept when they should have been working" gives no advice); a
+    modal of the past perfect ("should have conducted") judges what was done, it advises nothing."""
+    inside = {(id(s), w.i) for s, w in words}
+    tops = {(id(s), w.i) for s, w in words if w.head < 0 or (id(s), w.head) not in inside}
+    main = set(tops) | {(id(s), w.i) for s, w in words if w.deprel == "conj" and (id(s), w.head) in tops}
+    out = []
+    for s, w in words:
+        if w.deprel != "aux" or w.head < 0 or (id(s), w.head) not in main:
+            continue
+        if s.words[w.head].upos not in ("VERB", "AUX", "ADJ", "NOUN"):
+            continue
+        perfect = any(a.lemma.lower() == "have" and a.i > w.i for a in s.kids(w.head, "aux"))
+        if not perfect:
+            out.append(w.lemma)
+    return out
 
 
 def _own_nouns(speaker: Source | None, by_id: dict[str, Source], gaz: Gazetteer) -> set[str]:
