@@ -359,3 +359,10 @@ def test_the_place_an_office_holder_serves_is_a_government_not_a_company(analyze
     mayor, chief = m["The mayor of Poti"], m["The president of Kartli Chemicals"]
     assert [(by_id[p].name, by_id[p].type) for p in mayor.part_of] == [("Poti", "government")]
     assert [by_id[p].type for p in chief.part_of] == ["organisation"]  # a company word types it
+
+
+def test_a_relative_word_left_at_the_end_of_a_mention_is_not_part_of_the_name(analyze_text):
+    r = analyze_text("Swift accused Big Machine in a statement that accusing the label of lies. "
+                     '"We were shocked," the statement read.', "trailing-that")
+    names = [s.name for s in r.sources]
+    assert "statement" in names and not any(n.endswith(" that") for n in names), names

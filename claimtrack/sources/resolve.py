@@ -194,6 +194,8 @@ class Mention:
     @classmethod
     def of(cls, mention: str, words: list[Word], pos: float, head: Word | None) -> "Mention":
         clean = _strip_det(re.sub(r"\s*\([^)]*\)\s*$", "", mention.strip()))
+        # a relative word the parser left at the end ("a statement that …") names nothing
+        clean = re.sub(r"\s+(?:that|which|who|whom|whose)$", "", clean, flags=re.I) or clean
         low = _key(clean)
         hlow = head.text.lower() if head else low.split()[-1] if low else ""
         return cls(mention, clean, low, words, head, hlow, head.lemma.lower() if head else hlow, pos)
