@@ -290,3 +290,18 @@ def test_a_phrase_with_a_first_person_possessive_never_replaces_a_pronoun(analyz
                      '\'I want more.\' They said, \'The farmers can\'t handle it.\'"')
     said = next(c for c in a.claims if "farmers" in c.statement)
     assert "My people said" not in said.statement and "They said" in said.statement
+
+
+def test_their_near_two_people_is_never_guessed(analyze_text):
+    a = analyze_text("Fans of the singer filled the hall. Scooter Braun is unhappy with the way his "
+                     "partner Scott Borchetta has handled their public schism with the singer, an "
+                     "insider said.")
+    c = next(c for c in a.claims if "schism" in c.statement)
+    assert "their public schism" in c.statement and "Fans" not in c.statement
+
+
+def test_a_document_is_never_they_and_a_noun_phrase_keeps_one_article(analyze_text):
+    a = analyze_text("A review of surveillance video showed the two officers asleep at their desks, "
+                     "prosecutors said.")
+    c = next(c for c in a.claims if "desks" in c.statement)
+    assert "review" not in c.statement.split("asleep")[1] and "the the" not in c.statement

@@ -4,13 +4,15 @@ A statement is what a reviewer rates and publishes, so a wrong name there change
 said what; "they" is better than a wrong name. The rule:
 
 - first person inside a quotation ("I", "my", "we", "our") is the quotation's speaker ("we",
-  "our" of a spokesperson: the body the speaker is part of);
+  "our" of a spokesperson: the body the speaker is part of; of a statement or a report: whoever
+  issued it, if the article says, never the document);
 - a third-person pronoun is the one candidate that agrees with it in number, gender (where
   known) and animacy among what the article names from the sentence before the attribution up
   to the pronoun — sources, proper names and the nouns of core arguments, never whom a cue
   speaks to ("told reporters") — never the speaker of the quotation the pronoun sits in, and in
   the speaker's own indirect words the speaker only when no one else before it in the article
-  agrees ("The mayor said he would not resign");
+  agrees ("The mayor said he would not resign"); "they" near two people named one by one is
+  never resolved (it may be both), and a phrase with "my" or "your" in it stands for no one;
 - otherwise the pronoun stays, and the candidates go to the claim's ``statement_resolutions``.
 """
 from __future__ import annotations
@@ -106,6 +108,8 @@ def _source_candidate(src: Source, pos: int) -> Candidate:
     if src.type == "organisation" and " " not in src.name.strip() and not src.name.isupper():
         # a lone name typed an organisation only for want of NER ("Lopez told CNN"): either
         return Candidate(src.name, src.id, "", "", "", pos)
+    if src.type == "document":   # a statement or a report is "it", never "they"
+        return Candidate(src.name, src.id, "Sing", "", "thing", pos)
     if src.type in BODIES:   # "the ministry said it …", "the union … they"
         return Candidate(src.name, src.id, "", "", "thing", pos)
     plural = head.lower().endswith("s") and not head.endswith("'s")
@@ -233,9 +237,13 @@ def resolve(ctx: Context, att: Attribution | None, speaker: Source | None, pron:
         return None, []
     if low == "it" and dummy_it(pron, sent):
         return None, []
-    wide = [c for c in candidates(ctx, att, pron, sent, back=3) if agrees(low, c)]
+    every = candidates(ctx, att, pron, sent, back=3)
+    wide = [c for c in every if agrees(low, c)]
     near_start = _window_start(ctx, att, sent, 1)
     names = [c.name for c in wide if c.pos >= near_start]
+    if low in ("they", "their", "them") and sum(
+            c.pos >= near_start and c.number == "Sing" and c.animacy != "thing" for c in every) >= 2:
+        return None, names   # "they" may be two people named near it together: never guess
     if quoted and speaker is not None:   # "…," said X: X is "I", never "he" in its own words
         wide = [c for c in wide if c.key != speaker.id]
     cands = [c for c in wide if c.pos >= near_start]

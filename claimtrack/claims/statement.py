@@ -171,7 +171,9 @@ def definite(name: str, opens: bool = False) -> str:
     head = head_phrase(name)
     first = head[0] if head else ""
     low = first.lower()
-    if name[:1].islower():
+    if name.split(" ", 1)[0].lower() in ("the", "a", "an", "these", "those", "this", "that"):
+        out = name   # a noun phrase of the text keeps the article it has
+    elif name[:1].islower():
         out = name if plural_role(low) else f"the {name}"
     elif all(w[:1].islower() for w in head[1:]) and (low in role_nouns() or plural_role(low)):
         out = f"{'' if plural_role(low) else 'the '}{low}{name[len(first):]}"
