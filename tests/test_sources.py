@@ -366,3 +366,13 @@ def test_a_relative_word_left_at_the_end_of_a_mention_is_not_part_of_the_name(an
                      '"We were shocked," the statement read.', "trailing-that")
     names = [s.name for s in r.sources]
     assert "statement" in names and not any(n.endswith(" that") for n in names), names
+
+
+def test_she_is_never_a_man_the_article_called_he(analyze_text):
+    r = analyze_text('Charlie McDowell remembers it as a trying time. "It was strange," he said. The '
+                     'actress wanted to act. "I had been somebody who liked music," she said.', "gender")
+    she = next(a for a in r.attributions if a.source and a.source.text == "she")
+    by_id = _by_id(r)
+    assert by_id[she.source_id].name == "actress"
+    music = next(c for c in r.claims if "music" in c.statement)
+    assert "McDowell" not in music.statement

@@ -305,3 +305,11 @@ def test_a_document_is_never_they_and_a_noun_phrase_keeps_one_article(analyze_te
                      "prosecutors said.")
     c = next(c for c in a.claims if "desks" in c.statement)
     assert "review" not in c.statement.split("asleep")[1] and "the the" not in c.statement
+
+
+def test_a_pronoun_is_not_given_to_a_title_when_your_mom_is_the_one_meant(analyze_text):
+    a = analyze_text('Charlie McDowell ("The Discovery") remembers it as a trying time. "If your mom '
+                     'comes to you after surgery and says that her head is full of music, it is '
+                     'strange," he said.')
+    c = next(c for c in a.claims if "surgery" in c.statement)
+    assert "her head" in c.statement

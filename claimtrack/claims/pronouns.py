@@ -156,8 +156,6 @@ def _noun_candidate(sent: Sentence, w: Word, text: str = "") -> Candidate | None
     else:
         animacy = "person" if low in st["people"] or gender else "thing"
     near = [x for x in sent.kids(w.i, "det", "amod", "compound", "flat", "nummod", "nmod:poss")] + [w]
-    if any(x.text.lower() in FIRST or x.text.lower() in SECOND for x in near if x is not w):
-        return None   # "my people", "your team": a name that needs a speaker of its own
     name = " ".join(x.text for x in sorted(near, key=lambda x: x.i))
     return Candidate(name, "noun:" + low, number, gender, animacy, w.start)
 
@@ -222,8 +220,8 @@ def resolve(ctx: Context, att: Attribution | None, speaker: Source | None, pron:
     quoted = ctx.doc is not None and inside_quote(
         ctx.text, ctx.doc.sentences[max(0, sent.index - 1)].start, pron.start)
     if low in FIRST:
-        if not quoted or speaker is None:
-            return None, []
+        if not quoted or speaker is None or speaker.name.lower() in THIRD:
+            return None, []   # a speaker known only as "he" names no one
         if speaker.type == "document":
             # a statement's "we" is whoever issued it, if the article says: never the paper
             body = next((s for s in ctx.sources if speaker.part_of and s.id == speaker.part_of[0]), None)
@@ -251,6 +249,8 @@ def resolve(ctx: Context, att: Attribution | None, speaker: Source | None, pron:
     # source, a proper name) or a plural noun may stand in for a pronoun
     if len(cands) == 1 and len(wide) == 1 and (cands[0].key[:1] == "s" or cands[0].animacy == ""
                                                or low in ("they", "their", "them")):
+        if _speaker_bound(cands[0].name):
+            return None, names   # "my people", "your mom": a name that needs a speaker of its own
         if speaker is not None and cands[0].key == speaker.id and not _only_one_meant(ctx, att, pron, sent, low):
             return None, names
         return cands[0].name, names
@@ -259,6 +259,10 @@ def resolve(ctx: Context, att: Attribution | None, speaker: Source | None, pron:
         if len(local) == 1 and local[0].key == speaker.id:
             return speaker.name, names
     return None, names
+
+
+def _speaker_bound(name: str) -> bool:
+    return any(w in FIRST or w in SECOND for w in name.lower().split())
 
 
 def dummy_it(pron: Word, sent: Sentence) -> bool:

@@ -133,6 +133,17 @@ class Entity:
             self.aliases.append(text)
 
 
+GENDER_OF = {"he": "Masc", "him": "Masc", "she": "Fem", "her": "Fem"}
+_FEMININE, _MASCULINE = {"she", "her", "mrs", "ms", "miss"}, {"he", "him", "mr"}
+
+
+def _gender(e: "Entity") -> str:
+    """What the article shows of a source's gender: the pronouns that named it, Mr/Mrs/Ms."""
+    words = {w.lower().strip(".,") for n in [e.name, *e.aliases] for w in n.split()}
+    fem, masc = bool(words & _FEMININE), bool(words & _MASCULINE)
+    return "Fem" if fem and not masc else "Masc" if masc and not fem else ""
+
+
 def _strip_det(text: str) -> str:
     parts = text.split(None, 1)
     if len(parts) == 2 and parts[0].lower() in DETERMINERS:
@@ -327,7 +338,7 @@ class Resolver:
         if not (m.low in PRONOUNS or (m.head is not None and m.head.upos == "PRON" and len(m.words) == 1)):
             return None
         kind = PRONOUNS.get(m.low, "thing")
-        ent = self._antecedent(kind)
+        ent = self._antecedent(kind, GENDER_OF.get(m.low, ""))
         if ent is not None:
             if kind == "person" and (self._bare_name(ent) or ent.weak):
                 ent.type, ent.weak = "person", False  # "he"/"she" tells what the name was
@@ -715,10 +726,12 @@ class Resolver:
                 and not name.isupper() and low not in self.gaz.media and low not in self.gaz.agencies
                 and not self.gaz.country_in(name))
 
-    def _antecedent(self, kind: str) -> Entity | None:
+    def _antecedent(self, kind: str, gender: str = "") -> Entity | None:
         for k in reversed(self.order):
             e = self.entities[k]
             if kind == "person" and (e.type == "person" or self._bare_name(e)):
+                if gender and _gender(e) not in ("", gender):
+                    continue   # "she said" after "he said" of a man is not him
                 return e
             if kind == "thing" and (e.type not in ("person", "anonymous") or e.weak):
                 return e
@@ -726,6 +739,13 @@ class Resolver:
                 return e
             if kind == "speaker":
                 return e
+        if kind == "person" and gender:
+            # no person of that gender: a lone unnamed role ("The actress … she said")
+            for k in reversed(self.order):
+                e = self.entities[k]
+                if e.type == "anonymous" and " " not in e.name and not re.search(r"[^s]s$", e.name.lower()) \
+                        and _gender(e) in ("", gender):
+                    return e
         return None
 
     def _described(self, hlow: str, hlemma: str) -> Entity | None:
