@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from ..parse.index import WordIndex
 from ..parse.parser import Doc, Sentence, Word
-from ..sources.resolve import load_gazetteer
+from ..sources.resolve import gender_in, load_gazetteer
 from ..types import Attribution, Source
 from .words import TIMES, tables
 
@@ -87,14 +87,7 @@ def audiences_of(index: WordIndex, atts: list[Attribution]) -> set[int]:
 def gender_of(src: Source) -> str:
     """A source's gender when the article shows it: a pronoun that named it ("She added"), a
     gendered role or title ("spokeswoman", "Mrs")."""
-    words = {w.lower().strip(".,") for n in [src.name, *src.aliases] for w in n.split()}
-    st = tables()["statements"]
-    fem, masc = words & set(st["female"]), words & set(st["male"])
-    if fem and not masc:
-        return "Fem"
-    if masc and not fem:
-        return "Masc"
-    return ""
+    return gender_in([src.name, *src.aliases], load_gazetteer())
 
 
 def _source_candidate(src: Source, pos: int) -> Candidate:
@@ -150,7 +143,8 @@ def _noun_candidate(sent: Sentence, w: Word, text: str = "") -> Candidate | None
     st = tables()["statements"]
     low = w.lemma.lower()
     number = w.feat("Number") or ("Plur" if w.text.lower().endswith("s") and w.upos == "NOUN" else "Sing")
-    gender = "Fem" if low in st["female"] else "Masc" if low in st["male"] else ""
+    gaz = load_gazetteer()
+    gender = "Fem" if low in gaz.female else "Masc" if low in gaz.male else ""
     if w.upos == "PROPN":
         animacy = ""
     else:

@@ -61,6 +61,8 @@ class Gazetteer:
     first_names: set[str] = field(default_factory=set)          # "helen": a person's name starts
     portfolios: set[str] = field(default_factory=set)           # "health" in "Health minister"
     offices: dict[str, set[str]] = field(default_factory=dict)  # "mayor" -> {"city", "town" …}
+    female: set[str] = field(default_factory=set)               # "she", "mrs", "actress"
+    male: set[str] = field(default_factory=set)
 
     def country_in(self, text: str) -> str | None:
         """The first state named, by any name or demonym, in *text* (longest key first)."""
@@ -111,6 +113,8 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
     g.first_names = {w.lower() for w in data.get("first_names", [])}
     g.portfolios = {w.lower() for w in data.get("portfolios", [])}
     g.offices = {k.lower(): {w.lower() for w in v} for k, v in data.get("offices", {}).items()}
+    g.female = {w.lower() for w in data.get("female", [])}
+    g.male = {w.lower() for w in data.get("male", [])}
     return g
 
 
@@ -134,13 +138,13 @@ class Entity:
 
 
 GENDER_OF = {"he": "Masc", "him": "Masc", "she": "Fem", "her": "Fem"}
-_FEMININE, _MASCULINE = {"she", "her", "mrs", "ms", "miss"}, {"he", "him", "mr"}
 
 
-def _gender(e: "Entity") -> str:
-    """What the article shows of a source's gender: the pronouns that named it, Mr/Mrs/Ms."""
-    words = {w.lower().strip(".,") for n in [e.name, *e.aliases] for w in n.split()}
-    fem, masc = bool(words & _FEMININE), bool(words & _MASCULINE)
+def gender_in(names: Iterable[str], gaz: "Gazetteer") -> str:
+    """What names and aliases show of a person's gender: a pronoun that named them, a title, a
+    gendered role ("spokeswoman"); "" when they show none or both."""
+    words = {w.lower().strip(".,") for n in names for w in n.split()}
+    fem, masc = bool(words & gaz.female), bool(words & gaz.male)
     return "Fem" if fem and not masc else "Masc" if masc and not fem else ""
 
 
@@ -730,7 +734,7 @@ class Resolver:
         for k in reversed(self.order):
             e = self.entities[k]
             if kind == "person" and (e.type == "person" or self._bare_name(e)):
-                if gender and _gender(e) not in ("", gender):
+                if gender and gender_in([e.name, *e.aliases], self.gaz) not in ("", gender):
                     continue   # "she said" after "he said" of a man is not him
                 return e
             if kind == "thing" and (e.type not in ("person", "anonymous") or e.weak):
@@ -744,7 +748,7 @@ class Resolver:
             for k in reversed(self.order):
                 e = self.entities[k]
                 if e.type == "anonymous" and " " not in e.name and not re.search(r"[^s]s$", e.name.lower()) \
-                        and _gender(e) in ("", gender):
+                        and gender_in([e.name, *e.aliases], self.gaz) in ("", gender):
                     return e
         return None
 
