@@ -27,14 +27,14 @@ from ..extract.lexicon import Lexicon, load_lexicon
 from ..parse.parser import Doc, Sentence, Word
 from ..parse.index import WordIndex
 from ..sources.resolve import Gazetteer, hierarchy, independent, load_gazetteer
-from .kind import CHECKABLE, classify, hypothetical, leaves_open, not_checkable_reason, speaker_will
+from .kind import classify, hypothetical, leaves_open, not_checkable_reason, speaker_will
 from .status import Evidence, decide
 from .signature import Signature, arguments_text, build_signature, compare, evidence_text, presupposes
 from .pronouns import Context
 from .refer import (DEMONSTRATIVES, judged_claim, noun_phrase_only, pointed_at, points_back, stands_for,
                     states_of, verdict)
 from .statement import Speaker, make_statement
-from .words import RELATION_OF_CLASS, TIMES, classify_number, stem as _stem
+from .words import TIMES, classify_number, stem as _stem
 from ..types import Analysis, Attribution, Claim, Link, Source, Span
 
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}

@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from ..parse.index import WordIndex
-from ..parse.parser import Doc, Sentence, Word
+from ..parse.parser import Doc, Word
 from ..resources import load_json
 from ..types import Analysis, Attribution, Source, Span
 
