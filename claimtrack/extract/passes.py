@@ -36,7 +36,7 @@ def detach_trailing_reports(sent: Sentence, found: list[Found], speech: "set[str
             if c.lemma.lower() not in speech or not _bare_frame(sent, c):
                 continue
             tree = set(sent.subtree(c.i))
-            if "," not in (sent.words[min(tree)].text, sent.words[min(tree) - 1].text):
+            if not _after_comma(sent, min(tree)):
                 continue
             if c.i in f.content and any(k < min(tree) for k in f.content):
                 f.content = strip_punct(sent, [k for k in f.content if k not in tree]) or f.content
@@ -45,6 +45,11 @@ def detach_trailing_reports(sent: Sentence, found: list[Found], speech: "set[str
             if not any(c.i in g.cue for g in found + frames):
                 frames.append(_frame(sent, c, min(tree), speech))
     found.extend(frames)
+
+
+def _after_comma(sent: Sentence, i: int) -> bool:
+    """Whether the clause starting at word *i* opens with, or follows, a comma."""
+    return sent.words[i].text == "," or i > 0 and sent.words[i - 1].text == ","
 
 
 def _frame(sent: Sentence, verb, start: int, speech: "set[str] | dict") -> Found:
@@ -88,8 +93,7 @@ def detach_parallel_reports(sent: Sentence, found: list[Found]) -> None:
                 k.deprel.startswith("nsubj") for k in sent.kids(c.i)):
             continue
         tree = set(sent.subtree(c.i))
-        first = min(marks[0].i, *tree)
-        if "," not in (sent.words[first].text, sent.words[max(first - 1, 0)].text):
+        if not _after_comma(sent, min(marks[0].i, *tree)):
             continue
         for f in found:
             if f is not g and c.i in f.content and not set(f.cue) & tree:

@@ -137,9 +137,6 @@ class Entity:
             self.aliases.append(text)
 
 
-GENDER_OF = {"he": "Masc", "him": "Masc", "she": "Fem", "her": "Fem"}
-
-
 def gender_in(names: Iterable[str], gaz: "Gazetteer") -> str:
     """What names and aliases show of a person's gender: a pronoun that named them, a title, a
     gendered role ("spokeswoman"); "" when they show none or both."""
@@ -342,7 +339,7 @@ class Resolver:
         if not (m.low in PRONOUNS or (m.head is not None and m.head.upos == "PRON" and len(m.words) == 1)):
             return None
         kind = PRONOUNS.get(m.low, "thing")
-        ent = self._antecedent(kind, GENDER_OF.get(m.low, ""))
+        ent = self._antecedent(kind, gender_in([m.low], self.gaz) if kind == "person" else "")
         if ent is not None:
             if kind == "person" and (self._bare_name(ent) or ent.weak):
                 ent.type, ent.weak = "person", False  # "he"/"she" tells what the name was
@@ -411,7 +408,7 @@ class Resolver:
                 return described   # "Ministry spokesman …" after "The Interior Ministry said"
             known = set(self.entities)
             org = self._match("the " + phrase, [w for w in m.words if w.text in phrase.split()], m.pos - 0.25)
-            if org.key not in known and role.text.lower() in self.gaz.offices and self._bare_name_of(org):
+            if org.key not in known and role.text.lower() in self.gaz.offices and self._untyped_name(org):
                 org.type = "government"   # "the mayor of Poti": the office speaks for the town
             if org.type != "person":
                 return org
@@ -425,7 +422,7 @@ class Resolver:
             return None
         return self._described(low, owner.lemma.lower())
 
-    def _bare_name_of(self, ent: Entity) -> bool:
+    def _untyped_name(self, ent: Entity) -> bool:
         """A name with no word that types it (a place name, most often)."""
         return ent.type == "organisation" and not any(
             w.lower() in self.gaz.heads for w in ent.name.split())
