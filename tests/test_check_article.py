@@ -5,7 +5,9 @@ import json
 
 import pytest
 
-from claimtrack.check.article import check_article
+from claimtrack.check.article import check_article, decide
+from claimtrack.check.reading import Vote
+from claimtrack.check.stance import Stance
 from claimtrack.check.run import ClaimSpec, check_one, format_rows, read_claims
 from claimtrack.errors import InputError
 
@@ -50,6 +52,36 @@ def test_the_stance_is_toward_the_claim_as_written(analyze_text):
     assert row.stance == "confirms"
 
 
+def _model(stance, p=0.8):
+    probs = {s: (p if s == stance else (1 - p) / 3) for s in ("confirms", "denies", "discusses", "unrelated")}
+    return Stance(stance, p, probs, ["The model's best sentence."])
+
+
+DENIAL = Vote("denies", 0.9, {"sentence": "The owner denied it.", "class": "deny"}, "deny", "same", 0.9)
+WRITES = Vote("confirms", 0.7, {"sentence": "The depot held diesel.", "voice": "writer"}, "writer", "same", 0.9)
+CLAIMED = Vote("discusses", 0.6, {"sentence": "Radio claimed it.", "class": "claim"}, "distancing", "same", 0.9)
+
+
+def test_the_model_decides_and_readings_that_agree_are_the_evidence():
+    """Readings of the stance decided are its evidence; a discussion is shown by all of them."""
+    stance, conf, ev = decide(_model("discusses", 0.6), [WRITES, CLAIMED])
+    assert (stance, conf) == ("discusses", 0.6) and ev == [WRITES.evidence, CLAIMED.evidence]
+    stance, _, ev = decide(_model("confirms"), [CLAIMED])
+    assert stance == "confirms" and ev == [{"sentence": "The model's best sentence.", "voice": "lexical"}]
+
+
+def test_an_article_that_only_denies_a_claim_never_confirms_it():
+    stance, conf, ev = decide(_model("confirms", 0.9), [DENIAL, CLAIMED])
+    assert stance == "denies" and ev == [DENIAL.evidence] and 0 < conf <= 0.95
+    assert decide(_model("confirms"), [DENIAL, WRITES])[0] == "confirms"   # it also states it
+    # reported, no side taken: the denial is the evidence of the discussion
+    assert decide(_model("discusses"), [DENIAL]) == ("discusses", 0.8, [DENIAL.evidence])
+
+
+def test_unrelated_has_no_evidence():
+    assert decide(_model("unrelated"), [CLAIMED]) == ("unrelated", 0.8, [])
+
+
 def test_claims_file_and_article_restriction(tmp_path):
     f = tmp_path / "claims.jsonl"
     f.write_text('{"id": "x", "text": "The depot held diesel", "articles": ["a1"]}\n'
@@ -88,3 +120,11 @@ def test_formats_carry_the_same_rows():
     assert json.loads(format_rows(rows, "jsonl").splitlines()[0]) == data[0]
     assert format_rows(rows, "csv").splitlines()[0] == "claim,article,stance,confidence,evidence"
     assert format_rows(rows, "table").splitlines()[1].split()[:3] == ["c1", "w", rows[0].stance]
+
+
+def test_confirming_needs_the_article_to_say_what_happened():
+    """On the topic, no reading of the claim, no sentence with its verbs: it discusses it."""
+    stance, conf, _ = decide(_model("confirms", 0.7), [], says=False)
+    assert stance == "discusses" and conf == pytest.approx(0.8)
+    assert decide(_model("confirms", 0.7), [], says=True)[0] == "confirms"
+    assert decide(_model("denies", 0.7), [], says=False)[0] == "denies"

@@ -4,6 +4,9 @@
     python benchmarks/fnc1/train.py --data FNC1_DIR --folds body cv   # the same grouped by body (leaks stories)
     python benchmarks/fnc1/train.py --data FNC1_DIR fit         # write claimtrack/data/stance_model.json + idf.json
     python benchmarks/fnc1/train.py --data FNC1_DIR holdout     # milestone only: score the 337 hold-out bodies
+    python benchmarks/fnc1/train.py --data FNC1_DIR bodies > bodies.jsonl   # the bodies, for claimtrack batch
+    ... --analyses DIR cv | holdout   # also score `claimtrack check`'s decision (the model + the
+                                      # article's readings), DIR being `claimtrack batch bodies.jsonl -o DIR`
 
 FNC1_DIR holds train_bodies.csv, train_stances.csv, training_ids.txt and hold_out_ids.txt. Only
 the fitted numbers are written to the package (tree weights, document frequencies); FNC-1's text
@@ -96,6 +99,35 @@ def featurise(bodies, pairs, idf, cache: Path):
         np.save(key.with_suffix(".npy"), X)
         key.with_suffix(".json").write_text(json.dumps(bags))
     return X, bags
+
+
+def check_decisions(prob, pairs, bodies, analyses: Path, idf) -> np.ndarray:
+    """What ``claimtrack check`` says of each pair, given the model's (bias-applied)
+    probabilities *prob*: ``check.article.decide`` over the readings of the body's analysis."""
+    from claimtrack.check.article import decide
+    from claimtrack.check.reading import readings, says_it
+    from claimtrack.check.stance import Stance
+
+    cache: dict = {}
+    out = []
+    for p, (head, b, _) in zip(prob, pairs):
+        if b not in cache:
+            text = bodies[b]
+            f = analyses / "articles" / f"{b}.json"
+            # a body batch refused (two are French) has no readings, as in check
+            analysis = json.loads(f.read_text(encoding="utf-8")) if f.exists() else None
+            if analysis and analysis["text_sha256"] != hashlib.sha256(text.encode("utf-8")).hexdigest():
+                raise SystemExit(f"{analyses}: body {b} was analysed from another text")
+            cache[b] = (text, Doc.read(text), analysis)
+        text, body, analysis = cache[b]
+        claim = Doc.read(head, split=False)
+        p = p / p.sum()
+        k = int(p.argmax())
+        lex = Stance(STANCES[k], float(p[k]), dict(zip(STANCES, map(float, p))))
+        votes = readings(claim, body, text, analysis, idf) if analysis else []
+        stance, _, _ = decide(lex, votes, says_it(claim, body) if analysis else True)
+        out.append(STANCES.index(stance))
+    return np.array(out)
 
 
 def fit(X, y, rounds=ROUNDS, params=PARAMS, weights=WEIGHTS):
@@ -266,9 +298,15 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "results.json")
     ap.add_argument("--folds", choices=["story", "body"], default="story",
                     help="cv: group the folds by story (default) or by body")
-    ap.add_argument("step", choices=["cv", "fit", "holdout"])
+    ap.add_argument("--analyses", type=Path, help="a `claimtrack batch` output of the bodies: "
+                    "cv and holdout also score check's decision")
+    ap.add_argument("step", choices=["cv", "fit", "holdout", "bodies"])
     args = ap.parse_args()
     bodies, pairs, train_ids, hold_ids = load(args.data)
+    if args.step == "bodies":
+        for b in sorted(bodies):
+            print(json.dumps({"id": str(b), "text": bodies[b]}))
+        return
     idf = Idf.from_texts(bodies[b] for b in sorted(train_ids))
     X, bags = featurise(bodies, pairs, idf, args.cache)
     y = np.array([FNC_LABELS.index(p[2]) for p in pairs])
@@ -280,12 +318,17 @@ def main() -> None:
     results = json.loads(args.out.read_text()) if args.out.exists() else {}
     if args.step == "cv":
         if args.folds == "story":
-            pred, _ = cross_validate(Xt, yt, story, bt, story, body_story)
+            pred, prob = cross_validate(Xt, yt, story, bt, story, body_story)
         else:
-            pred, _ = cross_validate(Xt, yt, bodies_t, bt, story)
+            pred, prob = cross_validate(Xt, yt, bodies_t, bt, story)
         key = CV_KEYS[args.folds]
         results[key] = report(yt, pred, FNC_LABELS)
         print(json.dumps(results[key], indent=1))
+        if args.analyses:
+            bias = np.array([BIAS[c] for c in FNC_LABELS])
+            checked = check_decisions(prob * bias, [pairs[i] for i in tr], bodies, args.analyses, idf)
+            results[key + "_check"] = report(yt, checked, FNC_LABELS)
+            print(json.dumps(results[key + "_check"], indent=1))
     else:
         rows = np.arange(len(tr))
         words = fit_words(rows, bt, yt, story, {
@@ -298,8 +341,13 @@ def main() -> None:
             forest = to_forest(booster, {})
             ho = np.flatnonzero(~train)
             Xh = np.hstack([X[ho], word_scores(words, ho, bags)])
-            results["holdout"] = report(y[ho], forest.predict(Xh).argmax(axis=1), FNC_LABELS)
+            prob = forest.predict(Xh)
+            results["holdout"] = report(y[ho], prob.argmax(axis=1), FNC_LABELS)
             print(json.dumps(results["holdout"], indent=1))
+            if args.analyses:
+                checked = check_decisions(prob, [pairs[i] for i in ho], bodies, args.analyses, idf)
+                results["holdout_check"] = report(y[ho], checked, FNC_LABELS)
+                print(json.dumps(results["holdout_check"], indent=1))
         prov = {"training_data": "FNC-1 train_stances.csv / train_bodies.csv, the bodies in the "
                 "official baseline's training_ids.txt (1,346 bodies); hold_out_ids.txt never fitted on",
                 "features": FEATURES, "params": PARAMS, "rounds": ROUNDS, "class_weights": WEIGHTS, "decision_bias": BIAS,

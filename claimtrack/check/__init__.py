@@ -3,8 +3,9 @@
 * ``compare(a, b) -> Match``: one comparison for everything that relates two claims (paraphrase
   through WordNet, rare arguments weighing more, negation, antonyms, numbers with units).
 * ``stance(claim, article) -> Stance``: the lexical stance model (trained on FNC-1).
-* ``check_article(...)``: the stance of an analysed article, its attributions and the writer's
-  voice on top of the lexical model: the rows of ``claimtrack check``.
+* ``check_article(...)``: the stance of an analysed article — the model decides, the article's
+  readings (``reading.readings``: its attributions of the claim, the writer's voice) are the
+  evidence: the rows of ``claimtrack check``.
 """
 from .lexical import Idf
 from .matcher import Match, compare
