@@ -4,7 +4,9 @@ Reads the WordNet database files (Debian's ``wordnet-base`` puts them under /usr
 and keeps what the claim matcher compares: for each single-word verb, noun and adjective that
 the sense-tagged corpora saw at least once, its most frequent senses (synset numbers: two words
 sharing one are synonyms), each kept synset's direct hypernyms, the antonym pairs, and the
-irregular inflections ("held" -> "hold"). Same input, same bytes.
+irregular inflections ("held" -> "hold"); and the nouns of people (``people``: single words
+whose most frequent sense is a kind of person, for the statements' pronouns: "he", "she" or
+"they" may point back to "the bartender", "it" may not). Same input, same bytes.
 
     python scripts/build_wordnet_table.py [--wordnet /usr/share/wordnet] [--out claimtrack/data/wordnet.json]
 """
@@ -58,6 +60,36 @@ def read_data(path: Path) -> dict[str, tuple[list[str], list[tuple[str, str, str
     return out
 
 
+PERSON = "00007846"  # person.n.01's offset in data.noun
+
+
+def read_people(wordnet: Path) -> list[str]:
+    """Single-word nouns whose first (most frequent) sense is a person (hypernyms, not
+    instances: no named people), the corpora having seen the word once, or all its senses
+    being people. A word whose first sense is a thing ("fan", "driver") is left out."""
+    data = read_data(wordnet / "data.noun")
+    memo: dict[str, bool] = {PERSON: True}
+
+    def person(off: str) -> bool:
+        if off not in memo:
+            memo[off] = False   # a cycle reaches no person
+            memo[off] = any(sym == "@" and tpos == "n" and person(t) for sym, t, tpos, _ in data[off][1])
+        return memo[off]
+
+    out = []
+    for line in (wordnet / "index.noun").read_text(encoding="latin-1").splitlines():
+        if line.startswith(" "):
+            continue
+        parts = line.split()
+        word, p_cnt = parts[0], int(parts[3])
+        tagged, offsets = int(parts[5 + p_cnt]), parts[6 + p_cnt:]
+        if "_" in word or not word.isalpha() or not person(offsets[0]):
+            continue
+        if tagged >= 1 or all(person(o) for o in offsets):
+            out.append(word)
+    return sorted(out)
+
+
 def read_exceptions(wordnet: Path) -> dict[str, str]:
     exc = {}
     for pos in ("verb", "noun", "adj"):
@@ -94,7 +126,8 @@ def build(wordnet: Path) -> dict:
     hyper = {str(k): sorted(v & kept) for k, v in sorted(hyper.items()) if v & kept}
     return {"format": "claimtrack-wordnet/1", "source": "WordNet 3.0 (Princeton University)",
             "licence": LICENCE, "senses": SENSES, "lemmas": lemmas, "hypernyms": hyper,
-            "antonyms": sorted(list(a) for a in antonyms), "exceptions": read_exceptions(wordnet)}
+            "antonyms": sorted(list(a) for a in antonyms), "exceptions": read_exceptions(wordnet),
+            "people": read_people(wordnet)}
 
 
 def main() -> None:
@@ -107,7 +140,7 @@ def main() -> None:
     Path(args.out).write_text(text, encoding="utf-8")
     print(f"{args.out}: {len(text):,} bytes; "
           + ", ".join(f"{pos} {len(t):,}" for pos, t in table["lemmas"].items())
-          + f"; {len(table['antonyms']):,} antonym pairs")
+          + f"; {len(table['antonyms']):,} antonym pairs; {len(table['people']):,} people nouns")
 
 
 if __name__ == "__main__":

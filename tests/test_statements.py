@@ -313,3 +313,31 @@ def test_a_pronoun_is_not_given_to_a_title_when_your_mom_is_the_one_meant(analyz
                      'strange," he said.')
     c = next(c for c in a.claims if "surgery" in c.statement)
     assert "her head" in c.statement
+
+
+def test_a_person_noun_from_wordnet_competes_for_he(analyze_text):
+    """Any noun whose first WordNet sense is a person ("a plumber", in no hand-made list) may be
+    what "he" means, so the speaker no longer takes it by default: the pronoun stays."""
+    c = _claim(analyze_text("A plumber was at the house on Monday. The owner said he had left the gas on."),
+               "gas")
+    assert c.statement.startswith("he had left the gas on"), c.statement
+    names = [x["name"] if isinstance(x, dict) else x for x in c.statement_resolutions[0]["candidates"]]
+    assert "A plumber" in names and c.statement_resolutions[0]["replaced_by"] == ""
+
+
+def test_the_people_nouns_are_wordnets_and_the_few_it_lacks():
+    from claimtrack.claims.words import tables
+
+    people = tables()["statements"]["people"]
+    assert {"plumber", "sommelier", "bartender", "police", "children"} <= people
+    # a word whose first sense is a thing is no person ("plant"), unless the hand list says so
+    assert not {"plant", "government", "wine"} & people and "driver" in people
+
+
+def test_a_capitalised_word_that_wordnet_calls_a_person_is_still_a_name():
+    """WordNet's person nouns include surnames and nationalities ("cook", "harper", "syrian"):
+    only a hand-listed role or a plural loses its capital and gains "the"."""
+    from claimtrack.claims.statement import definite
+
+    assert [definite(n) for n in ("Cook", "Harper", "Syrian refugee")] == ["Cook", "Harper", "Syrian refugee"]
+    assert [definite(n) for n in ("Police", "Plumbers", "mayor")] == ["the police", "plumbers", "the mayor"]

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..parse.parser import Sentence, Word
+from ..sources.resolve import load_gazetteer
 from ..types import Attribution, Source
 from .pronouns import (FIRST, THIRD, Candidate, Context, _noun_candidate, agrees, head_phrase,
-                       plural_role, possessive, resolve, role_nouns)
+                       plural_role, possessive, resolve)
 from .words import tables
 
 QUOTES = "\"“”‘’«»„"
@@ -163,6 +165,13 @@ def _pronoun(words: list, k: int, tops: set[int], who: Speaker, subjects: list[C
     return token
 
 
+@lru_cache(maxsize=1)
+def _listed_roles() -> frozenset:
+    # a capital on a singular word is a name's unless a hand list calls it a role: WordNet has
+    # a person noun for many surnames ("Cook", "Harper") and nationalities ("Syrian")
+    return frozenset(load_gazetteer().heads) | frozenset(tables()["statements"]["people_listed"])
+
+
 def definite(name: str, opens: bool = False) -> str:
     """A source's name as it can stand in a sentence: a description gets back its article
     ("the mayor", "the labour ministry"), a plural its small letter ("Investigators" →
@@ -175,7 +184,7 @@ def definite(name: str, opens: bool = False) -> str:
         out = name   # a noun phrase of the text keeps the article it has
     elif name[:1].islower():
         out = name if plural_role(low) else f"the {name}"
-    elif all(w[:1].islower() for w in head[1:]) and (low in role_nouns() or plural_role(low)):
+    elif all(w[:1].islower() for w in head[1:]) and (low in _listed_roles() or plural_role(low)):
         out = f"{'' if plural_role(low) else 'the '}{low}{name[len(first):]}"
     else:
         return name

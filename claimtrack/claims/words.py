@@ -14,7 +14,7 @@ import tomllib
 from functools import lru_cache
 
 from ..extract.words import NEGATORS as CUE_NEGATORS
-from ..resources import read_text
+from ..resources import load_json, read_text
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -80,4 +80,13 @@ def tables() -> dict:
             "kinds": data["kinds"], "modals": data["modals"],
             "citizenry": set(data.get("statements", {}).get("citizenry", [])),
             "verdicts": {k: set(v) for k, v in data.get("verdicts", {}).items()},
-            "statements": {k: set(v) for k, v in data.get("statements", {}).items()}}
+            "statements": _statements(data.get("statements", {}))}
+
+
+def _statements(lists: dict) -> dict[str, set[str]]:
+    # the nouns of people are WordNet's (data/wordnet.json, built by
+    # scripts/build_wordnet_table.py) plus the few it lacks, kept in propositions.toml
+    out = {k: set(v) for k, v in lists.items()}
+    out["people_listed"] = set(out.get("people", set()))
+    out["people"] = out["people_listed"] | set(load_json("wordnet.json").get("people", []))
+    return out
