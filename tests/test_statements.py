@@ -341,3 +341,12 @@ def test_a_capitalised_word_that_wordnet_calls_a_person_is_still_a_name():
 
     assert [definite(n) for n in ("Cook", "Harper", "Syrian refugee")] == ["Cook", "Harper", "Syrian refugee"]
     assert [definite(n) for n in ("Police", "Plumbers", "mayor")] == ["the police", "plumbers", "the mayor"]
+
+
+def test_every_i_of_conjoined_predicates_is_the_speaker(analyze_text):
+    """"I was there and I saw it, and I called …": the subjects of predicates conjoined to the
+    quotation's own are its subjects too — all become the speaker, never only the first."""
+    a = analyze_text('"I was at the depot and I saw the fire, and I called the police at once," '
+                     'Gela Beridze said.')
+    c = _claim(a, "depot")
+    assert " I " not in f" {c.statement} " and c.statement.count("Gela Beridze") == 3, c.statement

@@ -67,13 +67,14 @@ def make_statement(words: list[tuple[Sentence, Word]], text: str, speaker: str |
     inside = {(id(sent), w.i) for sent, w in words}
     # the content's top words: the speaker is the subject they leave out or say as a pronoun
     tops = {w.i for sent, w in words if w.head < 0 or (id(sent), w.head) not in inside}
+    heads = tops | _conjuncts(words, tops)   # whose subjects are the content's subjects
     subjects: list[Candidate] = []   # the statement's subjects so far, for bound possessives
     swaps: dict[int, str] = {}       # word start → its new form ("are" after "we" → "is")
     prev_end, last_sent = None, None
     for k, (sent, w) in enumerate(words):
         token = swaps.get(w.start, w.text)
         if w.upos == "PRON" and w.text.lower() in (*THIRD, *FIRST):
-            token = _pronoun(words, k, tops, who, subjects, swaps, resolutions)
+            token = _pronoun(words, k, heads, who, subjects, swaps, resolutions)
         elif w.deprel.startswith("nsubj") and w.upos in ("NOUN", "PROPN"):
             c = _noun_candidate(sent, w, text)
             if c is not None:
@@ -101,6 +102,18 @@ def make_statement(words: list[tuple[Sentence, Word]], text: str, speaker: str |
     lead = re.match(r"\s*[\"“]?\s*(whether|if)\s", joined, flags=re.I)
     # a question keeps its "whether": "the bridge was safe" alone would read as an assertion
     return ("whether " if kind == "question" and lead else "") + tidy(joined)
+
+
+def _conjuncts(words: list[tuple[Sentence, Word]], tops: set[int]) -> set[int]:
+    """The predicates conjoined to the content's top words ("I was there and I saw it, and I
+    called the police"): their subjects are the content's subjects too, so every "I" of them
+    is the speaker, not only the first."""
+    out: set[int] = set()
+    grew = True
+    while grew:
+        new = {w.i for _, w in words if w.deprel == "conj" and w.head in tops | out} - tops - out
+        grew, out = bool(new), out | new
+    return out
 
 
 def _conjoined_clause(sent: Sentence, mark: Word, tops: set[int]) -> bool:
