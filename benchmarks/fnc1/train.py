@@ -103,9 +103,8 @@ def featurise(bodies, pairs, idf, cache: Path):
 
 def check_decisions(prob, pairs, bodies, analyses: Path, idf) -> np.ndarray:
     """What ``claimtrack check`` says of each pair, given the model's (bias-applied)
-    probabilities *prob*: ``check.article.decide`` over the readings of the body's analysis."""
-    from claimtrack.check.article import decide
-    from claimtrack.check.reading import readings, says_it
+    probabilities *prob*: ``check.article.verdict`` over the readings of the body's analysis."""
+    from claimtrack.check.article import verdict
     from claimtrack.check.stance import Stance
 
     cache: dict = {}
@@ -124,8 +123,7 @@ def check_decisions(prob, pairs, bodies, analyses: Path, idf) -> np.ndarray:
         p = p / p.sum()
         k = int(p.argmax())
         lex = Stance(STANCES[k], float(p[k]), dict(zip(STANCES, map(float, p))))
-        votes = readings(claim, body, text, analysis, idf) if analysis else []
-        stance, _, _ = decide(lex, votes, says_it(claim, body) if analysis else True)
+        stance, _, _ = verdict(lex, claim, body, text, analysis, idf)
         out.append(STANCES.index(stance))
     return np.array(out)
 

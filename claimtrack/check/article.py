@@ -6,8 +6,8 @@ sentences that state it (``reading.readings``) — is the evidence: who said it,
 The readings once decided the stance by hand-set weights wherever they existed; measured on
 FNC-1's training bodies (5-fold CV by story, the model's out-of-fold probabilities) that cost
 0.05 in relative score and 0.08 in disagree F1, since FNC-1 calls an article that reports a
-denial without taking a side "discuss" (see benchmarks/fnc1/README.md). One reading still
-decides, the one that measured no worse: an article cannot confirm a claim that it only denies,
+denial without taking a side "discuss" (see benchmarks/fnc1/README.md). Two readings still
+decide. One measured no worse: an article cannot confirm a claim that it only denies,
 so when the model says ``confirms`` while the claim's only readings are a source's denial of it
 and statements against it, the row says ``denies``. And the model's ``confirms`` needs the
 article to say what the claim says happened: with no reading of the claim and no sentence with
@@ -69,6 +69,15 @@ def decide(lex: Stance, votes: list[Vote], says: bool = True) -> tuple[str, floa
     return stance, conf, backing or [{"sentence": e, "voice": "lexical"} for e in lex.evidence]
 
 
+def verdict(lex: Stance, claim: Doc, body: Doc, text: str, analysis: dict | None,
+            idf) -> tuple[str, float, list[dict]]:
+    """:func:`decide` for one claim and one article (its text, lexical ``Doc`` and analysis)."""
+    votes = readings(claim, body, text, analysis, idf) if analysis else []
+    # only a "confirms" with no reading asks whether the article says it
+    says = says_it(claim, body) if analysis and lex.stance == "confirms" and not votes else True
+    return decide(lex, votes, says)
+
+
 def check_article(claims: list[tuple[str, str]], article: str, text: str, analysis: dict | None = None,
                   idf=None) -> list[Row]:
     """One ``Row`` per claim (id, text) for the article *article* (its text and analysis dict)."""
@@ -79,12 +88,9 @@ def check_article(claims: list[tuple[str, str]], article: str, text: str, analys
     docs = [Doc.read(c, split=False) for _, c in claims]
     rows = []
     for (cid, _), claim, lex in zip(claims, docs, stances(docs, body, idf)):
-        votes = readings(claim, body, text, analysis, idf) if analysis else []
-        # only a "confirms" with no reading asks whether the article says it
-        says = says_it(claim, body) if analysis and lex.stance == "confirms" and not votes else True
-        stance, conf, evidence = decide(lex, votes, says)
+        stance, conf, evidence = verdict(lex, claim, body, text, analysis, idf)
         rows.append(Row(cid, article, stance, conf, evidence, lex.stance))
     return rows
 
 
-__all__ = ["Row", "check_article", "decide", "RELATED", "SAME"]
+__all__ = ["Row", "check_article", "decide", "verdict", "RELATED", "SAME"]

@@ -44,11 +44,12 @@ def cue_stance(cls: str, negated: bool, relation: str) -> tuple[str, float]:
     """What one attribution of the claim (or of its opposite) says about it, and how strongly
     (the strength orders the evidence; the trained model decides the stance)."""
     opposite = relation == "contradicts"
-    if cls == "deny" or (negated and cls in ("assert", "confirm")):
+    group = group_of(cls, negated)
+    if group == "deny":
         return ("confirms", 0.6) if opposite else ("denies", 1.0)
-    if cls == "confirm":
+    if group == "confirm":
         return ("denies", 0.9) if opposite else ("confirms", 1.0)
-    if cls in DISTANCING:
+    if group == "distancing":
         return "discusses", 0.7
     return ("denies", 0.8) if opposite else ("confirms", 0.6)
 
@@ -74,8 +75,7 @@ def reading(claim: Doc, part: Doc, body: Doc, idf):
     states "the explosion at the Rustavi plant was caused by a gas leak"). (relation, score)."""
     m = compare(claim, part, idf, directed=True)
     said = set(part.lemmas)
-    near = {p: {w for w, link in wordnet().neighbours(p).items() if link == "synonym"} for p in predicates(claim)}
-    if any(p not in said and not said & near[p] for p in near):
+    if any(not said & _forms(p) for p in predicates(claim)):
         return None, 0.0, m   # the part never says what the claim says happened
     lemmas = list(dict.fromkeys(claim.lemmas))
     total = sum(idf(w) for w in lemmas) or 1.0
@@ -147,6 +147,10 @@ def readings(claim: Doc, body: Doc, text: str, analysis: dict, idf) -> list[Vote
 
 def says_it(claim: Doc, body: Doc) -> bool:
     """Some sentence of the body has every predicate of the claim (or a synonym)."""
-    wn = wordnet()
-    preds = [{p} | {w for w, link in wn.neighbours(p).items() if link == "synonym"} for p in predicates(claim)]
+    preds = [_forms(p) for p in predicates(claim)]
     return not preds or any(all(set(s.lemmas) & p for p in preds) for s in body.sentences)
+
+
+def _forms(predicate: str) -> set[str]:
+    """A predicate and its WordNet synonyms: the words that say it."""
+    return {predicate} | {w for w, link in wordnet().neighbours(predicate).items() if link == "synonym"}

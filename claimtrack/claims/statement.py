@@ -146,13 +146,13 @@ def _end_sentence(out: list[str]) -> None:
             return
 
 
-def _pronoun(words: list, k: int, tops: set[int], who: Speaker, subjects: list[Candidate],
+def _pronoun(words: list, k: int, heads: set[int], who: Speaker, subjects: list[Candidate],
              swaps: dict[int, str], resolutions: list[dict] | None) -> str:
     """The form a pronoun takes in the statement: a name where certain, else itself."""
     sent, w = words[k]
     low = w.text.lower()
     poss = low in ("its", "my", "our") or low in ("their", "his", "her") and w.feat("Poss") == "Yes"
-    subject = w.deprel.startswith("nsubj") and w.head in tops
+    subject = w.deprel.startswith("nsubj") and w.head in heads
     if not (poss or subject) or who.ctx is None:
         name, cands = None, []
     elif poss and low in THIRD and any(agrees(low, c) for c in subjects):
