@@ -253,7 +253,10 @@ def test_a_lone_surname_of_someone_named_in_full_is_a_person(analyze_text):
             "Later, coach Tomas Okonkwo praised the defence.")
     r = analyze_text(text)
     types = {s.name: s.type for s in r.sources}
-    assert types.get("Lindqvist") == "person" and types.get("Okonkwo") == "person", types
+    assert types.get("Lindqvist") == "person", types
+    # "Okonkwo said" before the full name: the same person once "coach Tomas Okonkwo" is met
+    okonkwo = next(s for s in r.sources if "Okonkwo" in s.name)
+    assert (okonkwo.name, okonkwo.type) == ("Tomas Okonkwo", "person") and "Okonkwo" in okonkwo.aliases
 
 
 ORIGINS = ("Unemployment fell to four percent last year, according to figures from the labour ministry. "
@@ -376,3 +379,24 @@ def test_she_is_never_a_man_the_article_called_he(analyze_text):
     assert by_id[she.source_id].name == "actress"
     music = next(c for c in r.claims if "music" in c.statement)
     assert "McDowell" not in music.statement
+
+
+def test_a_lone_name_shown_a_person_later_is_one_person(analyze_text):
+    """"Beridze said …" (no NER: typed an organisation) then "Beridze, the plant director, …":
+    one source, a person — never two sources of one name."""
+    a = analyze_text("Beridze said the plant had been inspected in March. Beridze, the plant director, "
+                     "added that the workers were safe.")
+    assert [(s.name, s.type) for s in a.sources] == [("Beridze", "person")]
+    a = analyze_text("Beridze, the director of the depot, could not be reached on Monday. Beridze said "
+                     "the plant had been inspected in March.")
+    assert [(s.name, s.type) for s in a.sources] == [("Beridze", "person")]
+
+
+def test_a_name_is_the_source_and_its_description_an_alias(analyze_text):
+    """"Gazprom, the state gas company, said …" is Gazprom, the one a later "Gazprom said" names;
+    a company's description ("the maker of …") never makes it a person."""
+    a = analyze_text("Apple said the phone had been recalled. Apple, the maker of the iPhone, said "
+                     "sales would fall.")
+    assert [(s.name, s.type) for s in a.sources] == [("Apple", "organisation")]
+    a = analyze_text("Gazprom, the state gas company, said exports would resume.")
+    assert [s.name for s in a.sources] == ["Gazprom"]

@@ -350,3 +350,25 @@ def test_every_i_of_conjoined_predicates_is_the_speaker(analyze_text):
                      'Gela Beridze said.')
     c = _claim(a, "depot")
     assert " I " not in f" {c.statement} " and c.statement.count("Gela Beridze") == 3, c.statement
+
+
+def test_a_quotations_me_and_us_are_its_speaker_wherever_they_stand(analyze_text):
+    """First person inside a quotation is its speaker as an object too ("told me", "scared
+    me"), a body's "us" the body; never a share of it ("all of us")."""
+    c = _claim(analyze_text('"The police told me to leave my house," said Tom Smith.'), "police")
+    assert c.statement == "The police told Tom Smith to leave Tom Smith's house", c.statement
+    c = _claim(analyze_text('"They never asked us," the union said.'), "asked")
+    assert c.statement == "They never asked the union", c.statement
+    c = _claim(analyze_text('"I think all of us were shocked," said the union leader Tom Smith.'), "shocked")
+    assert "all of us" in c.statement
+
+
+def test_first_person_is_kept_where_the_speaker_cannot_be_it(analyze_text):
+    """A group's quotation says "me" of one of them; a lone name without NER may be a person's,
+    so whose "us" it is stays open — and that name keeps its capital ("Sowers", not "sowers")."""
+    c = _claim(analyze_text('"It drives me crazy," residents said.'), "drives")
+    assert c.statement == "It drives me crazy", c.statement
+    c = _claim(analyze_text('"Help us make a push," Vogel said.'), "push")
+    assert "us" in c.statement.split() and c.statement_resolutions[0]["replaced_by"] == ""
+    c = _claim(analyze_text('"I was shocked," Sowers said.'), "shocked")
+    assert c.statement == "Sowers was shocked", c.statement

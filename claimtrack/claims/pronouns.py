@@ -90,6 +90,13 @@ def gender_of(src: Source) -> str:
     return gender_in([src.name, *src.aliases], load_gazetteer())
 
 
+def lone_name(src: Source) -> bool:
+    """A one-word name typed an organisation only for want of NER ("Lopez told CNN"): it may
+    be a person's."""
+    name = src.name.strip()
+    return src.type == "organisation" and " " not in name and name[:1].isupper() and not name.isupper()
+
+
 def _source_candidate(src: Source, pos: int) -> Candidate:
     head = _head_word(src.name)
     if src.type == "person":   # "Doctors said they …": a plural role is people, not one person
@@ -98,8 +105,7 @@ def _source_candidate(src: Source, pos: int) -> Candidate:
     if src.type in BODIES and head.lower() in tables()["statements"]["people"]:
         # an office speaks for a body but is a person: "the mayor said he …"
         return Candidate(src.name, src.id, "Sing", gender_of(src), "person", pos)
-    if src.type == "organisation" and " " not in src.name.strip() and not src.name.isupper():
-        # a lone name typed an organisation only for want of NER ("Lopez told CNN"): either
+    if lone_name(src):   # either a person or a body
         return Candidate(src.name, src.id, "", "", "", pos)
     if src.type == "document":   # a statement or a report is "it", never "they"
         return Candidate(src.name, src.id, "Sing", "", "thing", pos)
@@ -216,6 +222,10 @@ def resolve(ctx: Context, att: Attribution | None, speaker: Source | None, pron:
     if low in FIRST:
         if not quoted or speaker is None or speaker.name.lower() in THIRD:
             return None, []   # a speaker known only as "he" names no one
+        if FIRST[low] == "Sing" and _source_candidate(speaker, 0).number == "Plur":
+            return None, [speaker.name]   # "me" of "residents said": one of them, not all
+        if FIRST[low] == "Plur" and lone_name(speaker):
+            return None, [speaker.name]   # a lone name without NER may be a person's: whose "we"?
         if speaker.type == "document":
             # a statement's "we" is whoever issued it, if the article says: never the paper
             body = next((s for s in ctx.sources if speaker.part_of and s.id == speaker.part_of[0]), None)

@@ -20,7 +20,7 @@ from functools import lru_cache
 from ..parse.parser import Sentence, Word
 from ..sources.resolve import load_gazetteer
 from ..types import Attribution, Source
-from .pronouns import (FIRST, THIRD, Candidate, Context, _noun_candidate, agrees, head_phrase,
+from .pronouns import (FIRST, THIRD, Candidate, Context, _noun_candidate, agrees, head_phrase, lone_name,
                        plural_role, possessive, resolve)
 from .words import tables
 
@@ -153,7 +153,9 @@ def _pronoun(words: list, k: int, heads: set[int], who: Speaker, subjects: list[
     low = w.text.lower()
     poss = low in ("its", "my", "our") or low in ("their", "his", "her") and w.feat("Poss") == "Yes"
     subject = w.deprel.startswith("nsubj") and w.head in heads
-    if not (poss or subject) or who.ctx is None:
+    # a quotation's "me"/"us" is its speaker as surely as its "I"/"we", in any place
+    first_object = low in ("me", "us") and not _partitive(sent, w)
+    if not (poss or subject or first_object) or who.ctx is None:
         name, cands = None, []
     elif poss and low in THIRD and any(agrees(low, c) for c in subjects):
         name, cands = None, [c.name for c in subjects if agrees(low, c)]   # bound: "X … their Y"
@@ -164,9 +166,9 @@ def _pronoun(words: list, k: int, heads: set[int], who: Speaker, subjects: list[
     opens = w.text[:1].isupper() and any(words[j][1].upos != "PUNCT" for j in range(k))
     if name and poss:
         token = possessive(who.nation if who.nation and name == who.name and _people(words, k)
-                           else definite(name, opens))
-    elif name and subject and (low in THIRD or _agree_verb(words, k, swaps)):
-        token = definite(name, opens)
+                           else _as_named(name, opens, who.ctx))
+    elif name and (subject and (low in THIRD or _agree_verb(words, k, swaps)) or first_object):
+        token = _as_named(name, opens, who.ctx)
     else:
         name = None
     if subject:
@@ -176,6 +178,25 @@ def _pronoun(words: list, k: int, heads: set[int], who: Speaker, subjects: list[
         resolutions.append({"pronoun": w.text, "span": [w.start, w.end], "replaced_by": name or "",
                             "candidates": cands})
     return token
+
+
+PARTS = {"all", "some", "many", "most", "each", "none", "both", "few", "several", "any", "half",
+         "one", "either", "neither"}
+
+
+def _partitive(sent: Sentence, w: Word) -> bool:
+    """"all of us", "one of us": a share of the speaker's side, not the speaker."""
+    head = sent.words[w.head] if w.head >= 0 else None
+    return head is not None and (head.lemma.lower() in PARTS or head.upos == "NUM")
+
+
+def _as_named(name: str, opens: bool, ctx: Context) -> str:
+    """:func:`definite`, except that a one-word name of a person, or of what may be one, stays
+    a name ("Sowers" is a surname, not the plural of "sower")."""
+    if " " not in name and name[:1].isupper() and any(
+            s.name == name and (s.type == "person" or lone_name(s)) for s in ctx.sources):
+        return name
+    return definite(name, opens)
 
 
 @lru_cache(maxsize=1)

@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from ..parse.index import WordIndex
-from ..parse.parser import Doc, Word
+from ..parse.parser import Doc, Sentence, Word
 from ..resources import load_json
 from ..types import Analysis, Attribution, Source, Span
 
@@ -536,11 +536,12 @@ class Resolver:
         if not person:
             return None
         name, title, sure = person
-        e = self._person_named(name.split()[-1].lower())
+        e = self._person_named(name.split()[-1].lower()) or self._bare_named(name.split()[-1].lower())
         if e is not None:
+            e.type = "person"   # "Beridze said …" then "Beridze, the plant director": one person
             if len(name) > len(e.name):
-                e.add_alias(e.name)
-                e.name = name
+                e.name, old = name, e.name
+                e.add_alias(old)
             e.weak = e.weak and not sure
             return e
         ent = self._entity("person:" + name.lower(), name, "person", m.pos)
@@ -568,11 +569,21 @@ class Resolver:
                 return e
         return None
 
+    def _bare_named(self, last: str) -> Entity | None:
+        """A lone name met before anything showed it a person's, typed as an organisation."""
+        for k in reversed(self.order):
+            e = self.entities[k]
+            if self._bare_name(e) and e.name.lower() == last:
+                return e
+        return None
+
     def _new_source(self, m: "Mention") -> Entity:
         """A new source typed by its head noun. A state possessor ("Russia's Defence Ministry")
         names the hierarchy, not the body."""
         g = self.gaz
-        clean, low = m.clean, m.low
+        clean, low = self._without_apposition(m), m.low
+        if clean != m.clean:
+            low = _key(clean)
         typ = self._type_of(m.hlow, m.head, clean)
         owner = None
         poss = re.match(r"^(.+?)['’]s\s+(.+)$", clean)
@@ -593,6 +604,20 @@ class Resolver:
             if st and re.search(r"\bstate\b", low):
                 self._part_of(ent, st, m.pos)
         return ent
+
+    def _without_apposition(self, m: "Mention") -> str:
+        """A name without the description after it ("Gazprom, the state gas company"): the
+        name is the source, the description an alias, so "Gazprom said" is the same one."""
+        if m.head is None or m.head.upos != "PROPN":
+            return m.clean
+        # the parser reads the description as an apposition or as a second subject beside it
+        appos = [w for w in m.words if w.i > m.head.i and (w.head == m.head.i and w.deprel == "appos" or (
+            w.head == m.head.head and w.deprel == m.head.deprel))]
+        commas = [w for w in m.words if w.text == "," and m.head.i < w.i and appos and w.i < appos[0].i]
+        if not commas:
+            return m.clean
+        start = m.words[0].start
+        return _strip_det(self.text[start:commas[0].start].strip()) or m.clean
 
     def _country(self, text: str, skip_head: str = "") -> str | None:
         before = LOCATIVE.split(text, 1)[0]
@@ -766,15 +791,26 @@ class Resolver:
     def full_names(self) -> set[str]:
         """Surnames of the people the article names in full anywhere, source or not ("Zach
         Parise" makes a later "Parise said" a person): runs of two or more name words whose
-        first is a known first name or follows a title."""
+        first is a known first name, and any name after a title ("Mr. Beridze") or beside a
+        person's role ("Beridze, the plant director")."""
         out: set[str] = set()
         for sent in self.doc.sentences if self.doc is not None else ():
             for run in self._name_runs(sent.words):
-                if len(run) >= 2 and (any(w.text.lower() in self.gaz.first_names for w in run[:-1])
-                                      or self._titled(sent.words, run)
-                                      or any(_ner(w) in PERSON_NER for w in run)):
+                if self._titled(sent.words, run) or self._role_beside(sent, run[-1]) or len(run) >= 2 and (
+                        any(w.text.lower() in self.gaz.first_names for w in run[:-1])
+                        or any(_ner(w) in PERSON_NER for w in run)):
                     out.add(run[-1].text.lower())
         return out
+
+    def _role_beside(self, sent: Sentence, name: Word) -> bool:
+        """A person's role in apposition to the name ("Beridze, the plant director,"), or the
+        parser's second subject beside it after a comma. The gazetteer's roles only: WordNet's
+        people nouns include roles a company has too ("owner", "maker")."""
+        beside = list(sent.kids(name.i, "appos"))
+        if name.i + 1 < len(sent.words) and sent.words[name.i + 1].text == "," and name.head >= 0:
+            beside += [w for w in sent.kids(name.head, name.deprel) if w.i > name.i]
+        return any(self.gaz.heads.get(w.lemma.lower()) in ("person", "anonymous") and w.upos == "NOUN"
+                   for w in beside)
 
     def sources(self) -> tuple[list[Source], dict[str, str]]:
         """Sources with ids in order of first mention, and the entity-key → id map."""
