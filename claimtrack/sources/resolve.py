@@ -611,8 +611,11 @@ class Resolver:
         if m.head is None or m.head.upos != "PROPN":
             return m.clean
         # the parser reads the description as an apposition or as a second subject beside it
+        # a description is a common noun with its article ("the state gas company"); a second
+        # name ("the Wheeling News-Register") or a bare plural ("Tuesday, prosecutors") is not one
         appos = [w for w in m.words if w.i > m.head.i and (w.head == m.head.i and w.deprel == "appos" or (
-            w.head == m.head.head and w.deprel == m.head.deprel))]
+            w.head == m.head.head and w.deprel == m.head.deprel)) and w.upos == "NOUN" and any(
+            d.lemma.lower() in ("the", "a", "an") for d in m.words if d.head == w.i and d.deprel == "det")]
         commas = [w for w in m.words if w.text == "," and m.head.i < w.i and appos and w.i < appos[0].i]
         if not commas:
             return m.clean
