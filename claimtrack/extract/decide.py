@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import math
 import os
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import takewhile
 from pathlib import Path
 from typing import Sequence
 
@@ -463,4 +465,11 @@ def _position_features(a: Attribution, sent: Sentence | None, c: _Context) -> di
 
 
 def _words_in(sent: Sentence, spans) -> list[int]:
+    """The indices of *sent*'s words that overlap *spans*, in order (words are in text order,
+    so each span is a slice found by bisection: this runs for every feature of every candidate)."""
+    if len(spans) == 1:
+        ends = [w.end for w in sent.words]
+        s, e = spans[0]
+        lo = bisect_right(ends, s)
+        return [w.i for w in takewhile(lambda w: w.start < e, sent.words[lo:])]
     return [w.i for w in sent.words if any(w.start < e and w.end > s for s, e in spans)]

@@ -132,3 +132,20 @@ def test_the_graph_edges_carry_the_confidence(seed):
 
     edges = [d for _, _, d in build_graph(seed).edges(data=True) if d.get("kind") == "attribution"]
     assert edges and all(0 < d["confidence"] <= 1 for d in edges)
+
+
+def test_the_words_of_a_span_are_those_it_overlaps():
+    """The bisection the features use finds exactly the words a span overlaps, at its edges too."""
+    from claimtrack.extract.decide import _words_in
+    from claimtrack.parse import doc_from_conllu
+
+    rows = [("Officials", "official", "NOUN", 2, "nsubj"), ("said", "say", "VERB", 0, "root"),
+            ("the", "the", "DET", 4, "det"), ("bridge", "bridge", "NOUN", 6, "nsubj"),
+            ("was", "be", "AUX", 6, "cop"), ("safe", "safe", "ADJ", 2, "ccomp")]
+    conllu = "".join(f"{i}\t{f}\t{l}\t{u}\t_\t_\t{h}\t{d}\t_\t_\n" for i, (f, l, u, h, d) in enumerate(rows, 1))
+    sent = doc_from_conllu(conllu).sentences[0]
+    every = [(s, e) for s in range(sent.end + 2) for e in range(s + 1, sent.end + 3)]
+    for span in every:
+        brute = [w.i for w in sent.words if w.start < span[1] and w.end > span[0]]
+        assert _words_in(sent, [span]) == brute, span
+    assert _words_in(sent, [(0, 3), (19, 22)]) == [0, 3]   # "Off…", "bri…"
