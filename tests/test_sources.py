@@ -400,3 +400,21 @@ def test_a_name_is_the_source_and_its_description_an_alias(analyze_text):
     assert [(s.name, s.type) for s in a.sources] == [("Apple", "organisation")]
     a = analyze_text("Gazprom, the state gas company, said exports would resume.")
     assert [s.name for s in a.sources] == ["Gazprom"]
+
+
+def test_they_is_no_source_a_group_named_since_may_be(analyze_text):
+    """"they said" points back to the last group-like source only when no other group became the
+    subject since ("Holcomb and legislative leaders have avoided …"); never to a lone name (it
+    may be a person's), to a source named "He" or to one person ("a witness")."""
+    a = analyze_text("The agency said it had counted the protesters. Gov. Eric Holcomb and legislative "
+                     "leaders have avoided criticism of teachers. However, they said they do not "
+                     "expect to act until 2021.")
+    they = next(x for x in a.attributions if x.source and x.source.text == "they")
+    assert _by_id(a)[they.source_id].name == "they"
+    a = analyze_text("The agency said it had counted the protesters. However, they said more people "
+                     "would come.")
+    they = next(x for x in a.attributions if x.source and x.source.text == "they")
+    assert _by_id(a)[they.source_id].name == "agency"
+    a = analyze_text("A witness said the car was red. They said it drove away.")
+    they = next(x for x in a.attributions if x.source and x.source.text == "They")
+    assert _by_id(a)[they.source_id].name != "witness"

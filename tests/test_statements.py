@@ -372,3 +372,25 @@ def test_first_person_is_kept_where_the_speaker_cannot_be_it(analyze_text):
     assert "us" in c.statement.split() and c.statement_resolutions[0]["replaced_by"] == ""
     c = _claim(analyze_text('"I was shocked," Sowers said.'), "shocked")
     assert c.statement == "Sowers was shocked", c.statement
+
+
+def test_a_name_the_article_types_as_a_body_is_never_her(analyze_text):
+    """A company named in the content ("accused Big Machine of …") is a body, not a woman: the
+    "her" after it is the speaker, or stays "her" — never the company's."""
+    a = analyze_text('Taylor Swift said the label had blocked her. She also accused Big Machine of '
+                     'holding back music for a documentary about her life. Big Machine said it had '
+                     'not blocked anything.')
+    c = _claim(a, "documentary")
+    assert "Big Machine's life" not in c.statement, c.statement
+
+
+def test_a_source_named_with_a_pronoun_or_an_exclamation_names_no_one(analyze_text):
+    """"He and others questioned the plan that, in their view, …" keeps "their"; "Oh my" owns
+    nothing, so it is no one's; a source known only as "they" is "they", never "the they"."""
+    a = analyze_text("Smith spoke first. He and others at the hearing questioned the plan, which in "
+                     "their view cuts the budget.")
+    assert all("He and others at the hearing's" not in c.statement for c in a.claims)
+    a = analyze_text('"Oh my," Lucas responded with a sigh.')
+    assert all("Lucas'" not in c.statement for c in a.claims)
+    from claimtrack.claims.statement import definite
+    assert definite("they") == "they" and definite("They", opens=True) == "They"

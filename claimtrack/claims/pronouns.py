@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from ..parse.index import WordIndex
 from ..parse.parser import Doc, Sentence, Word
-from ..sources.resolve import gender_in, load_gazetteer
+from ..sources.resolve import gender_in, load_gazetteer, strip_determiner
 from ..types import Attribution, Source
 from .words import TIMES, tables
 
@@ -197,18 +197,41 @@ def candidates(ctx: Context, att: Attribution | None, pron: Word, pron_sent: Sen
     lo, hi = _window_start(ctx, att, pron_sent, back), pron.start
     found: dict[str, Candidate] = {}
     covered: list[tuple[int, int]] = []
+    named = _sources_by_name(ctx.sources)
     for (s, e), src in ctx.mentions:
         if lo <= s < hi:
             covered.append((s, e))
-            if src.name.lower() not in THIRD and src.name.lower() not in FIRST:
+            if not _holds_pronoun(src.name):   # "He and others at the hearing" names no one
                 found[src.id] = _source_candidate(src, s)
     for sent, w in (ctx.index or WordIndex(ctx.doc)).between(lo, hi):
         if any(s <= w.start < e for s, e in covered) or w.text.lower() in THIRD or w.start in ctx.audiences:
             continue
         c = _noun_candidate(sent, w, ctx.text)
+        if c is not None and w.upos == "PROPN" and c.name.lower() in named:
+            # a name the article's sources know is typed as that source ("Big Machine", a
+            # label, is never "her"), wherever it stands
+            src = named[c.name.lower()]
+            c = _source_candidate(src, c.pos) if not _holds_pronoun(src.name) else None
         if c is not None:
             found.setdefault(c.key, c)
     return sorted(found.values(), key=lambda c: c.pos)
+
+
+def _sources_by_name(sources: list[Source]) -> dict[str, Source]:
+    """The article's sources by the lower-cased names and aliases they are written with."""
+    out: dict[str, Source] = {}
+    for src in sources:
+        for n in (src.name, *src.aliases):
+            out.setdefault(strip_determiner(n.strip()).lower(), src)
+    return out
+
+
+def _holds_pronoun(name: str) -> bool:
+    """Whether a source's name is, or holds, a personal pronoun ("He", "He and others")."""
+    words = re.findall(r"[\w']+", name)
+    # as written: "US officials" and "IT staff" hold no pronoun
+    return any(w.lower() in THIRD and (w.islower() or w is words[0] and w.istitle())
+               or w.lower() in FIRST and (w.islower() or w == "I") for w in words)
 
 
 def resolve(ctx: Context, att: Attribution | None, speaker: Source | None, pron: Word,

@@ -151,7 +151,9 @@ def _pronoun(words: list, k: int, heads: set[int], who: Speaker, subjects: list[
     """The form a pronoun takes in the statement: a name where certain, else itself."""
     sent, w = words[k]
     low = w.text.lower()
-    poss = low in ("its", "my", "our") or low in ("their", "his", "her") and w.feat("Poss") == "Yes"
+    # a possessive owns a noun: "Oh my" owns nothing and names no one
+    owner = w.head >= 0 and sent.words[w.head].upos in ("NOUN", "PROPN", "NUM", "ADJ", "PRON")
+    poss = owner and (low in ("its", "my", "our") or low in ("their", "his", "her") and w.feat("Poss") == "Yes")
     subject = w.deprel.startswith("nsubj") and w.head in heads
     # a quotation's "me"/"us" is its speaker as surely as its "I"/"we", in any place
     first_object = low in ("me", "us") and not _partitive(sent, w)
@@ -216,6 +218,8 @@ def definite(name: str, opens: bool = False) -> str:
     low = first.lower()
     if name.split(" ", 1)[0].lower() in ("the", "a", "an", "these", "those", "this", "that"):
         out = name   # a noun phrase of the text keeps the article it has
+    elif low in THIRD and len(head) == 1:
+        out = low    # a source known only as "they" is "they", never "the they"
     elif name[:1].islower():
         out = name if plural_role(low) else f"the {name}"
     elif all(w[:1].islower() for w in head[1:]) and (low in _listed_roles() or plural_role(low)):

@@ -137,6 +137,19 @@ class Entity:
             self.aliases.append(text)
 
 
+#: singular nouns that name groups of people
+COLLECTIVES = {"people", "police", "staff", "public", "personnel", "military", "crew", "team",
+               "men", "women", "children", "press", "family", "audience", "crowd", "majority"}
+
+
+def _groupish(name: str) -> bool:
+    """Whether an unnamed source is a group ("officials", "the police"), not one person or a
+    part of something ("a witness", "Part of the difficulty")."""
+    words = re.split(r"\s+(?:in|of|at|from|for|on|with|who|that)\s+", name.lower())[0].split()
+    head = words[-1].strip(".,") if words else ""
+    return head in COLLECTIVES or head.endswith("s") and not head.endswith(("ss", "'s", "’s"))
+
+
 def gender_in(names: Iterable[str], gaz: "Gazetteer") -> str:
     """What names and aliases show of a person's gender: a pronoun that named them, a title, a
     gendered role ("spokeswoman"); "" when they show none or both."""
@@ -145,7 +158,8 @@ def gender_in(names: Iterable[str], gaz: "Gazetteer") -> str:
     return "Fem" if fem and not masc else "Masc" if masc and not fem else ""
 
 
-def _strip_det(text: str) -> str:
+def strip_determiner(text: str) -> str:
+    """*text* without a leading article or demonstrative ("the ministry" → "ministry")."""
     parts = text.split(None, 1)
     if len(parts) == 2 and parts[0].lower() in DETERMINERS:
         return parts[1]
@@ -153,7 +167,7 @@ def _strip_det(text: str) -> str:
 
 
 def _key(text: str) -> str:
-    return re.sub(r"\s+", " ", _strip_det(text).strip(" .,'\"’")).lower()
+    return re.sub(r"\s+", " ", strip_determiner(text).strip(" .,'\"’")).lower()
 
 
 def find_acronyms(text: str) -> dict[str, str]:
@@ -164,7 +178,7 @@ def find_acronyms(text: str) -> dict[str, str]:
     """
     out: dict[str, str] = {}
     for m in ACRONYM_INTRO.finditer(text):
-        long, acr = _strip_det(m.group(1).strip()), m.group(2)
+        long, acr = strip_determiner(m.group(1).strip()), m.group(2)
         if acr not in out and long and long.lower() != acr.lower():
             out[acr] = long
     return out
@@ -205,7 +219,7 @@ class Mention:
 
     @classmethod
     def of(cls, mention: str, words: list[Word], pos: float, head: Word | None) -> "Mention":
-        clean = _strip_det(re.sub(r"\s*\([^)]*\)\s*$", "", mention.strip()))
+        clean = strip_determiner(re.sub(r"\s*\([^)]*\)\s*$", "", mention.strip()))
         # a relative word the parser left at the end ("a statement that …") names nothing
         clean = re.sub(r"\s+(?:that|which|who|whom|whose)$", "", clean, flags=re.I) or clean
         low = _key(clean)
@@ -225,6 +239,8 @@ class Resolver:
         self.long_forms = {v.lower(): k for k, v in self.acronyms.items()}
         self.entities: dict[str, Entity] = {}
         self.order: list[str] = []   # entity keys by mention, most recent last
+        self.last: dict[str, float] = {}   # entity key -> its latest mention's offset
+        self.spans: list[Span] = []        # the source mentions resolved so far
 
     # -- entity bookkeeping -------------------------------------------------------------------
     def _entity(self, key: str, name: str, typ: str, pos: float) -> Entity:
@@ -265,6 +281,8 @@ class Resolver:
         if ent.key in self.order:
             self.order.remove(ent.key)
         self.order.append(ent.key)
+        self.last[ent.key] = pos
+        self.spans.extend(spans)
         return ent
 
     def _repair(self, mention: str, spans: list[Span], words: list[Word]) -> tuple[str, list[Word]]:
@@ -340,6 +358,8 @@ class Resolver:
             return None
         kind = PRONOUNS.get(m.low, "thing")
         ent = self._antecedent(kind, gender_in([m.low], self.gaz) if kind == "person" else "")
+        if ent is not None and kind == "group" and self._other_group(self.last.get(ent.key, ent.pos), m.pos):
+            ent = None   # "they" may be a group named since that is no source: never guess
         if ent is not None:
             if kind == "person" and (self._bare_name(ent) or ent.weak):
                 ent.type, ent.weak = "person", False  # "he"/"she" tells what the name was
@@ -620,7 +640,7 @@ class Resolver:
         if not commas:
             return m.clean
         start = m.words[0].start
-        return _strip_det(self.text[start:commas[0].start].strip()) or m.clean
+        return strip_determiner(self.text[start:commas[0].start].strip()) or m.clean
 
     def _country(self, text: str, skip_head: str = "") -> str | None:
         before = LOCATIVE.split(text, 1)[0]
@@ -764,8 +784,10 @@ class Resolver:
                 return e
             if kind == "thing" and (e.type not in ("person", "anonymous") or e.weak):
                 return e
-            if kind == "group" and e.type != "person":
-                return e
+            if kind == "group" and e.type != "person" and not self._bare_name(e) \
+                    and e.name.split()[0].lower() not in PRONOUNS \
+                    and (e.type != "anonymous" or _groupish(e.name)):
+                return e   # a lone name may be a person's, "He" and "part of it" are no group
             if kind == "speaker":
                 return e
         if kind == "person" and gender:
@@ -777,6 +799,25 @@ class Resolver:
                     return e
         return None
 
+    def _other_group(self, since: float, pos: float) -> bool:
+        """Whether a plural subject that is no source stands between *since* and *pos*, in a
+        sentence that quotes no one ("Gov. Holcomb and legislative leaders have avoided … However,
+        they said": the "they" may be them rather than the source named before; the "residents"
+        of "Officials said residents left" are what the source spoke of)."""
+        for sent, w in self.words.between(int(since) + 1, int(pos)):
+            if w.upos not in ("NOUN", "PROPN", "PRON") or any(s <= w.start < e for s, e in self.spans):
+                continue
+            # "Gov. Eric Holcomb and leaders": the parser may hang the conjunct on a name's part
+            several = any(sent.kids(x.i, "conj") for x in [w, *sent.kids(w.i, "flat", "compound")])
+            if several and sent.start <= pos < sent.end:
+                return True   # "between him, Sondland and other leaders in which they …"
+            if not w.deprel.startswith("nsubj") or w.upos == "PRON" \
+                    or any(sent.start <= s < sent.end for s, _ in self.spans):
+                continue
+            if w.feat("Number") == "Plur" or several:
+                return True
+        return False
+
     def _described(self, hlow: str, hlemma: str) -> Entity | None:
         cands = {hlow, hlemma, hlow.rstrip("s")}
         for k in reversed(self.order):
@@ -786,7 +827,7 @@ class Resolver:
             names = [e.name, *e.aliases]
             for n in names:
                 ws = {x.lower().strip(".,") for x in n.split()}
-                if cands & ws and _strip_det(n).lower() != hlow:
+                if cands & ws and strip_determiner(n).lower() != hlow:
                     return e
         # Also sources only reachable as a parent ("the ministry" after "Russia's ministry").
         return None
