@@ -418,3 +418,14 @@ def test_they_is_no_source_a_group_named_since_may_be(analyze_text):
     a = analyze_text("A witness said the car was red. They said it drove away.")
     they = next(x for x in a.attributions if x.source and x.source.text == "They")
     assert _by_id(a)[they.source_id].name != "witness"
+
+
+def test_they_after_a_quoted_person_is_no_group_named_before(analyze_text):
+    """A spokesperson quoted, then '"…," they said': a singular "they" may be the person, so it
+    is never the group named before them ("some people")."""
+    a = analyze_text("Some people are eager to run their profile like a job. Kym Lino, a spokesperson "
+                     "for the company, confirmed the change. \"We use a model to find them,\" they "
+                     "said in an email.")
+    they = next(x for x in a.attributions if x.source and x.source.text == "they")
+    assert _by_id(a)[they.source_id].name != "Some people"
+    assert all(not c.statement.lower().startswith("some people use") for c in a.claims)

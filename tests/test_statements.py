@@ -394,3 +394,22 @@ def test_a_source_named_with_a_pronoun_or_an_exclamation_names_no_one(analyze_te
     assert all("Lucas'" not in c.statement for c in a.claims)
     from claimtrack.claims.statement import definite
     assert definite("they") == "they" and definite("They", opens=True) == "They"
+
+
+def test_a_quotations_i_is_its_speaker_in_any_clause_with_the_verb_agreeing(analyze_text):
+    """"I think …", "… when I took over": every "I" of the quotation is the speaker, its
+    present tense taking the "-s" ("thinks"); never an "I" the speaker quotes in turn, nor one
+    in a title ("The One I Love")."""
+    c = _claim(analyze_text('"I think the plan failed when I took over," Tom Smith said.'), "plan")
+    assert c.statement == "Tom Smith thinks the plan failed when Tom Smith took over", c.statement
+    c = _claim(analyze_text('"He told me, \'I will be back,\' and then he left," Tom Smith said.'), "back")
+    assert "'I will be back" in c.statement, c.statement
+    from claimtrack.claims.statement import third_person
+    assert [third_person(v) for v in ("think", "go", "try", "watch")] == ["thinks", "goes", "tries", "watches"]
+
+
+def test_a_groups_we_keeps_its_verb_and_a_body_takes_the_s(analyze_text):
+    """"We need help," residents said → "residents need help"; the union's "we need" → "the
+    union needs"; a verb that would not agree keeps the pronoun and its own form."""
+    c = _claim(analyze_text('"We need more teachers," the union said.'), "teachers")
+    assert c.statement == "the union needs more teachers", c.statement

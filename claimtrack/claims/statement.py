@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..parse.parser import Sentence, Word
-from ..sources.resolve import load_gazetteer
+from ..sources.resolve import group_name, load_gazetteer
 from ..types import Attribution, Source
 from .pronouns import (FIRST, THIRD, Candidate, Context, _noun_candidate, agrees, head_phrase, lone_name,
                        plural_role, possessive, resolve)
@@ -154,7 +154,10 @@ def _pronoun(words: list, k: int, heads: set[int], who: Speaker, subjects: list[
     # a possessive owns a noun: "Oh my" owns nothing and names no one
     owner = w.head >= 0 and sent.words[w.head].upos in ("NOUN", "PROPN", "NUM", "ADJ", "PRON")
     poss = owner and (low in ("its", "my", "our") or low in ("their", "his", "her") and w.feat("Poss") == "Yes")
-    subject = w.deprel.startswith("nsubj") and w.head in heads
+    # a quotation's "I" is its speaker in a clause of any depth ("… when I took over"), except
+    # in words it quotes in turn ("he told me, 'I will be back'")
+    subject = w.deprel.startswith("nsubj") and (
+        w.head in heads or low == "i" and not _requoted(who.ctx.text if who.ctx else "", words[0][1].start, w.start))
     # a quotation's "me"/"us" is its speaker as surely as its "I"/"we", in any place
     first_object = low in ("me", "us") and not _partitive(sent, w)
     if not (poss or subject or first_object) or who.ctx is None:
@@ -165,11 +168,13 @@ def _pronoun(words: list, k: int, heads: set[int], who: Speaker, subjects: list[
         name, cands = resolve(who.ctx, who.att, who.source, w, sent)
     token = w.text
     # a capital inside the statement starts a sentence there: the name that replaces it does too
-    opens = w.text[:1].isupper() and any(words[j][1].upos != "PUNCT" for j in range(k))
+    opens = (w.text[:1].isupper() and any(words[j][1].upos != "PUNCT" for j in range(k))
+             and (w.text != "I" or _after_full_stop(words, k)))   # "I" is written so anywhere
     if name and poss:
         token = possessive(who.nation if who.nation and name == who.name and _people(words, k)
                            else _as_named(name, opens, who.ctx))
-    elif name and (subject and (low in THIRD or _agree_verb(words, k, swaps)) or first_object):
+    elif name and (subject and (low in THIRD or _agree_verb(words, k, swaps, _plural_name(name, who.ctx)))
+                   or first_object):
         token = _as_named(name, opens, who.ctx)
     else:
         name = None
@@ -182,8 +187,30 @@ def _pronoun(words: list, k: int, heads: set[int], who: Speaker, subjects: list[
     return token
 
 
+def _after_full_stop(words: list, k: int) -> bool:
+    """Whether the word at *k* starts a sentence of the content (one begun before it ended)."""
+    before = [w for _, w in words[:k] if w.upos != "PUNCT" or w.text in ".!?"]
+    return bool(before) and (before[-1].text in ".!?" or words[k][0] is not words[k - 1][0])
+
+
+def _requoted(text: str, start: int, pos: int) -> bool:
+    """Whether *pos* lies in a quotation inside the content that starts at *start* (single
+    marks within double ones: a "’" between letters is an apostrophe, not a closing mark)."""
+    seg = text[start:pos]
+    opened = len(re.findall(r"‘|(?<![\w])'(?=\w)", text[start:pos + 1]))
+    closed = len(re.findall(r"(?<=[\w.,!?])[’'](?![\w])", seg))
+    return opened > closed
+
+
 PARTS = {"all", "some", "many", "most", "each", "none", "both", "few", "several", "any", "half",
          "one", "either", "neither"}
+
+
+def _plural_name(name: str, ctx: Context) -> bool:
+    """Whether the source named *name* is a group of people ("residents", "some people"), for
+    whom "we need" stays "need"; a body ("the union needs") is one."""
+    src = next((s for s in ctx.sources if s.name == name), None)
+    return src is not None and src.type == "anonymous" and group_name(name)
 
 
 def _partitive(sent: Sentence, w: Word) -> bool:
@@ -216,7 +243,7 @@ def definite(name: str, opens: bool = False) -> str:
     head = head_phrase(name)
     first = head[0] if head else ""
     low = first.lower()
-    if name.split(" ", 1)[0].lower() in ("the", "a", "an", "these", "those", "this", "that"):
+    if name.split(" ", 1)[0].lower() in ("the", "a", "an", "these", "those", "this", "that", *PARTS):
         out = name   # a noun phrase of the text keeps the article it has
     elif low in THIRD and len(head) == 1:
         out = low    # a source known only as "they" is "they", never "the they"
@@ -235,23 +262,32 @@ FIXED = {"will", "would", "can", "could", "may", "might", "must", "should", "sha
          "did", "'ll", "’ll", "'d", "’d"}
 
 
-def _agree_verb(words: list, k: int, swaps: dict[int, str]) -> bool:
+def _agree_verb(words: list, k: int, swaps: dict[int, str], plural: bool = False) -> bool:
     """Whether "I"/"we" can become a name with its verb still agreeing: a modal or past tense
-    stays, "am/are/have/do" become "is/has/does"; any other present tense keeps the pronoun."""
+    stays, "am/are/have/do" become "is/has/does", a regular present takes its "-s" ("think" →
+    "thinks"); a plural name ("residents" for "we") keeps every verb as it is. The new forms go
+    to *swaps* only when every verb agrees."""
     sent, w = words[k]
+    if w.text.lower() not in ("i", "we"):
+        return False   # an object ("us hope") has no verb of its own to agree
     verb = next((x for x in words[k + 1:k + 3] if x[0] is sent and x[1].upos in ("AUX", "VERB")), None)
-    if verb is None:
+    if verb is None or verb[1].text[:1].isupper():
+        return False   # a capitalised verb is a title's ("The One I Love")
+    if plural and w.text.lower() == "we":
+        return True
+    mine: dict[int, str] = {}
+    if not _agreeing(verb[1], mine):
         return False
-    found = _agreeing(verb[1], swaps)
-    if found and w.head >= 0:
+    if w.head >= 0:
         # "I am committed … and am confident": a predicate sharing the subject agrees too
         for c in sent.kids(w.head, "conj"):
             if sent.kids(c.i, "nsubj"):
                 continue
             own = sent.kids(c.i, "aux", "cop") or ([c] if c.upos in ("AUX", "VERB") else [])
-            if own and not _agreeing(own[0], swaps):
+            if own and not _agreeing(own[0], mine):
                 return False
-    return found
+    swaps.update(mine)
+    return True
 
 
 def _agreeing(v: Word, swaps: dict[int, str]) -> bool:
@@ -262,7 +298,21 @@ def _agreeing(v: Word, swaps: dict[int, str]) -> bool:
     if low in VERB_FOR_NAME:
         swaps[v.start] = VERB_FOR_NAME[low]
         return True
+    if v.upos == "VERB" and v.feat("Tense") == "Pres" and v.feat("VerbForm") == "Fin" \
+            and low == v.lemma.lower() and low.isalpha():
+        swaps[v.start] = third_person(v.text)   # "I think" → "X thinks"
+        return True
     return False
+
+
+def third_person(verb: str) -> str:
+    """The third person singular of a regular present tense: think → thinks, go → goes,
+    try → tries, watch → watches."""
+    if re.search(r"[^aeiou]y$", verb):
+        return verb[:-1] + "ies"
+    if re.search(r"(?:s|sh|ch|x|z|o)$", verb):
+        return verb + "es"
+    return verb + "s"
 
 
 def _people(words: list[tuple[Sentence, Word]], k: int) -> bool:

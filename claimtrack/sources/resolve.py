@@ -142,7 +142,7 @@ COLLECTIVES = {"people", "police", "staff", "public", "personnel", "military", "
                "men", "women", "children", "press", "family", "audience", "crowd", "majority"}
 
 
-def _groupish(name: str) -> bool:
+def group_name(name: str) -> bool:
     """Whether an unnamed source is a group ("officials", "the police"), not one person or a
     part of something ("a witness", "Part of the difficulty")."""
     words = re.split(r"\s+(?:in|of|at|from|for|on|with|who|that)\s+", name.lower())[0].split()
@@ -359,7 +359,7 @@ class Resolver:
         kind = PRONOUNS.get(m.low, "thing")
         ent = self._antecedent(kind, gender_in([m.low], self.gaz) if kind == "person" else "")
         if ent is not None and kind == "group" and self._other_group(self.last.get(ent.key, ent.pos), m.pos):
-            ent = None   # "they" may be a group named since that is no source: never guess
+            ent = None   # "they" may be a group named since, or a person's singular "they"
         if ent is not None:
             if kind == "person" and (self._bare_name(ent) or ent.weak):
                 ent.type, ent.weak = "person", False  # "he"/"she" tells what the name was
@@ -786,7 +786,7 @@ class Resolver:
                 return e
             if kind == "group" and e.type != "person" and not self._bare_name(e) \
                     and e.name.split()[0].lower() not in PRONOUNS \
-                    and (e.type != "anonymous" or _groupish(e.name)):
+                    and (e.type != "anonymous" or group_name(e.name)):
                 return e   # a lone name may be a person's, "He" and "part of it" are no group
             if kind == "speaker":
                 return e
@@ -800,10 +800,12 @@ class Resolver:
         return None
 
     def _other_group(self, since: float, pos: float) -> bool:
-        """Whether a plural subject that is no source stands between *since* and *pos*, in a
-        sentence that quotes no one ("Gov. Holcomb and legislative leaders have avoided … However,
-        they said": the "they" may be them rather than the source named before; the "residents"
-        of "Officials said residents left" are what the source spoke of)."""
+        """Whether something else "they" may mean stands between *since* and *pos*: a person
+        quoted (a singular "they"), or a plural subject that is no source in a sentence that
+        quotes no one ("Gov. Holcomb and legislative leaders have avoided … However, they said";
+        the "residents" of "Officials said residents left" are what the source spoke of)."""
+        if any(e.type == "person" and since < self.last.get(k, -1.0) < pos for k, e in self.entities.items()):
+            return True   # "Kym Lino, a spokesperson, confirmed … 'We use …,' they said"
         for sent, w in self.words.between(int(since) + 1, int(pos)):
             if w.upos not in ("NOUN", "PROPN", "PRON") or any(s <= w.start < e for s, e in self.spans):
                 continue
