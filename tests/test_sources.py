@@ -429,3 +429,18 @@ def test_they_after_a_quoted_person_is_no_group_named_before(analyze_text):
     they = next(x for x in a.attributions if x.source and x.source.text == "they")
     assert _by_id(a)[they.source_id].name != "Some people"
     assert all(not c.statement.lower().startswith("some people use") for c in a.claims)
+
+
+def test_the_company_is_the_one_company_just_named(analyze_text):
+    """"Kartli Chemicals denied … The company said …": one source. Never when the description
+    says which company it is ("The company that runs the awards, Dick Clark Productions"), when
+    it is a kind of its own ("the production company"), or when a lone name may be a person's."""
+    a = analyze_text("Police said two workers were killed. Kartli Chemicals denied that the blast was "
+                     "caused by a gas leak. The company said workers were paid in full.")
+    assert [s.name for s in a.sources if s.type == "organisation"] == ["Kartli Chemicals"]
+    a = analyze_text("Kartli Chemicals denied that the blast was caused by a gas leak. The company that "
+                     "runs the port, Poti Docks, said the port was open.")
+    port = next(x for x in a.attributions if "port was open" in x.content.text)
+    assert _by_id(a)[port.source_id].name != "Kartli Chemicals"
+    a = analyze_text("Beridze said the depot was empty. The company said it had no fuel.")
+    assert len(a.sources) == 2

@@ -21,6 +21,7 @@ Embassy in Moscow" is part of the United States, not of Russia).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -62,6 +63,7 @@ class Gazetteer:
     portfolios: set[str] = field(default_factory=set)           # "health" in "Health minister"
     offices: dict[str, set[str]] = field(default_factory=dict)  # "mayor" -> {"city", "town" …}
     female: set[str] = field(default_factory=set)               # "she", "mrs", "actress"
+    businesses: set[str] = field(default_factory=set)           # "company", "firm", "inc"
     male: set[str] = field(default_factory=set)
 
     def country_in(self, text: str) -> str | None:
@@ -115,6 +117,7 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
     g.offices = {k.lower(): {w.lower() for w in v} for k, v in data.get("offices", {}).items()}
     g.female = {w.lower() for w in data.get("female", [])}
     g.male = {w.lower() for w in data.get("male", [])}
+    g.businesses = {w.lower() for w in data.get("businesses", [])}
     return g
 
 
@@ -532,8 +535,43 @@ class Resolver:
         has_proper = any(w.upos == "PROPN" or w.text[:1].isupper() for w in words
                          if w is not words[0] or len(words) == 1) if words else False
         if m.text.strip().lower().startswith(("the ", "this ", "that ")) and not has_proper:
-            return self._described(m.hlow, m.hlemma)
+            return self._described(m.hlow, m.hlemma) or self._the_company(m)
         return None
+
+    def _the_company(self, m: "Mention") -> Entity | None:
+        """"The company" after "Kartli Chemicals denied …": the one company the article has
+        named in this sentence or the two before (a name no head noun types, or one ending as
+        companies do: Inc, Chemicals); with two there, the one of this sentence or the one
+        before, if only one is."""
+        if m.hlow not in self.gaz.businesses or len(m.words) != 2:
+            return None   # "the production company" is a kind of its own
+        after = self.text[m.words[-1].end:m.words[-1].end + 40]
+        if re.match(r"\s*(?:that|which|who|whose)\b|\s*,\s*[A-Z]|\s*\(", after):
+            return None   # "The company that runs the AMAs, Dick Clark Productions": another one
+        # named lately: a company named further back may not be the one meant
+        near = self._sentence_start(m.pos, back=2)
+        named = [self.entities[k] for k in self.order if self._a_company(self.entities[k])
+                 and self.last.get(k, self.entities[k].pos) >= near]
+        if len(named) > 1:
+            near = self._sentence_start(m.pos, back=1)
+            named = [e for e in named if self.last.get(e.key, e.pos) >= near]
+        if len(named) != 1:
+            return None
+        named[0].type, named[0].weak = "organisation", False
+        return named[0]
+
+    def _a_company(self, e: Entity) -> bool:
+        last = e.name.split()[-1].lower() if e.name.split() else ""
+        # a lone name ("Beridze") may be a person's, whose company is another source
+        return (e.type == "organisation" and e.name[:1].isupper() and e.name.lower() not in self.gaz.media
+                and not self._bare_name(e) and not e.name.isupper()   # "NASA" is no company
+                and (last not in self.gaz.heads or last in self.gaz.businesses))
+
+    def _sentence_start(self, pos: float, back: int = 0) -> float:
+        """Where the sentence *back* sentences before the one at *pos* starts."""
+        starts = [s.start for s in self.doc.sentences] if self.doc is not None else [0]
+        k = max(0, bisect.bisect_right(starts, pos) - 1 - back)
+        return float(starts[k])
 
     def _by_named_body(self, m: "Mention") -> Entity | None:
         """A role in apposition to an organisation's name ("The plant's owner, Kartli
