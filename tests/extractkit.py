@@ -10,10 +10,10 @@ from claimtrack.parse.parser import doc_from_conllu
 
 
 def rows_doc(rows):
-    """A parsed document from (form, lemma, upos, head, deprel) rows, as CoNLL-U gives it: a
-    rule test builds the tree a parser gave (or slipped on) without the parser."""
-    return doc_from_conllu("".join(f"{i}\t{f}\t{l}\t{u}\t_\t_\t{h}\t{d}\t_\t_\n"
-                                   for i, (f, l, u, h, d) in enumerate(rows, 1)))
+    """A parsed document from (form, lemma, upos, head, deprel[, feats]) rows, as CoNLL-U gives
+    it: a rule test builds the tree a parser gave (or slipped on) without the parser."""
+    return doc_from_conllu("".join(f"{i}\t{r[0]}\t{r[1]}\t{r[2]}\t_\t{r[5] if len(r) > 5 else '_'}\t"
+                                   f"{r[3]}\t{r[4]}\t_\t_\n" for i, r in enumerate(rows, 1)))
 
 
 def att(result, cue: str, content_part: str):

@@ -26,7 +26,27 @@ def noun_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:
     if not clauses:
         return _unheld_topic(sent, w, cls)
     content = strip_punct(sent, sent.subtree(clauses[0].i))
+    swallowed = _swallowed_predicate(sent, w, clauses[0], content)
+    if swallowed is not None:
+        content = [k for k in content if k < swallowed]
     return Found(sent, [w.i], w.lemma.lower(), cls, content, _holder(sent, w), "nominal")
+
+
+def _swallowed_predicate(sent: Sentence, w: Word, clause: Word, content: list[int]) -> int | None:
+    """"The mayor's claim that the warnings came too late angered officials": when the claim
+    noun is left as the sentence's root, the parser has taken the sentence's own verb into the
+    clause, as a participle modifying a noun after the clause's verb. The content ends before it."""
+    if w.head >= 0 or not content or sent.kids(w.i, "cop", "nsubj", "nsubj:pass"):
+        return None   # ("… was his warning that …": the noun is a predicate, not a subject)
+    for k in content:
+        v = sent.words[k]
+        # a participle before the noun it would modify, with no article to open that phrase
+        if k <= clause.i or v.upos != "VERB" or v.deprel != "amod" or v.head <= k \
+                or v.feat("Tense") != "Past":
+            continue
+        if sent.words[k - 1].upos in ("ADJ", "NOUN", "PROPN", "NUM"):
+            return k   # "came too late angered officials" (not "the most sustained ovations")
+    return None
 
 
 def _unheld_topic(sent: Sentence, w: Word, cls: str) -> Found | None:

@@ -11,6 +11,7 @@ def test_nominal_cues(example):
     r = example("flood_report")
     a = att(r, "claim", "the warnings came too late")
     assert src(a) == "The mayor" and a.construction == "nominal"
+    assert a.content.text == "that the warnings came too late"   # not "… angered officials"
     a = att(r, "said", "the dam was inspected in May")
     assert "the water board" in src(a)
 
@@ -32,6 +33,24 @@ def test_a_complement_clause_read_as_a_relative_one():
                        ("denied", "deny", "VERB", 6, "acl:relcl")]
     doc = rows_doc(rows)
     assert not any(a.cue.lemma == "charge" for a in extract(doc))
+
+
+def test_a_sentence_verb_the_parser_put_inside_the_claim_clause_ends_it():
+    """"The mayor's claim that the warnings came too late angered officials" parsed with the claim
+    as the root and "angered" as a participle of "officials": the content ends before it. A
+    participle after an article, or one after its noun ("immigrants convicted of crimes"), stays."""
+    rows = [("The", "the", "DET", 2, "det"), ("mayor", "mayor", "NOUN", 4, "nmod:poss"),
+            ("'s", "'s", "PART", 2, "case"), ("claim", "claim", "NOUN", 0, "root"),
+            ("that", "that", "SCONJ", 8, "mark"), ("the", "the", "DET", 7, "det"),
+            ("warnings", "warning", "NOUN", 8, "nsubj"),
+            ("came", "come", "VERB", 4, "acl", "Tense=Past|VerbForm=Fin"),
+            ("too", "too", "ADV", 10, "advmod"), ("late", "late", "ADJ", 12, "amod"),
+            ("angered", "anger", "VERB", 12, "amod", "Tense=Past|VerbForm=Part"),
+            ("officials", "official", "NOUN", 8, "obj"), (".", ".", "PUNCT", 8, "punct")]
+    assert only(rows_doc(rows), "claim").content.text == "that the warnings came too late"
+    # "… came to the angered officials": the participle opens a phrase with its article
+    rows[8], rows[9] = ("to", "to", "ADP", 12, "case"), ("the", "the", "DET", 12, "det")
+    assert only(rows_doc(rows), "claim").content.text == "that the warnings came to the angered officials"
 
 
 def test_claims_nobody_is_named_as_making(analyze_text):
