@@ -444,3 +444,19 @@ def test_the_company_is_the_one_company_just_named(analyze_text):
     assert _by_id(a)[port.source_id].name != "Kartli Chemicals"
     a = analyze_text("Beridze said the depot was empty. The company said it had no fuel.")
     assert len(a.sources) == 2
+
+
+def test_names_with_roles_initials_and_suffixes_are_people(analyze_text):
+    """"Apple CEO Tim Cook" is Tim Cook (a role acronym is a title, not an organisation's
+    acronym); "Walt Disney Co. executive Kevin Mayer" is Kevin Mayer (a name before "Co." is the
+    company's); a middle initial or "Jr."/"III" makes a person, whose surname is the word before
+    the suffix ("Carlineo said" is the same man)."""
+    a = analyze_text("Apple CEO Tim Cook said sales rose.")
+    assert [(s.name, s.type) for s in a.sources] == [("Tim Cook", "person")]
+    a = analyze_text("Walt Disney Co. executive Kevin Mayer said demand was high. Mayer said more "
+                     "servers were added.")
+    assert [(s.name, s.type) for s in a.sources] == [("Kevin Mayer", "person")]
+    a = analyze_text("Patrick W. Carlineo Jr. said he was sorry. Carlineo said he would not appeal.")
+    assert [(s.name, s.type) for s in a.sources] == [("Patrick W. Carlineo Jr.", "person")]
+    a = analyze_text("NBC News reported that the plan failed.")
+    assert [(s.name, s.type) for s in a.sources] == [("NBC News", "media")]

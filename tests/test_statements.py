@@ -413,3 +413,9 @@ def test_a_groups_we_keeps_its_verb_and_a_body_takes_the_s(analyze_text):
     union needs"; a verb that would not agree keeps the pronoun and its own form."""
     c = _claim(analyze_text('"We need more teachers," the union said.'), "teachers")
     assert c.statement == "the union needs more teachers", c.statement
+
+
+def test_an_i_with_a_contracted_will_becomes_the_name_and_will(analyze_text):
+    """"I'll put an end to it" → "X will put an end to it", never "X'll"."""
+    c = _claim(analyze_text('"I\'ll put an end to it," Tom Smith said.'), "end")
+    assert c.statement == "Tom Smith will put an end to it", c.statement

@@ -293,6 +293,9 @@ def _agree_verb(words: list, k: int, swaps: dict[int, str], plural: bool = False
 def _agreeing(v: Word, swaps: dict[int, str]) -> bool:
     """Whether verb *v* agrees with a name in the place of "I"/"we", noting the form it takes."""
     low = v.text.lower()
+    if low in ("'ll", "’ll"):
+        swaps[v.start] = " will"   # "I'll" → "X will", not "X'll"
+        return True
     if low in FIXED or v.feat("Tense") == "Past" and v.lemma != "be":
         return True
     if low in VERB_FOR_NAME:

@@ -153,6 +153,27 @@ def group_name(name: str) -> bool:
     return head in COLLECTIVES or head.endswith("s") and not head.endswith(("ss", "'s", "’s"))
 
 
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def _acronym(word: str) -> bool:
+    """Whether a capitalised word is an acronym: not an initial ("W.") nor "III"."""
+    core = word.rstrip(".")
+    return word.isupper() and len(core) > 1 and core.lower() not in SUFFIXES
+
+
+def surname(name: str) -> str:
+    """A person's last name, lower-cased: "Patrick W. Carlineo Jr." → "carlineo"."""
+    words = [w for w in name.split() if w.lower().rstrip(".,") not in SUFFIXES] or name.split()
+    return words[-1].lower().rstrip(".,") if words else ""
+
+
+def _personal_form(run: list[Word]) -> bool:
+    """A middle initial or a generational suffix ("Patrick W. Carlineo Jr.") makes a person."""
+    return len(run) > 1 and any(re.fullmatch(r"[A-Z]\.", w.text) or w.text.lower().rstrip(".") in SUFFIXES
+                                for w in run[1:])
+
+
 def gender_in(names: Iterable[str], gaz: "Gazetteer") -> str:
     """What names and aliases show of a person's gender: a pronoun that named them, a title, a
     gendered role ("spokeswoman"); "" when they show none or both."""
@@ -594,7 +615,7 @@ class Resolver:
         if not person:
             return None
         name, title, sure = person
-        e = self._person_named(name.split()[-1].lower()) or self._bare_named(name.split()[-1].lower())
+        e = self._person_named(surname(name)) or self._bare_named(surname(name))
         if e is not None:
             e.type = "person"   # "Beridze said …" then "Beridze, the plant director": one person
             if len(name) > len(e.name):
@@ -623,7 +644,7 @@ class Resolver:
     def _person_named(self, last: str) -> Entity | None:
         for k in reversed(self.order):
             e = self.entities[k]
-            if e.type == "person" and e.name.split()[-1].lower() == last:
+            if e.type == "person" and surname(e.name) == last:
                 return e
         return None
 
@@ -740,7 +761,7 @@ class Resolver:
         runs.sort(key=lambda r: (head not in r, -words.index(r[-1])))
         for run in runs:
             sure = self._titled(words, run) or run[0].text.lower() in self.gaz.first_names \
-                or self._appositive_role(words, run)
+                or self._appositive_role(words, run) or _personal_form(run)
             if len(run) < 2 and not sure:
                 continue
             found = self._as_person(clean, words, head, run)
@@ -789,9 +810,12 @@ class Resolver:
                    for w in rest)
 
     def _as_person(self, clean: str, words: list[Word], head: Word, run: list[Word]) -> tuple[str, str] | None:
-        if not run or any(w.text.isupper() and len(w.text) > 1 for w in run) and not any(
-                _ner(w) in PERSON_NER for w in run):
+        # an acronym makes a name a body's ("UN", "NBC News"); an initial or "III" does not
+        if not run or any(_acronym(w.text) for w in run) and not any(_ner(w) in PERSON_NER for w in run):
             return None
+        after = words.index(run[-1]) + 1
+        if after < len(words) and self.gaz.heads.get(words[after].text.lower()) in ORG_TYPES:
+            return None   # "Walt Disney Co. executive Kevin Mayer": "Walt Disney" names the company
         name = re.sub(r"\s*([-‐])\s*", r"\1", " ".join(w.text for w in run))
         if not name or self.gaz.country_in(name) or name.lower() in self.gaz.agencies \
                 or name.lower() in self.gaz.media:
@@ -883,7 +907,7 @@ class Resolver:
                 if self._titled(sent.words, run) or self._role_beside(sent, run[-1]) or len(run) >= 2 and (
                         any(w.text.lower() in self.gaz.first_names for w in run[:-1])
                         or any(_ner(w) in PERSON_NER for w in run)):
-                    out.add(run[-1].text.lower())
+                    out.add(surname(" ".join(w.text for w in run)))
         return out
 
     def _role_beside(self, sent: Sentence, name: Word) -> bool:

@@ -31,6 +31,7 @@ import re
 
 from ..claims.kind import not_checkable_reason
 from ..claims.status import Evidence, decide
+from ..sources.resolve import surname
 
 SUPPORT = {"assert", "confirm", "claim", "report", "warn", "believe", "evaluate", "intend", "ask"}
 
@@ -73,7 +74,7 @@ def _same_speaker(a: dict, b: dict) -> bool:
         return True
     na, nb = ka.split(":", 1)[-1].split(), kb.split(":", 1)[-1].split()
     short, long = sorted((na, nb), key=len)
-    return len(short) == 1 and len(long) > 1 and long[-1] == short[0] and short[0][:1].isalpha()
+    return len(short) == 1 and len(long) > 1 and surname(" ".join(long)) == short[0] and short[0][:1].isalpha()
 
 
 def _who(apps: list[dict]) -> str:
