@@ -460,3 +460,13 @@ def test_names_with_roles_initials_and_suffixes_are_people(analyze_text):
     assert [(s.name, s.type) for s in a.sources] == [("Patrick W. Carlineo Jr.", "person")]
     a = analyze_text("NBC News reported that the plan failed.")
     assert [(s.name, s.type) for s in a.sources] == [("NBC News", "media")]
+
+
+def test_a_name_in_the_phrase_of_where_someone_works_is_not_the_person(analyze_text):
+    """"Apte, a professor at the University of Texas Austin, said …": Apte is the person (a lone
+    name made a person by the role beside it, even when the comma fell outside the mention) and
+    part of the university; "Texas Austin" is no one."""
+    a = analyze_text("Apte, a professor at the University of Texas Austin, said the fires were the problem.")
+    by_name = _by_name(a)
+    assert by_name["Apte"].type == "person"
+    assert not any(s.type == "person" and s.name == "Texas Austin" for s in a.sources)

@@ -168,6 +168,11 @@ def surname(name: str) -> str:
     return words[-1].lower().rstrip(".,") if words else ""
 
 
+def _after_preposition(words: list[Word], run: list[Word]) -> bool:
+    """Whether a preposition stands before *run* in the mention ("… at the University of …")."""
+    return any(w.upos == "ADP" for w in words[:words.index(run[0])])
+
+
 def _personal_form(run: list[Word]) -> bool:
     """A middle initial or a generational suffix ("Patrick W. Carlineo Jr.") makes a person."""
     return len(run) > 1 and any(re.fullmatch(r"[A-Z]\.", w.text) or w.text.lower().rstrip(".") in SUFFIXES
@@ -758,7 +763,9 @@ class Resolver:
         runs = self._name_runs(words)
         # the run that holds the mention's head first, else the last ("lead author Maria Lopez,
         # a researcher at …"); a one-word run only when something besides capitals makes it a name
-        runs.sort(key=lambda r: (head not in r, -words.index(r[-1])))
+        # (a name after a preposition is where the person works: "Apte, a professor at the
+        # University of Texas Austin")
+        runs.sort(key=lambda r: (head not in r, _after_preposition(words, r), -words.index(r[-1])))
         for run in runs:
             sure = self._titled(words, run) or run[0].text.lower() in self.gaz.first_names \
                 or self._appositive_role(words, run) or _personal_form(run)
@@ -803,9 +810,13 @@ class Resolver:
     def _appositive_role(self, words: list[Word], run: list[Word]) -> bool:
         """The name is followed by ", a/the <role>" ("Omar, a senior military analyst")."""
         k = words.index(run[-1]) + 1
-        if k >= len(words) or words[k].text != ",":
+        if k >= len(words):
             return False
-        rest = words[k + 1:]
+        if words[k].text == ",":
+            k += 1
+        elif "," not in self.text[run[-1].end:words[k].start]:
+            return False   # (a mention joined to the name before it may leave its comma out)
+        rest = words[k:]
         return any(self.gaz.heads.get(w.text.lower()) in ("person", "anonymous") and w.upos == "NOUN"
                    for w in rest)
 
@@ -821,10 +832,14 @@ class Resolver:
                 or name.lower() in self.gaz.media:
             return None
         # A name followed by an organisation head ("Gazprom Neft Company") is not a person.
+        # So is one in a body's name ("the University of Texas Austin").
         if head.text.lower() in self.gaz.heads and head not in run and self.gaz.heads[head.text.lower()] \
                 not in ("person", "anonymous"):
-            if words.index(head) > words.index(run[-1]):
+            if words.index(head) > words.index(run[-1]) or _after_preposition(words, run):
                 return None
+        i = words.index(run[0])
+        if i >= 2 and words[i - 1].upos == "ADP" and self.gaz.heads.get(words[i - 2].text.lower()) in ORG_TYPES:
+            return None   # "… at the University of Texas Austin", "Center for Disease Control"
         title = clean[:clean.find(run[0].text)].strip() if run[0].text in clean else ""
         return name, title
 
