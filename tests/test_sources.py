@@ -470,3 +470,12 @@ def test_a_name_in_the_phrase_of_where_someone_works_is_not_the_person(analyze_t
     by_name = _by_name(a)
     assert by_name["Apte"].type == "person"
     assert not any(s.type == "person" and s.name == "Texas Austin" for s in a.sources)
+
+
+def test_a_titled_name_goes_before_a_name_that_is_only_capitals(analyze_text):
+    """A mention that opens with a place or event ("At the recent United Nations Climate Action
+    Summit, Indian Prime Minister Narendra Modi said …") names the titled person."""
+    a = analyze_text("At the recent United Nations Climate Action Summit, Indian Prime Minister "
+                     "Narendra Modi said India would double its solar power.")
+    assert any(s.name == "Narendra Modi" and s.type == "person" for s in a.sources), \
+        [(s.name, s.type) for s in a.sources]

@@ -765,10 +765,16 @@ class Resolver:
         # a researcher at …"); a one-word run only when something besides capitals makes it a name
         # (a name after a preposition is where the person works: "Apte, a professor at the
         # University of Texas Austin")
-        runs.sort(key=lambda r: (head not in r, _after_preposition(words, r), -words.index(r[-1])))
+        def sure_of(run: list[Word]) -> bool:
+            return bool(self._titled(words, run) or run[0].text.lower() in self.gaz.first_names
+                        or self._appositive_role(words, run) or _personal_form(run))
+
+        # a run something besides capitals shows a name goes first ("At the United Nations
+        # Climate Action Summit, Indian Prime Minister Narendra Modi")
+        runs.sort(key=lambda r: (not sure_of(r), head not in r, _after_preposition(words, r),
+                                 -words.index(r[-1])))
         for run in runs:
-            sure = self._titled(words, run) or run[0].text.lower() in self.gaz.first_names \
-                or self._appositive_role(words, run) or _personal_form(run)
+            sure = sure_of(run)
             if len(run) < 2 and not sure:
                 continue
             found = self._as_person(clean, words, head, run)
