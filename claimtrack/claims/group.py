@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable
 
 from ..extract.boilerplate import inside
@@ -480,10 +481,15 @@ def _ties(analysis: Analysis, groups: list["_Claim"], claims: list[Claim], sigs:
 
 
 def _verdict(words: list) -> tuple[str, bool] | None:
-    lex = load_lexicon()
-    # the lexicon's nouns of what someone put forward as so (not questions, plans or warnings)
-    return verdict(words, {n for n, c in lex.nouns.items() if c in ("claim", "assert", "evaluate", "report",
-                                                                     "believe")})
+    return verdict(words, _claim_nouns())
+
+
+@lru_cache(maxsize=1)
+def _claim_nouns() -> frozenset[str]:
+    """The lexicon's nouns of what someone put forward as so (not questions, plans or warnings):
+    read once, not for every claim."""
+    return frozenset(n for n, c in load_lexicon().nouns.items()
+                     if c in ("claim", "assert", "evaluate", "report", "believe"))
 
 
 def _nation(speaker: Source | None, by_id: dict) -> str | None:
