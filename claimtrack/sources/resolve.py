@@ -63,8 +63,10 @@ class Gazetteer:
     portfolios: set[str] = field(default_factory=set)           # "health" in "Health minister"
     offices: dict[str, set[str]] = field(default_factory=dict)  # "mayor" -> {"city", "town" …}
     female: set[str] = field(default_factory=set)               # "she", "mrs", "actress"
-    businesses: set[str] = field(default_factory=set)           # "company", "firm", "inc"
     male: set[str] = field(default_factory=set)
+    businesses: set[str] = field(default_factory=set)           # "company", "firm", "inc"
+    collectives: set[str] = field(default_factory=set)          # "police", "staff": a group
+    suffixes: set[str] = field(default_factory=set)             # "jr", "iii" after a name
 
     def country_in(self, text: str) -> str | None:
         """The first state named, by any name or demonym, in *text* (longest key first)."""
@@ -118,6 +120,8 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
     g.female = {w.lower() for w in data.get("female", [])}
     g.male = {w.lower() for w in data.get("male", [])}
     g.businesses = {w.lower() for w in data.get("businesses", [])}
+    g.collectives = {w.lower() for w in data.get("collectives", [])}
+    g.suffixes = {w.lower() for w in data.get("suffixes", [])}
     return g
 
 
@@ -140,31 +144,24 @@ class Entity:
             self.aliases.append(text)
 
 
-#: singular nouns that name groups of people
-COLLECTIVES = {"people", "police", "staff", "public", "personnel", "military", "crew", "team",
-               "men", "women", "children", "press", "family", "audience", "crowd", "majority"}
-
-
 def group_name(name: str) -> bool:
     """Whether an unnamed source is a group ("officials", "the police"), not one person or a
     part of something ("a witness", "Part of the difficulty")."""
     words = re.split(r"\s+(?:in|of|at|from|for|on|with|who|that)\s+", name.lower())[0].split()
     head = words[-1].strip(".,") if words else ""
-    return head in COLLECTIVES or head.endswith("s") and not head.endswith(("ss", "'s", "’s"))
-
-
-SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+    return head in load_gazetteer().collectives or head.endswith("s") and not head.endswith(("ss", "'s", "’s"))
 
 
 def _acronym(word: str) -> bool:
     """Whether a capitalised word is an acronym: not an initial ("W.") nor "III"."""
     core = word.rstrip(".")
-    return word.isupper() and len(core) > 1 and core.lower() not in SUFFIXES
+    return word.isupper() and len(core) > 1 and core.lower() not in load_gazetteer().suffixes
 
 
 def surname(name: str) -> str:
     """A person's last name, lower-cased: "Patrick W. Carlineo Jr." → "carlineo"."""
-    words = [w for w in name.split() if w.lower().rstrip(".,") not in SUFFIXES] or name.split()
+    suffixes = load_gazetteer().suffixes
+    words = [w for w in name.split() if w.lower().rstrip(".,") not in suffixes] or name.split()
     return words[-1].lower().rstrip(".,") if words else ""
 
 
@@ -175,7 +172,8 @@ def _after_preposition(words: list[Word], run: list[Word]) -> bool:
 
 def _personal_form(run: list[Word]) -> bool:
     """A middle initial or a generational suffix ("Patrick W. Carlineo Jr.") makes a person."""
-    return len(run) > 1 and any(re.fullmatch(r"[A-Z]\.", w.text) or w.text.lower().rstrip(".") in SUFFIXES
+    suffixes = load_gazetteer().suffixes
+    return len(run) > 1 and any(re.fullmatch(r"[A-Z]\.", w.text) or w.text.lower().rstrip(".") in suffixes
                                 for w in run[1:])
 
 
@@ -761,16 +759,15 @@ class Resolver:
             found = self._as_person(clean, words, head, [w for w in words if _ner(w) in PERSON_NER])
             return (*found, True) if found else None
         runs = self._name_runs(words)
-        # the run that holds the mention's head first, else the last ("lead author Maria Lopez,
-        # a researcher at …"); a one-word run only when something besides capitals makes it a name
-        # (a name after a preposition is where the person works: "Apte, a professor at the
-        # University of Texas Austin")
         def sure_of(run: list[Word]) -> bool:
             return bool(self._titled(words, run) or run[0].text.lower() in self.gaz.first_names
                         or self._appositive_role(words, run) or _personal_form(run))
 
-        # a run something besides capitals shows a name goes first ("At the United Nations
-        # Climate Action Summit, Indian Prime Minister Narendra Modi")
+        # first a run that more than capitals shows a name ("At the … Summit, Indian Prime
+        # Minister Narendra Modi"), then the one that holds the mention's head, then one before
+        # any preposition (after it is where the person works: "Apte, a professor at the
+        # University of Texas Austin"), else the last ("lead author Maria Lopez, a researcher
+        # at …"); a one-word run only when something besides capitals makes it a name
         runs.sort(key=lambda r: (not sure_of(r), head not in r, _after_preposition(words, r),
                                  -words.index(r[-1])))
         for run in runs:
