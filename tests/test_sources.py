@@ -479,3 +479,14 @@ def test_a_titled_name_goes_before_a_name_that_is_only_capitals(analyze_text):
                      "Narendra Modi said India would double its solar power.")
     assert any(s.name == "Narendra Modi" and s.type == "person" for s in a.sources), \
         [(s.name, s.type) for s in a.sources]
+
+
+def test_it_far_from_a_name_does_not_make_it_a_body(analyze_text):
+    """"It" proves a two-word name a body's only right after it ("The bank's owner, Crédit
+    Rhône, … It declined to comment"); sentences later it means something else, and the
+    name stays a person's."""
+    a = analyze_text('"I was born in Delhi," said Aseem Prakash. The city grew fast. Factories '
+                     'moved in. Farmers burned their fields. It shows that the pressure is weak.')
+    assert _by_name(a)["Aseem Prakash"].type == "person"
+    bank = _by_name(_example(analyze_text, "bank_robbery.txt"))["Crédit Rhône"]
+    assert bank.type == "organisation" and "It" in bank.aliases

@@ -384,7 +384,7 @@ class Resolver:
         if not (m.low in PRONOUNS or (m.head is not None and m.head.upos == "PRON" and len(m.words) == 1)):
             return None
         kind = PRONOUNS.get(m.low, "thing")
-        ent = self._antecedent(kind, gender_in([m.low], self.gaz) if kind == "person" else "")
+        ent = self._antecedent(kind, gender_in([m.low], self.gaz) if kind == "person" else "", m.pos)
         if ent is not None and kind == "group" and self._other_group(self.last.get(ent.key, ent.pos), m.pos):
             ent = None   # "they" may be a group named since, or a person's singular "they"
         if ent is not None:
@@ -855,9 +855,12 @@ class Resolver:
                 and not name.isupper() and low not in self.gaz.media and low not in self.gaz.agencies
                 and not self.gaz.country_in(name))
 
-    def _antecedent(self, kind: str, gender: str = "") -> Entity | None:
+    def _antecedent(self, kind: str, gender: str = "", pos: float | None = None) -> Entity | None:
         for k in reversed(self.order):
             e = self.entities[k]
+            if kind == "thing" and e.weak and pos is not None \
+                    and self.last.get(k, e.pos) < self._sentence_start(pos, back=1):
+                continue   # "it" proves a name a body's only right after it ("Crédit Rhône … It")
             if kind == "person" and (e.type == "person" or self._bare_name(e)):
                 if gender and gender_in([e.name, *e.aliases], self.gaz) not in ("", gender):
                     continue   # "she said" after "he said" of a man is not him
