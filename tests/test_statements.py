@@ -413,6 +413,8 @@ def test_a_groups_we_keeps_its_verb_and_a_body_takes_the_s(analyze_text):
     union needs"; a verb that would not agree keeps the pronoun and its own form."""
     c = _claim(analyze_text('"We need more teachers," the union said.'), "teachers")
     assert c.statement == "the union needs more teachers", c.statement
+    c = _claim(analyze_text('"We need more teachers," residents said.'), "teachers")
+    assert c.statement.endswith("residents need more teachers"), c.statement
 
 
 def test_an_i_with_a_contracted_will_becomes_the_name_and_will(analyze_text):

@@ -268,6 +268,7 @@ class Resolver:
         self.order: list[str] = []   # entity keys by mention, most recent last
         self.last: dict[str, float] = {}   # entity key -> its latest mention's offset
         self.spans: list[Span] = []        # the source mentions resolved so far
+        self.starts = [s.start for s in doc.sentences] if doc is not None and doc.sentences else [0]
 
     # -- entity bookkeeping -------------------------------------------------------------------
     def _entity(self, key: str, name: str, typ: str, pos: float) -> Entity:
@@ -593,9 +594,8 @@ class Resolver:
 
     def _sentence_start(self, pos: float, back: int = 0) -> float:
         """Where the sentence *back* sentences before the one at *pos* starts."""
-        starts = [s.start for s in self.doc.sentences] if self.doc is not None else [0]
-        k = max(0, bisect.bisect_right(starts, pos) - 1 - back)
-        return float(starts[k])
+        k = max(0, bisect.bisect_right(self.starts, pos) - 1 - back)
+        return float(self.starts[k])
 
     def _by_named_body(self, m: "Mention") -> Entity | None:
         """A role in apposition to an organisation's name ("The plant's owner, Kartli
