@@ -377,6 +377,20 @@ def _object_content(d: Draft, lex: Lexicon) -> None:
     for o in sent.kids(w.i, "obl", "advcl"):
         if o.i > w.i and any(c.lemma.lower() in ("of", "for", "as") for c in sent.kids(o.i, "case", "mark")):
             d.content.extend(sent.subtree(o.i))
+    d.content.extend(_object_to_phrase(d, last))
+
+
+def _object_to_phrase(d: Draft, last: int) -> list[int]:
+    """"reported damage to a port facility": a "to" phrase right after the object that names no
+    one who could be told (not "reported the theft to police") belongs to the object, wherever
+    the parser hung it."""
+    sent, w = d.sent, d.w
+    for o in sent.kids(w.i, "obl"):
+        span = sent.subtree(o.i)
+        if min(span) == last + 1 and any(c.lemma.lower() == "to" for c in sent.kids(o.i, "case")) \
+                and not can_speak(o) and o.lemma.lower() not in TIME_WORDS:
+            return span
+    return []
 
 
 def _time_phrase(sent: Sentence, o: Word) -> bool:

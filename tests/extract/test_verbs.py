@@ -285,3 +285,16 @@ def test_a_sign_reads_and_a_poll_considers(analyze_text):
     assert att(r, "consider", "Clinton").content.text == "Clinton honest"
     r = analyze_text("The students read the book over the summer.")
     assert not any(a.cue.lemma == "read" for a in r.attributions)
+
+
+def test_a_to_phrase_after_the_object_belongs_to_it_unless_it_names_a_recipient():
+    # the parse the mini model gives: "to a port facility" hung on the verb, not on "damage"
+    def rows(noun, det):
+        head = [("Officials", "official", "NOUN", 2, "nsubj"), ("reported", "report", "VERB", 0, "root"),
+                ("damage", "damage", "NOUN", 2, "obj"), ("to", "to", "ADP", 6 if det else 5, "case")]
+        tail = [(det, det, "DET", 6, "det"), (noun, noun, "NOUN", 2, "obl")] if det else \
+            [(noun, noun, "NOUN", 2, "obl")]
+        return head + tail + [(".", ".", "PUNCT", 2, "punct")]
+    assert only(rows_doc(rows("facility", "a")), "report").content.text == "damage to a facility"
+    # someone who is told is not part of what was reported
+    assert only(rows_doc(rows("police", "")), "report").content.text == "damage"
