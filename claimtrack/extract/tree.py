@@ -146,8 +146,9 @@ def inherited_subject(sent: Sentence, i: int, avoid: Iterable[int] = ()) -> tupl
         return None, ""
     how = "conjunct" if base(w) == "conj" else "participle"
     if w.deprel.startswith("acl") and w.head >= 0 and sent.words[w.head].upos in ("NOUN", "PROPN", "PRON") \
-            and not sent.kids(w.head, "case"):
-        # (not "posted on Twitter accusing …": a noun behind a preposition is where, not who)
+            and not sent.kids(w.head, "case") and sent.words[w.head].lemma.lower() not in TIME_WORDS:
+        # (not "posted on Twitter accusing …": a noun behind a preposition is where, not who;
+        # nor a day the parser hung the participle on: "pleaded guilty Monday to threatening …")
         # "a report saying …", "officials warning …": the noun is the source — unless someone
         # made the message: "Trump posted a series of tweets saying …"
         noun = sent.words[w.head]

@@ -30,7 +30,7 @@ from .tree import (agent, complete_determiner, cue_words, dateline, has_subject,
                    is_expl, join_split_name, lemma_candidates, negated, noun_phrase, speaker_words,
                    strip_punct, subject)
 from .words import (ADDRESSEE_VERBS, APPEARANCE_VERBS, BARE_SPEECH, CITING, DECLINING,
-                    DOCUMENT_NOUNS, EVIDENCE_VERBS, FALLBACK_SKIP, INFERENCE_VERBS, NAMING_VERBS,
+                    DOCUMENT_NOUNS, EVIDENCE_VERBS, FALLBACK_SKIP, INFERENCE_VERBS, NAMING_VERBS, PLEAS,
                     NOT_REPORTING, PHRASE_OPENERS, PROFORMS, PROFORM_BELIEFS, PRO_OBJECTS,
                     QUESTION_MARKS, REL_PRONOUNS, REPLY_VERBS, SAY_LIKE, SPEECH_VERBS,
                     STANCE_CASES, TIME_WORDS, TOPIC_CASES, TOPIC_VERBS)
@@ -69,7 +69,7 @@ def verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None = 
         cited = citing_cue(sent, w, cls)
         if cited is not None:
             return cited  # otherwise what is cited is a reason the subject gives: a plain cue
-    if discourse_marker(sent, w) or naming_participle(sent, w) or mute_evidence(sent, w):
+    if discourse_marker(sent, w) or naming_participle(sent, w) or mute_evidence(sent, w) or court_plea(sent, w):
         return None
     d = _draft(sent, w, cls, prt, lex)
     _complement_content(d, lex)
@@ -139,6 +139,17 @@ def naming_participle(sent: Sentence, w: Word) -> bool:
             sent.kids(w.i, "aux", "aux:pass", "nsubj"):
         return False
     return w.deprel == "acl" and (w.feat("VerbForm") == "Part" or w.xpos == "VBN")
+
+
+def court_plea(sent: Sentence, w: Word) -> bool:
+    """"A New York man pleaded guilty Monday to threatening …": a plea in court is an act, not
+    an appeal (PLEAS: the words of a plea right after "plead", a "not" between)."""
+    if w.lemma.lower() != "plead":
+        return False
+    after = [x.text.lower() for x in sent.words[w.i + 1:w.i + 3]]
+    if after[:1] == ["not"]:
+        after = after[1:]
+    return bool(after) and after[0] in PLEAS
 
 
 def mute_evidence(sent: Sentence, w: Word) -> bool:

@@ -298,3 +298,28 @@ def test_a_to_phrase_after_the_object_belongs_to_it_unless_it_names_a_recipient(
     assert only(rows_doc(rows("facility", "a")), "report").content.text == "damage to a facility"
     # someone who is told is not part of what was reported
     assert only(rows_doc(rows("police", "")), "report").content.text == "damage"
+
+
+# the mini model's parse of a court report: "guilty Monday" an object, "threatening" hung on the day
+_PLEA = [("A", "a", "DET", 2, "det"), ("man", "man", "NOUN", 3, "nsubj"), ("pleaded", "plead", "VERB", 0, "root"),
+         ("guilty", "guilty", "ADJ", 5, "amod"), ("Monday", "Monday", "PROPN", 3, "obj"),
+         ("to", "to", "ADP", 7, "mark"), ("threatening", "threaten", "VERB", 5, "acl"),
+         ("to", "to", "PART", 9, "mark"), ("kill", "kill", "VERB", 7, "xcomp"),
+         ("Omar", "Omar", "PROPN", 9, "obj"), (",", ",", "PUNCT", 13, "punct"),
+         ("prosecutors", "prosecutor", "NOUN", 13, "nsubj"), ("said", "say", "VERB", 3, "conj"),
+         (".", ".", "PUNCT", 3, "punct")]
+
+
+def test_a_court_plea_is_no_cue():
+    from claimtrack.extract import extract
+
+    lemmas = [a.cue.lemma for a in extract(rows_doc(_PLEA))]
+    assert "plead" not in lemmas and "say" in lemmas
+    rows = [list(r) for r in _PLEA]
+    rows[3] = ["for", "for", "ADP", 5, "case"]   # "pleaded for Monday …" would still be an appeal
+    assert "plead" in [a.cue.lemma for a in extract(rows_doc([tuple(r) for r in rows]))]
+
+
+def test_a_day_is_never_the_speaker_a_participle_inherits():
+    a = only(rows_doc(_PLEA), "threaten")
+    assert src(a) == "A man" and a.content.text == "to kill Omar"
