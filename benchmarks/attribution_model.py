@@ -29,9 +29,10 @@ sys.path.insert(0, str(HERE / "realnews"))
 
 
 def predictions(analyzer, golds: dict) -> dict:
-    from claimtrack.evaluate.predict import predict_corpus
+    """The outermost attributions (the gold is univocal: :func:`claimtrack.evaluate.predict.univocal`)."""
+    from claimtrack.evaluate.predict import predict_corpus, univocal
 
-    return predict_corpus(analyzer, golds)
+    return univocal(predict_corpus(analyzer, golds))
 
 
 def figures(golds: dict, preds: dict) -> dict:

@@ -142,12 +142,14 @@ def run_attr(args, gold, bodies) -> None:
     a = res["attributions"]["attr"]
     print(f"\nwith the nested attributions in the gold ({sum(len(d['attributions']) for d in ndocs.values())}): "
           f"attr P {a['p']:.3f} R {a['r']:.3f} F1 {a['f1']:.3f}")
-    per = evaluate.score(gdocs, pdocs, per_doc=True)["per_doc"]
+    from claimtrack.evaluate.predict import univocal
+
+    per = evaluate.score(gdocs, univocal(pdocs), per_doc=True)["per_doc"]
     print("\nper page (univocal gold):  gold  pred  attr P   R     F1    url")
     for doc_id, r in per.items():
         x = r["attributions"]["attr"]
         ngold = len(gdocs[doc_id]["attributions"])
-        npred = len(pdocs.get(doc_id, {}).get("attributions", []))
+        npred = len(univocal(pdocs).get(doc_id, {}).get("attributions", []))
         url = bodies[doc_id].get("url", "")
         print(f"  {doc_id}  {ngold:4d}  {npred:4d}  {x['p']:.3f} {x['r']:.3f} {x['f1']:.3f}  {url[:70]}")
 

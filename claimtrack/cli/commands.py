@@ -223,6 +223,10 @@ def eval_cmd(gold, pred, save_pred, as_json, no_ignore, show_errors, limit, mode
              lexicon, ner):
     """Score the extractor on a gold corpus (PolNeAR JSONL) with the reference rules.
 
+    The gold is univocal (only the outermost of nested reports is annotated), so attributions
+    nested in another's content are left out of the score; --save-pred keeps them, each with
+    its "parent".
+
     \b
     Example:
       claimtrack eval ../shared/bench/polnear/dev.jsonl --cache .cache/parses
@@ -257,22 +261,25 @@ def eval_cmd(gold, pred, save_pred, as_json, no_ignore, show_errors, limit, mode
             with open_output(save_pred) as fh:
                 for d in pred_docs.values():
                     fh.write(json.dumps(d, ensure_ascii=False) + "\n")
+    from ..evaluate.predict import univocal
+
     warn = (lambda m: click.echo(f"warning: {m}", err=True))
-    res = evaluate.score(gold_docs, pred_docs, use_ignore=not no_ignore, warn=warn)
+    res = evaluate.score(gold_docs, univocal(pred_docs), use_ignore=not no_ignore, warn=warn)
     if not pred and analyzer.model is not None:
         from ..evaluate.predict import confidence_table
 
-        res["confidence"] = confidence_table(gold_docs, every, pred_docs, use_ignore=not no_ignore)
-        a = evaluate.score(gold_docs, auto, use_ignore=not no_ignore)["attributions"]["attr"]
+        res["confidence"] = confidence_table(gold_docs, univocal(every), univocal(pred_docs),
+                                             use_ignore=not no_ignore)
+        a = evaluate.score(gold_docs, univocal(auto), use_ignore=not no_ignore)["attributions"]["attr"]
         res["confidence"]["auto"] = {k: round(a[k], 4) for k in ("p", "r", "f1")}
     if show_errors:
         from ..evaluate.predict import breakdown
 
-        res["breakdown"] = breakdown(gold_docs, pred_docs)
+        res["breakdown"] = breakdown(gold_docs, univocal(pred_docs))
         if not pred:
             from ..evaluate.predict import parse_paths
 
-            res["breakdown"]["misses"] = parse_paths(gold_docs, pred_docs, parses, analyzer.lexicon)
+            res["breakdown"]["misses"] = parse_paths(gold_docs, univocal(pred_docs), parses, analyzer.lexicon)
     if as_json:
         click.echo(json.dumps(res, indent=2, sort_keys=True))
     else:

@@ -34,8 +34,22 @@ def prediction_line(doc_id: str, attributions) -> dict:
             "cue_lemma": a.cue.lemma,
             "construction": a.construction,
             "confidence": a.confidence,
+            "parent": a.parent,
         })
     return {"id": doc_id, "attributions": atts}
+
+
+def univocal(pred_docs: dict) -> dict:
+    """The predictions without the attributions nested in another's content ("X said that Y
+    claims …": Y's claim). Univocal gold — PolNeAR's, the real-news main table — annotates only
+    the outermost, so a nested attribution, right or wrong, can only count against precision there;
+    claimtrack itself keeps them (they are who claims what inside a report)."""
+    out = {}
+    for i, d in pred_docs.items():
+        ids = {a.get("id") for a in d["attributions"]}
+        out[i] = {**d, "attributions": [a for a in d["attributions"] if a.get("parent") not in ids
+                                        or a.get("parent") is None]}
+    return out
 
 
 def at_confidence(pred_docs: dict, cut: float) -> dict:

@@ -3,7 +3,9 @@
 The rules propose candidates over the built-in lexicon widened by the cue lemmas the gold
 annotates often; each candidate is labelled real when a gold attribution shares a cue word and a
 content word with it (the reference scorer's ``attr`` match); a LightGBM tree ensemble learns
-P(real) from :func:`claimtrack.extract.decide.features`. The cue-lemma rates the model reads are
+P(real) from :func:`claimtrack.extract.decide.features`. The gold is univocal (a report inside
+another's content is not annotated), so an unmatched candidate inside a gold content is left out of
+fitting, and scores count only the outermost kept candidates. The cue-lemma rates the model reads are
 computed out of fold (five folds by document), so a candidate never sees its own label; the
 threshold is the one that maximises attr F1 of the out-of-fold predictions. Seeded and
 single-threaded: the same command on the same data writes the same file, byte for byte (the
@@ -47,6 +49,9 @@ class Example:
     labels: list[int] = field(default_factory=list)
     matches: list[int] = field(default_factory=list)  # the gold attribution each one matches, or -1
     fold: int = 0
+    # candidates the univocal gold cannot judge: no match, but inside a gold attribution's content
+    unlabelled: list[bool] = field(default_factory=list)
+    holders: list[list[int]] = field(default_factory=list)  # candidates whose content holds its cue
 
 
 def learned_cues(examples: Sequence[Example], lexicon: Lexicon, min_count: int = MIN_LEARNED) -> dict:
@@ -103,13 +108,35 @@ def label(ex: Example) -> list[int]:
     return out
 
 
+def inside_gold(ex: Example) -> list[bool]:
+    """Per candidate: unmatched, with its cue inside a gold attribution's content. Univocal gold
+    (PolNeAR) annotates only the outermost report, so such a candidate ("an operation that Moscow
+    claims prevented …" inside Kazakhstan's report) is neither right nor wrong: it is left out of
+    training, and the model learns what an attribution is, not how deep it sits."""
+    contents = [[tuple(sp) for sp in g.get("content") or []] for g in ex.gold.get("attributions") or []]
+    return [m < 0 and any(s <= a.cue.spans[0][0] < e for spans in contents for s, e in spans)
+            for a, m in zip(ex.candidates, ex.matches)]
+
+
+def holders(ex: Example) -> list[list[int]]:
+    """Per candidate: the others whose content holds its cue (as :func:`..extract.passes.nest`)."""
+    out = []
+    for a in ex.candidates:
+        cs, ce = a.cue.spans[0]
+        out.append([j for j, b in enumerate(ex.candidates) if b is not a
+                    and any(s <= cs and ce <= e for s, e in b.content.spans)])
+    return out
+
+
 def lemma_rates(examples: Sequence[Example], keys: Callable[[Example], list[tuple[str, ...]]]
                 ) -> dict[str, list[float]]:
     """lemma|pos (and lemma|pos|relation) -> [smoothed rate of real attributions among its
     candidates, candidates]."""
     pos, tot = Counter(), Counter()
     for ex in examples:
-        for ks, y in zip(keys(ex), ex.labels):
+        for ks, y, skip in zip(keys(ex), ex.labels, ex.unlabelled):
+            if skip:
+                continue
             for k in ks:
                 tot[k] += 1
                 pos[k] += y
@@ -173,6 +200,8 @@ def propose_all(examples: Sequence[Example], lexicon: Lexicon, wide: Lexicon | N
         ex.candidates = [a for a in atts if not any(s <= a.cue.spans[0][0] < e for s, e in ignore)]
         ex.matches = label(ex)
         ex.labels = [int(m >= 0) for m in ex.matches]
+        ex.unlabelled = inside_gold(ex)
+        ex.holders = holders(ex)
 
 
 def _vocab(examples: Sequence[Example]) -> dict[str, list[str]]:
@@ -225,15 +254,19 @@ def _booster(X, y, rounds: int = ROUNDS):
                                          free_raw_data=False), rounds)
 
 
-def cross_validate(X, y, groups, rounds: int = ROUNDS, progress: Callable[[int], None] | None = None):
-    """Out-of-fold probabilities, a model per held-out fold of documents."""
+def cross_validate(X, y, groups, fit=None, rounds: int = ROUNDS,
+                   progress: Callable[[int], None] | None = None):
+    """Out-of-fold probabilities of every row, a model per held-out fold of documents, fitted on
+    the other folds' rows that *fit* allows (all by default)."""
     import numpy as np
 
     X, y, groups = np.asarray(X), np.asarray(y), np.asarray(groups)
+    fit = np.ones(len(y), dtype=bool) if fit is None else np.asarray(fit, dtype=bool)
     p = np.zeros(len(y))
     for f in range(FOLDS):
         held = groups == f
-        p[held] = _booster(X[~held], y[~held], rounds).predict(X[held])
+        train = ~held & fit
+        p[held] = _booster(X[train], y[train], rounds).predict(X[held])
         if progress:
             progress(1)
     return p
@@ -248,9 +281,24 @@ def tiers(examples: Sequence[Example], cues: dict) -> list[bool]:
                               else None, cues) for ex in examples for a in ex.candidates]
 
 
+def outermost(examples: Sequence[Example], keep):
+    """*keep* without the kept candidates whose cue lies in another kept one's content: what
+    univocal gold can score (:func:`.predict.univocal`)."""
+    import numpy as np
+
+    out, k = np.array(keep, dtype=bool), 0
+    for ex in examples:
+        for j, hold in enumerate(ex.holders):
+            if keep[k + j] and any(keep[k + h] and j not in ex.holders[h] for h in hold):
+                out[k + j] = False
+        k += len(ex.candidates)
+    return out
+
+
 def _proxy(examples, keep) -> dict:
-    """attr P/R/F1 of the kept candidates, each gold attribution matched once (fast; the
-    reference scorer's one-to-one matching gives nearly the same figures)."""
+    """attr P/R/F1 of the kept outermost candidates, each gold attribution matched once (fast;
+    the reference scorer's one-to-one matching gives nearly the same figures)."""
+    keep = outermost(examples, keep)
     tp = n = k = 0
     gold = sum(len(ex.gold.get("attributions") or []) for ex in examples)
     for ex in examples:
@@ -309,9 +357,10 @@ def choose_thresholds(examples: Sequence[Example], probs, rule_tier) -> tuple[fl
 
 
 def reference_scores(examples: Sequence[Example], keep) -> dict:
-    """attr P/R/F1 of the kept candidates by the reference scorer."""
+    """attr P/R/F1 of the kept outermost candidates by the reference scorer."""
     from .scoring import score
 
+    keep = outermost(examples, keep)
     preds, k = {}, 0
     for ex in examples:
         n = len(ex.candidates)
@@ -335,8 +384,10 @@ def train_model(gold_paths: Sequence[str | Path], parser, lexicon: Lexicon | Non
     propose_all(examples, lexicon, widen(lexicon, cues))
     vocab = _vocab(examples)
     X, y, groups = out_of_fold_rows(examples, cues, vocab)
-    probs = cross_validate(X, y, groups, progress=lambda n: step("cross-validating (folds)", n, FOLDS))
     import numpy as np
+
+    fit = ~np.asarray([u for ex in examples for u in ex.unlabelled], dtype=bool)
+    probs = cross_validate(X, y, groups, fit, progress=lambda n: step("cross-validating (folds)", n, FOLDS))
 
     rule_tier = np.asarray(tiers(examples, cues))
     t_rule, threshold, table = choose_thresholds(examples, probs, rule_tier)
@@ -344,7 +395,7 @@ def train_model(gold_paths: Sequence[str | Path], parser, lexicon: Lexicon | Non
     rules_alone = reference_scores(examples, rule_tier & (probs >= 0.0))
     lemmas = lemma_rates(examples, _keys)
     full = _rows(examples, AttributionModel(None, lemmas, cues, vocab))
-    booster = _booster(full, y)
+    booster = _booster([r for r, f in zip(full, fit) if f], [v for v, f in zip(y, fit) if f])
     booster_names = feature_names(vocab)
     forest = Forest.from_lightgbm(booster, provenance={}, threshold=threshold)
     forest.features = booster_names
@@ -363,8 +414,10 @@ def score_files(paths: Sequence[str | Path], parser, lexicon: Lexicon, model) ->
 
     examples = load_examples(paths, parser)
     gold = {ex.id: ex.gold for ex in examples}
-    preds = {ex.id: to_prediction(ex.id, extract(ex.doc, lexicon, model=model, min_confidence="auto"))
-             for ex in examples}
+    from .predict import univocal
+
+    preds = univocal({ex.id: to_prediction(ex.id, extract(ex.doc, lexicon, model=model, min_confidence="auto"))
+                      for ex in examples})
     res = score(gold, preds)["attributions"]
     return {"files": [Path(p).name for p in paths], "documents": len(examples),
             **{m: {k: round(res[m][k], 4) for k in ("p", "r", "f1")} for m in ("attr", "attr+src")}}
@@ -379,6 +432,10 @@ def _provenance(paths, examples, y, cv, table, threshold, command) -> dict:
         "date": provenance_date(),
         "training_data": [{"file": Path(p).name, "sha256": file_digest(p)} for p in paths],
         "documents": len(examples), "candidates": len(y), "positive": int(sum(y)),
+        "unlabelled": sum(sum(ex.unlabelled) for ex in examples),
+        "unlabelled_rule": ("candidates matching no gold attribution but inside a gold attribution's "
+                            "content are left out of fitting (univocal gold does not judge them); "
+                            "scores count only the outermost kept candidates"),
         "gold_attributions": sum(len(ex.gold.get("attributions") or []) for ex in examples),
         "learner": "LightGBM (gradient-boosted trees), binary", "params": dict(PARAMS), "rounds": ROUNDS,
         "threshold_rule": (f"the pair (the rules' own candidates, new candidates) maximising attr F1 of "

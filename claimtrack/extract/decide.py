@@ -276,7 +276,7 @@ _NUMERIC = (
     "content_quote", "content_has_verb", "content_outside_sentence", "content_after_cue",
     "cue_content_gap", "content_question", "content_around_cue",
     "sentence_words", "sentence_quotes",
-    "candidates_in_sentence", "nested", "holds_others", "same_cue_lemma_in_doc",
+    "candidates_in_sentence", "holds_others", "same_cue_lemma_in_doc",
 )
 
 
@@ -453,8 +453,9 @@ def _content_features(a: Attribution, sent: Sentence, cue_idx: list[int], c: _Co
 
 def _position_features(a: Attribution, sent: Sentence | None, c: _Context) -> dict[str, float]:
     # (no position in the article: PolNeAR's first line is always a headline, other news's is not)
+    # (no "nested" either: univocal training gold never judges a nested report, so depth would
+    # only teach the model the benchmark's convention, not what an attribution is)
     f: dict[str, float] = {"candidates_in_sentence": c.per_sentence.get(a.sentence, 0),
-                           "nested": float(a.parent is not None),
                            "same_cue_lemma_in_doc": math.log1p(c.lemma_counts.get(a.cue.lemma, 0))}
     f["holds_others"] = float(a.id in c.parents)
     if sent is not None:

@@ -81,3 +81,27 @@ def test_a_trained_model_decides_the_analysis(analyzer, gold_file, tmp_path):
     none = Analyzer(parser=analyzer.parser, attribution_model=path, min_confidence=1.0).analyze(text)
     assert len(none.attributions) <= len(result.attributions)
     assert all(a.confidence >= 1.0 for a in none.attributions)
+
+
+def test_a_report_inside_a_gold_report_is_left_out_of_training_and_of_the_score(analyzer):
+    from claimtrack.evaluate import train as T
+    from claimtrack.evaluate.predict import univocal
+    from claimtrack.extract.lexicon import load_lexicon
+
+    text = "The ministry said that officials claimed the dam was safe. Engineers warned that the cables failed."
+    start = text.index("that officials")
+    gold = {"id": "d", "text": text, "attributions": [
+        {"id": "E1", "cue": [[text.index("said"), text.index("said") + 4]], "source": [[0, 12]],
+         "content": [[start, text.index(".")]]}]}
+    ex = T.Example("d", gold, analyzer.parser.parse_many([text])[0])
+    T.propose_all([ex], load_lexicon())
+    by_lemma = {a.cue.lemma: k for k, a in enumerate(ex.candidates)}
+    # the claim inside the ministry's report is not judged by univocal gold; the warning is wrong
+    assert ex.unlabelled[by_lemma["claim"]] and ex.labels[by_lemma["claim"]] == 0
+    assert not ex.unlabelled[by_lemma["warn"]] and not ex.unlabelled[by_lemma["say"]]
+    keep = [True] * len(ex.candidates)
+    scored = T.outermost([ex], keep)
+    assert not scored[by_lemma["claim"]] and scored[by_lemma["say"]] and scored[by_lemma["warn"]]
+    line = T.to_prediction("d", ex.candidates)
+    ids = [a["cue_lemma"] for a in univocal({"d": line})["d"]["attributions"]]
+    assert "claim" not in ids and {"say", "warn"} <= set(ids)
