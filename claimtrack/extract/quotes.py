@@ -39,13 +39,17 @@ def adjacent_quotes(sent: Sentence, w: Word, cue: list[int],
 
 
 def title_quote(text: str, region: Span) -> bool:
-    """'on CNN’s “State of the Union,”': a short quoted name in title case after a possessive
-    or a preposition is a programme or a book, not someone's words."""
-    inner = text[region[0] + 1:region[1] - 1].strip(" ,.")
-    words = inner.split()
+    """'on CNN’s “State of the Union,”', 'the singing competition “I’d Do Anything” —': a short
+    quoted name in title case is a programme, a song or a book, not someone's words — one word
+    only after a possessive or a preposition ("“Absolutely,” she said" is speech)."""
+    raw = text[region[0] + 1:region[1] - 1]
+    inner = raw.strip(" ,")
+    words = [w for w in inner.split() if w not in ("&", "-", "–", "—")]
+    if not 1 <= len(words) <= 6 or inner.endswith((".", "!", "?", "…")) or \
+            not all(w[:1].isupper() or w.lower() in HEADLINE_LOWER for w in words):
+        return False
     before = text[max(0, region[0] - 12):region[0]].rstrip().lower()
-    named = before.endswith(("’s", "'s", " on", " in", " to", " of"))
-    return named and 1 <= len(words) <= 6 and all(w[:1].isupper() or w.lower() in HEADLINE_LOWER for w in words)
+    return len(words) >= 2 or before.endswith(("’s", "'s", " on", " in", " to", " of"))
 
 
 def continued_quote(sent: Sentence, quotes: QuoteIndex) -> Span | None:

@@ -73,7 +73,8 @@ def verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None = 
         return None
     d = _draft(sent, w, cls, prt, lex)
     _complement_content(d, lex)
-    for step in (_topic_content, _stance_content, _host_clause_content, _question_content, _addressee_content,
+    for step in (_topic_content, _stance_content, _reduced_relative, _host_clause_content, _question_content,
+                 _addressee_content,
                  _word_order_content, _that_clause_by_order, _infinitive_adjunct, _pro_object):
         if not d.content:
             step(d)
@@ -468,6 +469,22 @@ def _stance_content(d: Draft) -> None:
             d.exclude |= {marks[0].i}
             d.content = [k for k in sent.subtree(o.i) if k not in d.cue]
             return
+
+
+def _reduced_relative(d: Draft) -> None:
+    """"…, a prospect Vindman denied earlier": a noun with its determiner right before the cue's
+    subject, both hung on the cue as subjects, is a relative clause without "that" — what the
+    subject denied is the noun (it stands for something said before), and the clause the cue
+    hangs on is not the content."""
+    sent, w = d.sent, d.w
+    subjects = sorted(sent.kids(w.i, "nsubj"), key=lambda k: k.i)
+    if len(subjects) != 2 or subjects[1].i > w.i:
+        return
+    noun, speaker = subjects
+    phrase = sent.subtree(noun.i)
+    if noun.upos == "NOUN" and sent.kids(noun.i, "det") and max(phrase) + 1 == min(sent.subtree(speaker.i)):
+        d.content, d.speaker = phrase, speaker
+        d.construction = "relative"
 
 
 def _host_clause_content(d: Draft) -> None:

@@ -101,3 +101,22 @@ def test_a_programme_title_before_the_cue_is_not_the_quote(analyze_text):
     r = analyze_text("Speaking on CBS’s “Face the Nation,” the speaker said the country needs more listening.")
     a = att(r, "said", "the country needs more listening")
     assert "Face the Nation" not in a.content.text
+
+
+def test_a_quoted_title_is_named_not_said(analyze_text):
+    from claimtrack.extract.quotes import title_quote
+
+    def region(text, inner):
+        k = text.index(inner)
+        return (k - 1, k + len(inner) + 1)
+    t = 'Harper, hot off directing a lush adaptation of “War & Peace” — had just found his next project.'
+    assert title_quote(t, region(t, "War & Peace"))
+    t = 'The star of the show “I’d Do Anything” had agreed to play the part.'
+    assert title_quote(t, region(t, "I’d Do Anything"))
+    # speech is not: a sentence of its own, a word of it in lower case, or one word standing alone
+    for t, inner in (('“We Are Ready.” the coach said.', "We Are Ready."),
+                     ('“We are ready,” the coach said.', "We are ready,"),
+                     ('“Absolutely,” she said.', "Absolutely,")):
+        assert not title_quote(t, region(t, inner)), t
+    r = analyze_text("The singer, who won the contest “I’d Do Anything” in 2008, had agreed to play Rose-Lynn.")
+    assert not any(a.construction == "inverted-quote" for a in r.attributions)

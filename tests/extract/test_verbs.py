@@ -323,3 +323,18 @@ def test_a_court_plea_is_no_cue():
 def test_a_day_is_never_the_speaker_a_participle_inherits():
     a = only(rows_doc(_PLEA), "threaten")
     assert src(a) == "A man" and a.content.text == "to kill Omar"
+
+
+def test_a_noun_right_before_the_cues_subject_is_what_was_denied_not_a_second_speaker():
+    # the mini model's parse of "…, a prospect Vindman denied earlier": both nouns subjects of "denied"
+    rows = [("Others", "other", "NOUN", 2, "nsubj"), ("raised", "raise", "VERB", 0, "root"),
+            ("concerns", "concern", "NOUN", 2, "obj"), (",", ",", "PUNCT", 7, "punct"),
+            ("a", "a", "DET", 6, "det"), ("prospect", "prospect", "NOUN", 8, "nsubj"),
+            ("Vindman", "Vindman", "PROPN", 8, "nsubj"), ("denied", "deny", "VERB", 2, "parataxis"),
+            ("earlier", "early", "ADV", 8, "advmod"), (".", ".", "PUNCT", 2, "punct")]
+    rows[3] = (",", ",", "PUNCT", 8, "punct")
+    a = only(rows_doc(rows), "deny")
+    assert src(a) == "Vindman" and a.content.text == "a prospect"
+    # without the determiner it is the inverted report it looks like ("…, officials Vindman denied")
+    bare = [r if r[0] != "a" else ("the", "the", "DET", 3, "det") for r in rows]
+    assert only(rows_doc(bare), "deny").content.text != "a prospect"
