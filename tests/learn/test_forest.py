@@ -72,3 +72,15 @@ def _tiny() -> Forest:
                                         "left": [1, -1, -1], "right": [2, -1, -1],
                                         "value": [0, -2.0, 2.0], "default_left": [True, False, False],
                                         "missing": ["None", "None", "None"]}]})
+
+
+def test_a_forest_without_missing_values_predicts_what_lightgbm_does():
+    # (no missing value in training or in the rows: the one-comparison walk)
+    lgb = pytest.importorskip("lightgbm")
+    X, y = _data(2000, 2)
+    X, Xt = np.nan_to_num(X), np.nan_to_num(_data(300, 3)[0])
+    params = {"verbose": -1, "seed": 1, "deterministic": True, "num_threads": 1, "objective": "binary"}
+    booster = lgb.train(params, lgb.Dataset(X, y), 40)
+    forest = Forest.from_lightgbm(booster)
+    assert np.allclose(forest.predict(Xt), booster.predict(Xt), atol=1e-12)
+    assert np.allclose(forest.predict(Xt[:5]), booster.predict(Xt[:5]), atol=1e-12)  # the per-row walk
