@@ -490,3 +490,13 @@ def test_it_far_from_a_name_does_not_make_it_a_body(analyze_text):
     assert _by_name(a)["Aseem Prakash"].type == "person"
     bank = _by_name(_example(analyze_text, "bank_robbery.txt"))["Crédit Rhône"]
     assert bank.type == "organisation" and "It" in bank.aliases
+
+
+def test_a_persons_lawyer_is_someone_else_not_the_person(analyze_text):
+    r = analyze_text("Tim Morrison, a former official, told the committee that he had raised concerns. "
+                     "Morrison said he feared the call would be leaked. Republicans asked Morrison about "
+                     "his predecessor, but Morrison's lawyer said the question was outside the scope of "
+                     "his testimony.")
+    m = _by_mention(r)
+    lawyer, morrison = m["Morrison's lawyer"], m["Morrison"]
+    assert lawyer is not morrison and "Morrison's lawyer" not in morrison.aliases

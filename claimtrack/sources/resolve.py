@@ -638,9 +638,11 @@ class Resolver:
         return ent
 
     def _by_surname(self, m: "Mention") -> Entity | None:
-        """A lone surname of someone named before ("Lopez told CNN …" after "Maria Lopez")."""
+        """A lone surname of someone named before ("Lopez told CNN …" after "Maria Lopez") — as
+        the mention's head: "Morrison's lawyer" is someone else."""
         props = [w for w in m.words if w.upos == "PROPN"]
-        if len(props) == 1 and props[0].text[:1].isupper():
+        if len(props) == 1 and props[0].text[:1].isupper() and (
+                m.head is None or m.head.start == props[0].start):
             return self._person_named(props[0].text.lower())
         return None
 
