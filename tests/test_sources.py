@@ -500,3 +500,11 @@ def test_a_persons_lawyer_is_someone_else_not_the_person(analyze_text):
     m = _by_mention(r)
     lawyer, morrison = m["Morrison's lawyer"], m["Morrison"]
     assert lawyer is not morrison and "Morrison's lawyer" not in morrison.aliases
+
+
+def test_a_name_described_by_its_owner_is_the_name(analyze_text):
+    r = analyze_text("Tim Morrison testified on Tuesday. Morrison said he had raised concerns about the "
+                     "call. \"If he had concerns, that's something I would've expected to be notified "
+                     "about,\" Morrison, Vindman's superior, said.")
+    m = _by_mention(r)
+    assert m["Morrison, Vindman's superior"] is m["Morrison"] and m["Morrison"].type == "person"

@@ -694,17 +694,23 @@ class Resolver:
         name is the source, the description an alias, so "Gazprom said" is the same one."""
         if m.head is None or m.head.upos != "PROPN":
             return m.clean
-        # the parser reads the description as an apposition or as a second subject beside it
-        # a description is a common noun with its article ("the state gas company"); a second
-        # name ("the Wheeling News-Register") or a bare plural ("Tuesday, prosecutors") is not one
-        appos = [w for w in m.words if w.i > m.head.i and (w.head == m.head.i and w.deprel == "appos" or (
-            w.head == m.head.head and w.deprel == m.head.deprel)) and w.upos == "NOUN" and any(
-            d.lemma.lower() in ("the", "a", "an") for d in m.words if d.head == w.i and d.deprel == "det")]
-        commas = [w for w in m.words if w.text == "," and m.head.i < w.i and appos and w.i < appos[0].i]
-        if not commas:
+        # the parser reads the description as an apposition, a conjunct with no "and", or a
+        # second subject beside it; a description is a common noun with its article or its owner
+        # ("the state gas company", "Vindman's superior"); a second name ("the Wheeling
+        # News-Register") or a bare plural ("Tuesday, prosecutors") is not one
+        def described(w: Word) -> bool:
+            kids = [d for d in m.words if d.head == w.i]
+            return w.upos == "NOUN" and not any(d.deprel == "cc" for d in kids) and any(
+                d.lemma.lower() in ("the", "a", "an") and d.deprel == "det" or d.deprel == "nmod:poss" for d in kids)
+        appos = [w for w in m.words if w.i > m.head.i and described(w) and (
+            w.head == m.head.i and w.deprel in ("appos", "conj") or (w.head == m.head.head and w.deprel == m.head.deprel))]
+        if not appos:
             return m.clean
-        start = m.words[0].start
-        return strip_determiner(self.text[start:commas[0].start].strip()) or m.clean
+        first = min(x.start for x in _subtree_in(m.words, appos[0]) if x.upos != "PUNCT")
+        comma = self.text.find(",", m.head.end, first)
+        if comma < 0:
+            return m.clean
+        return strip_determiner(self.text[m.words[0].start:comma].strip()) or m.clean
 
     def _country(self, text: str, skip_head: str = "") -> str | None:
         before = LOCATIVE.split(text, 1)[0]
@@ -954,6 +960,20 @@ class Resolver:
         out = [Source(ids[e.key], e.name, list(e.aliases), e.type, [ids[p] for p in e.part_of], e.key)
                for e in ents]
         return out, ids
+
+
+def _subtree_in(words: list[Word], head: Word) -> list[Word]:
+    """*head* and the words of *words* below it."""
+    by_i = {w.i: w for w in words}
+
+    def under(w: Word) -> bool:
+        seen = set()
+        while w.i != head.i and w.head in by_i and w.i not in seen:
+            seen.add(w.i)
+            w = by_i[w.head]
+        return w.i == head.i
+
+    return [w for w in words if under(w)]
 
 
 def _phrase(words: list[Word], head: Word) -> str:
