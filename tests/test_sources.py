@@ -508,3 +508,11 @@ def test_a_name_described_by_its_owner_is_the_name(analyze_text):
                      "about,\" Morrison, Vindman's superior, said.")
     m = _by_mention(r)
     assert m["Morrison, Vindman's superior"] is m["Morrison"] and m["Morrison"].type == "person"
+
+
+def test_a_bodys_plural_word_makes_its_name_a_body_not_a_person(analyze_text):
+    r = analyze_text("The Centers for Disease Control recommends that everyone get a flu shot. "
+                     "The Citizenship and Immigration Services said that vaccines were required.")
+    types = {s.name: s.type for s in r.sources}
+    assert types.get("Centers for Disease Control") == "organisation", types
+    assert "person" not in types.values(), types

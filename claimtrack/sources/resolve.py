@@ -836,8 +836,10 @@ class Resolver:
         if not run or any(_acronym(w.text) for w in run) and not any(_ner(w) in PERSON_NER for w in run):
             return None
         after = words.index(run[-1]) + 1
-        if after < len(words) and self.gaz.heads.get(words[after].text.lower()) in ORG_TYPES:
+        if after < len(words) and self._word_type(words[after]) in ORG_TYPES:
             return None   # "Walt Disney Co. executive Kevin Mayer": "Walt Disney" names the company
+        if len(run) > 1 and self._word_type(run[-1]) in ORG_TYPES:
+            return None   # "Citizenship and Immigration Services": a body's word ends the name
         name = re.sub(r"\s*([-‐])\s*", r"\1", " ".join(w.text for w in run))
         if not name or self.gaz.country_in(name) or name.lower() in self.gaz.agencies \
                 or name.lower() in self.gaz.media:
@@ -849,10 +851,16 @@ class Resolver:
             if words.index(head) > words.index(run[-1]) or _after_preposition(words, run):
                 return None
         i = words.index(run[0])
-        if i >= 2 and words[i - 1].upos == "ADP" and self.gaz.heads.get(words[i - 2].text.lower()) in ORG_TYPES:
+        if i >= 2 and words[i - 1].upos == "ADP" and self._word_type(words[i - 2]) in ORG_TYPES:
             return None   # "… at the University of Texas Austin", "Center for Disease Control"
         title = clean[:clean.find(run[0].text)].strip() if run[0].text in clean else ""
         return name, title
+
+    def _word_type(self, w: Word) -> str | None:
+        """The kind of source a word names by itself, in any number ("Centers", "Services")."""
+        low = w.text.lower()
+        return self.gaz.heads.get(low) or self.gaz.heads.get(w.lemma.lower()) or (
+            self.gaz.heads.get(low[:-1]) if low.endswith("s") and len(low) > 3 else None)
 
     def _bare_name(self, e: Entity) -> bool:
         """A lone proper name the gazetteers do not know ("Zelenskiy told reporters"): without
