@@ -516,3 +516,22 @@ def test_a_bodys_plural_word_makes_its_name_a_body_not_a_person(analyze_text):
     types = {s.name: s.type for s in r.sources}
     assert types.get("Centers for Disease Control") == "organisation", types
     assert "person" not in types.values(), types
+
+
+def test_a_census_given_name_before_a_surname_makes_a_person_but_never_a_lone_name(analyze_text):
+    r = analyze_text("Kurt Volker, the former envoy, testified on Tuesday. Volker said that he had not "
+                     "known about the plan. Jordan said that the border would stay closed. "
+                     "Dallas Police Department said that the road was open.")
+    types = {s.name: s.type for s in r.sources}
+    assert types.get("Volker") == "person", types
+    assert types.get("Jordan") != "person" and "Dallas" not in [n for n, t in types.items() if t == "person"]
+
+
+def test_the_given_names_table_is_data_with_its_provenance():
+    from claimtrack.resources import load_json
+
+    table = load_json("given_names.json")
+    assert "names" in table and len(table["names"]) > 4000 and table["provenance"]["sha256"]
+    # ordinary words and places are left out: a name run they start is no person's
+    assert not {"will", "hope", "jordan", "georgia", "dallas", "liberty", "may"} & set(table["names"])
+    assert {"kurt", "caitlyn", "john", "hunter"} <= set(table["names"])

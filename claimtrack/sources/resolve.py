@@ -60,6 +60,9 @@ class Gazetteer:
     lemma_groups: dict[str, str] = field(default_factory=dict)  # lemma → group representative
     titles: set[str] = field(default_factory=set)               # "dr", "coach": a name follows
     first_names: set[str] = field(default_factory=set)          # "helen": a person's name starts
+    # the census's given names (data/given_names.json): only ever the first of two or more name
+    # words ("Kurt Volker"), never a lone name, never a gender
+    given_names: set[str] = field(default_factory=set)
     portfolios: set[str] = field(default_factory=set)           # "health" in "Health minister"
     offices: dict[str, set[str]] = field(default_factory=dict)  # "mayor" -> {"city", "town" …}
     female: set[str] = field(default_factory=set)               # "she", "mrs", "actress"
@@ -115,6 +118,7 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
             g.lemma_groups[w.lower()] = rep
     g.titles = {w.lower() for w in data.get("titles", [])}
     g.first_names = {w.lower() for w in data.get("first_names", [])}
+    g.given_names = g.first_names | set(load_json("given_names.json")["names"])
     g.portfolios = {w.lower() for w in data.get("portfolios", [])}
     g.offices = {k.lower(): {w.lower() for w in v} for k, v in data.get("offices", {}).items()}
     g.female = {w.lower() for w in data.get("female", [])}
@@ -768,7 +772,7 @@ class Resolver:
             return (*found, True) if found else None
         runs = self._name_runs(words)
         def sure_of(run: list[Word]) -> bool:
-            return bool(self._titled(words, run) or run[0].text.lower() in self.gaz.first_names
+            return bool(self._titled(words, run) or self._given_name(run)
                         or self._appositive_role(words, run) or _personal_form(run))
 
         # first a run that more than capitals shows a name ("At the … Summit, Indian Prime
@@ -856,6 +860,14 @@ class Resolver:
         title = clean[:clean.find(run[0].text)].strip() if run[0].text in clean else ""
         return name, title
 
+    def _given_name(self, run: list[Word]) -> bool:
+        """A run that starts with a given name: one the gazetteer lists, alone ("Helen said");
+        one of the census's, only before another name ("Kurt Volker"), and no place's."""
+        first = run[0].text.lower()
+        if first in self.gaz.first_names:
+            return True
+        return len(run) >= 2 and first in self.gaz.given_names and first not in self.gaz.state_names
+
     def _word_type(self, w: Word) -> str | None:
         """The kind of source a word names by itself, in any number ("Centers", "Services")."""
         low = w.text.lower()
@@ -942,7 +954,7 @@ class Resolver:
         for sent in self.doc.sentences if self.doc is not None else ():
             for run in self._name_runs(sent.words):
                 if self._titled(sent.words, run) or self._role_beside(sent, run[-1]) or len(run) >= 2 and (
-                        any(w.text.lower() in self.gaz.first_names for w in run[:-1])
+                        any(w.text.lower() in self.gaz.first_names for w in run[:-1]) or self._given_name(run)
                         or any(_ner(w) in PERSON_NER for w in run)):
                     out.add(surname(" ".join(w.text for w in run)))
         return out
