@@ -421,3 +421,12 @@ def test_an_i_with_a_contracted_will_becomes_the_name_and_will(analyze_text):
     """"I'll put an end to it" → "X will put an end to it", never "X'll"."""
     c = _claim(analyze_text('"I\'ll put an end to it," Tom Smith said.'), "end")
     assert c.statement == "Tom Smith will put an end to it", c.statement
+
+
+def test_a_bodys_their_is_not_the_body_when_the_sentence_names_others_in_the_plural(analyze_text):
+    a = analyze_text("Consumer advocates are urging the commission to set backup power rules. The "
+                     "state's emergency office said in a letter to communications companies that their "
+                     "level of engagement was unacceptable. The unions said their members would strike.")
+    blamed = _claim(a, "level of engagement")
+    assert "emergency office" not in blamed.statement and blamed.statement.startswith("their level")
+    assert _claim(a, "would strike").statement.startswith("unions' members")   # nobody else to mean

@@ -283,9 +283,19 @@ def resolve(ctx: Context, att: Attribution | None, speaker: Source | None, pron:
         return cands[0].name, names
     if not quoted and speaker is not None and low in ("it", "its", "they", "their"):
         local = [c for c in cands if c.pos >= sent.start]
-        if len(local) == 1 and local[0].key == speaker.id:
+        if len(local) == 1 and local[0].key == speaker.id and not (
+                low in ("they", "their") and _other_plural(ctx, sent, pron, speaker)):
             return speaker.name, names
     return None, names
+
+
+def _other_plural(ctx: Context, sent: Sentence, pron: Word, speaker: Source) -> bool:
+    """Whether the sentence names other things in the plural before *pron*, in any relation
+    ("said in a letter to communications companies that their level of engagement …": whose?)."""
+    mentioned = [sp for sp, src in ctx.mentions if src.id == speaker.id]
+    return any(w.upos == "NOUN" and w.i < pron.i and (w.feat("Number") == "Plur" or w.text.lower() != w.lemma.lower()
+               and w.text.lower().endswith("s")) and w.lemma.lower() not in TIMES
+               and not any(s <= w.start < e for s, e in mentioned) for w in sent.words)
 
 
 def _speaker_bound(name: str) -> bool:
