@@ -144,13 +144,15 @@ def drop_quoted_cues(atts: list[Attribution], quotes: QuoteIndex) -> list[Attrib
 
 
 def _within_one_quote(a: Attribution, quotes: QuoteIndex) -> bool:
-    """“We want to serve them the way they wish to be served.”: cue, source and content all in
-    one quotation are what its speaker said (the quotation may join its speaker only later)."""
+    """“We want to serve them the way they wish to be served.”: cue and source in one quotation
+    are what its speaker said (the quotation may join its speaker only later) — however far a
+    parse slip carries the content (“… she was referencing these bands …,” McDowell laughed)."""
     region = quotes.region_at(a.cue.spans[0][0])
     if region is None or a.construction in ("signed-quote", "speaker-label", "headline"):
         return False
-    spans = [sp for r in (a.source, a.cue, a.content) if r for sp in r.spans]
-    return all(region[0] <= s and e <= region[1] for s, e in spans)
+    spans = [sp for r in (a.source, a.cue) if r for sp in r.spans]
+    inside = all(region[0] <= s and e <= region[1] for s, e in spans)
+    return inside and (a.source is not None or all(region[0] <= s and e <= region[1] for s, e in a.content.spans))
 
 
 def checkable(a: Attribution) -> bool:

@@ -120,3 +120,13 @@ def test_a_quoted_title_is_named_not_said(analyze_text):
         assert not title_quote(t, region(t, inner)), t
     r = analyze_text("The singer, who won the contest “I’d Do Anything” in 2008, had agreed to play Rose-Lynn.")
     assert not any(a.construction == "inverted-quote" for a in r.attributions)
+
+
+def test_a_cue_and_its_speaker_inside_a_quotation_are_what_was_said_however_far_the_content_runs(analyze_text):
+    r = analyze_text("Her son also remembers it as a trying time. \u201cIf your mom comes to you after surgery "
+                     "and says that her head is now full of music, I think it\u2019s totally fair to think "
+                     "that she\u2019s gone crazy,\u201d he said. \u201cAll of a sudden she was referencing these "
+                     "obscure indie bands and picking up random instruments \u2014 I\u2019m not gonna lie, the "
+                     "accordion playing drives me nuts,\u201d McDowell laughed.")
+    assert not any(a.cue.text == "was referencing" for a in r.attributions), \
+        [(src(a), a.cue.text) for a in r.attributions]
