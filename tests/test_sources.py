@@ -535,3 +535,10 @@ def test_the_given_names_table_is_data_with_its_provenance():
     # ordinary words and places are left out: a name run they start is no person's
     assert not {"will", "hope", "jordan", "georgia", "dallas", "liberty", "may"} & set(table["names"])
     assert {"kurt", "caitlyn", "john", "hunter"} <= set(table["names"])
+
+
+def test_secretary_of_state_is_a_portfolio_not_a_body_called_state(analyze_text):
+    r = analyze_text("Secretary of State Mike Pompeo said the release of the hostages \"gives us hope "
+                     "for the success of the peace negotiations.\"")
+    assert "State" not in {s.name for s in r.sources}
+    assert "the State" not in r.claims[0].statement and "State's" not in r.claims[0].statement
