@@ -542,3 +542,12 @@ def test_secretary_of_state_is_a_portfolio_not_a_body_called_state(analyze_text)
                      "for the success of the peace negotiations.\"")
     assert "State" not in {s.name for s in r.sources}
     assert "the State" not in r.claims[0].statement and "State's" not in r.claims[0].statement
+
+
+def test_she_after_a_woman_named_by_a_noun_is_not_an_earlier_lone_name(analyze_text):
+    r = analyze_text("Instagram said it notifies people who could benefit from a business account. WIRED "
+                     "spoke to one mother, who knew her daughter was on Instagram. \"I am literally "
+                     "facepalming that my 14-year-old son has a public account,\" she said.")
+    assert _by_mention(r)["she"].name != "Instagram"
+    assert all("Instagram's daughter" not in c.statement and not c.statement.startswith("Instagram is")
+               for c in r.claims), [c.statement for c in r.claims]

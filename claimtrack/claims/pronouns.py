@@ -144,10 +144,12 @@ def _noun_candidate(sent: Sentence, w: Word, text: str = "") -> Candidate | None
     """A core argument's noun or a proper name, typed from the parse and the word lists."""
     if w.upos not in ("NOUN", "PROPN") or w.lemma.lower() in TIMES:
         return None
-    if w.deprel not in CORE and w.upos != "PROPN" or w.deprel in ("compound", "flat"):
-        return None
     st = tables()["statements"]
     low = w.lemma.lower()
+    # a person may be meant from any relation ("WIRED spoke to one mother, who knew her
+    # daughter …"); a thing only from a core one ("in the city" is where, not what "it" is)
+    if w.deprel not in CORE and w.upos != "PROPN" and low not in st["people"] or w.deprel in ("compound", "flat"):
+        return None
     number = w.feat("Number") or ("Plur" if w.text.lower().endswith("s") and w.upos == "NOUN" else "Sing")
     gaz = load_gazetteer()
     gender = "Fem" if low in gaz.female else "Masc" if low in gaz.male else ""

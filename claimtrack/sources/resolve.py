@@ -272,6 +272,7 @@ class Resolver:
         self.order: list[str] = []   # entity keys by mention, most recent last
         self.last: dict[str, float] = {}   # entity key -> its latest mention's offset
         self.spans: list[Span] = []        # the source mentions resolved so far
+        self._quotes = None                 # the text's quotations, read when first asked
         self.starts = [s.start for s in doc.sentences] if doc is not None and doc.sentences else [0]
 
     # -- entity bookkeeping -------------------------------------------------------------------
@@ -392,6 +393,9 @@ class Resolver:
         ent = self._antecedent(kind, gender_in([m.low], self.gaz) if kind == "person" else "", m.pos)
         if ent is not None and kind == "group" and self._other_group(self.last.get(ent.key, ent.pos), m.pos):
             ent = None   # "they" may be a group named since, or a person's singular "they"
+        if ent is not None and kind == "person" and self._bare_name(ent) and self._someone_since(
+                self.last.get(ent.key, ent.pos), m.pos, gender_in([m.low], self.gaz)):
+            ent = None   # "WIRED spoke to one mother … she said": not the lone name "Instagram"
         if ent is not None:
             if kind == "person" and (self._bare_name(ent) or ent.weak):
                 ent.type, ent.weak = "person", False  # "he"/"she" tells what the name was
@@ -909,6 +913,19 @@ class Resolver:
                         and gender_in([e.name, *e.aliases], self.gaz) in ("", gender):
                     return e
         return None
+
+    def _someone_since(self, since: float, pos: float, gender: str) -> bool:
+        """Whether a noun of a person of *gender* ("mother", "actress") that is no source stands
+        between *since* and *pos*: the one a "she" or "he" more likely means than a lone name
+        only capitals made a name."""
+        words = self.gaz.female if gender == "Fem" else self.gaz.male if gender == "Masc" else set()
+        if self._quotes is None:
+            from ..extract.marks import QuoteIndex
+
+            self._quotes = QuoteIndex(self.text)
+        # (not in someone's quoted words: "what this woman's story is about" is the character)
+        return any(w.upos == "NOUN" and w.lemma.lower() in words and not any(s <= w.start < e for s, e in self.spans)
+                   and self._quotes.region_at(w.start) is None for _, w in self.words.between(int(since) + 1, int(pos)))
 
     def _other_group(self, since: float, pos: float) -> bool:
         """Whether something else "they" may mean stands between *since* and *pos*: a person
