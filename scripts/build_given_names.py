@@ -19,9 +19,6 @@ import json
 from pathlib import Path
 
 FILES = ("dist.female.first", "dist.male.first")
-TIME = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-        "saturday", "sunday"}
 
 
 def census_names(folder: Path) -> tuple[list[str], dict[str, str]]:
@@ -77,7 +74,9 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     names, digests = census_names(Path(args.names))
     common = common_words(Path(args.wordnet)) | places_and_things(Path(args.wordnet))
-    kept = [n for n in names if len(n) > 2 and n.isalpha() and n not in common and n not in TIME]
+    from claimtrack.extract.words import TIME_WORDS   # the lexicon's days, months …
+
+    kept = [n for n in names if len(n) > 2 and n.isalpha() and n not in common and n not in TIME_WORDS]
     table = {"provenance": {
         "source": "the 1990 US Census given names (public domain) as shipped by the PyPI package "
                   "'names' 0.3.0 (MIT, Trey Hunner): names/dist.female.first, names/dist.male.first",

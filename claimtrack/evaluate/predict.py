@@ -46,9 +46,8 @@ def univocal(pred_docs: dict) -> dict:
     claimtrack itself keeps them (they are who claims what inside a report)."""
     out = {}
     for i, d in pred_docs.items():
-        ids = {a.get("id") for a in d["attributions"]}
-        out[i] = {**d, "attributions": [a for a in d["attributions"] if a.get("parent") not in ids
-                                        or a.get("parent") is None]}
+        ids = {a.get("id") for a in d["attributions"]} - {None}
+        out[i] = {**d, "attributions": [a for a in d["attributions"] if a.get("parent") not in ids]}
     return out
 
 
