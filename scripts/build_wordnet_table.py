@@ -6,7 +6,8 @@ the sense-tagged corpora saw at least once, its most frequent senses (synset num
 sharing one are synonyms), each kept synset's direct hypernyms, the antonym pairs, and the
 irregular inflections ("held" -> "hold"); and the nouns of people (``people``: single words
 whose most frequent sense is a kind of person, for the statements' pronouns: "he", "she" or
-"they" may point back to "the bartender", "it" may not). Same input, same bytes.
+"they" may point back to "the bartender", "it" may not); and the places of two words or more
+(``places``: "San Diego" names no person). Same input, same bytes.
 
     python scripts/build_wordnet_table.py [--wordnet /usr/share/wordnet] [--out claimtrack/data/wordnet.json]
 """
@@ -90,6 +91,25 @@ def read_people(wordnet: Path) -> list[str]:
     return sorted(out)
 
 
+def read_places(wordnet: Path) -> list[str]:
+    """Names of places of two words or more, as written capitalised in WordNet's places
+    (lexicographer file noun.location: "San Diego", "Los Angeles", "Hong Kong"), lower-cased:
+    a run of capitalised words that is one of them names no person."""
+    out = set()
+    for line in (wordnet / "data.noun").read_text(encoding="latin-1").splitlines():
+        if line.startswith(" "):
+            continue
+        parts = line.split(" | ")[0].split()
+        if parts[1] != "15":
+            continue
+        for k in range(int(parts[3], 16)):
+            word = parts[4 + 2 * k].split("(")[0]
+            names = word.split("_")
+            if len(names) >= 2 and all(n[:1].isupper() for n in names if n.isalpha() and len(n) > 3):
+                out.add(" ".join(names).lower())
+    return sorted(out)
+
+
 def read_exceptions(wordnet: Path) -> dict[str, str]:
     exc = {}
     for pos in ("verb", "noun", "adj"):
@@ -127,7 +147,7 @@ def build(wordnet: Path) -> dict:
     return {"format": "claimtrack-wordnet/1", "source": "WordNet 3.0 (Princeton University)",
             "licence": LICENCE, "senses": SENSES, "lemmas": lemmas, "hypernyms": hyper,
             "antonyms": sorted(list(a) for a in antonyms), "exceptions": read_exceptions(wordnet),
-            "people": read_people(wordnet)}
+            "people": read_people(wordnet), "places": read_places(wordnet)}
 
 
 def main() -> None:
@@ -140,7 +160,8 @@ def main() -> None:
     Path(args.out).write_text(text, encoding="utf-8")
     print(f"{args.out}: {len(text):,} bytes; "
           + ", ".join(f"{pos} {len(t):,}" for pos, t in table["lemmas"].items())
-          + f"; {len(table['antonyms']):,} antonym pairs; {len(table['people']):,} people nouns")
+          + f"; {len(table['antonyms']):,} antonym pairs; {len(table['people']):,} people nouns"
+          + f"; {len(table['places']):,} places")
 
 
 if __name__ == "__main__":

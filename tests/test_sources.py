@@ -551,3 +551,10 @@ def test_she_after_a_woman_named_by_a_noun_is_not_an_earlier_lone_name(analyze_t
     assert _by_mention(r)["she"].name != "Instagram"
     assert all("Instagram's daughter" not in c.statement and not c.statement.startswith("Instagram is")
                for c in r.claims), [c.statement for c in r.claims]
+
+
+def test_a_place_of_two_words_is_no_persons_name(analyze_text):
+    r = analyze_text("Lisa Boesky, a clinical psychologist and jail suicide expert from San Diego, said the "
+                     "checks were critical.")
+    types = {s.name: s.type for s in r.sources}
+    assert types.get("Lisa Boesky") == "person" and types.get("San Diego") != "person", types

@@ -850,8 +850,8 @@ class Resolver:
             return None   # "Citizenship and Immigration Services": a body's word ends the name
         name = re.sub(r"\s*([-‐])\s*", r"\1", " ".join(w.text for w in run))
         if not name or self.gaz.country_in(name) or name.lower() in self.gaz.agencies \
-                or name.lower() in self.gaz.media:
-            return None
+                or name.lower() in self.gaz.media or name.lower() in wordnet_places():
+            return None   # (a place of two words or more, "San Diego", is no one's name)
         # A name followed by an organisation head ("Gazprom Neft Company") is not a person.
         # So is one in a body's name ("the University of Texas Austin").
         if head.text.lower() in self.gaz.heads and head not in run and self.gaz.heads[head.text.lower()] \
@@ -997,6 +997,12 @@ class Resolver:
         out = [Source(ids[e.key], e.name, list(e.aliases), e.type, [ids[p] for p in e.part_of], e.key)
                for e in ents]
         return out, ids
+
+
+@lru_cache(maxsize=1)
+def wordnet_places() -> frozenset[str]:
+    """WordNet's places of two words or more, lower-cased (data/wordnet.json, ``places``)."""
+    return frozenset(load_json("wordnet.json").get("places", ()))
 
 
 def _subtree_in(words: list[Word], head: Word) -> list[Word]:
