@@ -6,6 +6,7 @@ True
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from importlib import resources
 
 
@@ -20,3 +21,10 @@ def read_text(name: str, path: str | None = None) -> str:
 def load_json(name: str, path: str | None = None) -> dict:
     """A JSON data file: the built-in *name*, or *path* in the same layout."""
     return json.loads(read_text(name, path))
+
+
+@lru_cache(maxsize=1)
+def wordnet_table() -> dict:
+    """``data/wordnet.json`` (built by ``scripts/build_wordnet_table.py``), parsed once per process:
+    the claim matcher, the statements' people nouns and the sources' places all read it. Read only."""
+    return load_json("wordnet.json")

@@ -23,6 +23,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
+from ..resources import wordnet_table
 from .text import singular, words
 
 def _data(name: str) -> str:
@@ -152,7 +153,7 @@ class WordNet:
 @lru_cache(maxsize=1)
 def wordnet() -> WordNet:
     """The shipped WordNet table (read once)."""
-    return WordNet(json.loads(_data("wordnet.json")))
+    return WordNet(wordnet_table())
 
 
 def content_lemmas(tokens: Iterable[str]) -> list[str]:

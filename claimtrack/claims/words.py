@@ -14,7 +14,7 @@ import tomllib
 from functools import lru_cache
 
 from ..extract.words import NEGATORS as CUE_NEGATORS
-from ..resources import load_json, read_text
+from ..resources import read_text, wordnet_table
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -88,5 +88,5 @@ def _statements(lists: dict) -> dict[str, set[str]]:
     # scripts/build_wordnet_table.py) plus the few it lacks, kept in propositions.toml
     out = {k: set(v) for k, v in lists.items()}
     out["people_listed"] = set(out.get("people", set()))
-    out["people"] = out["people_listed"] | set(load_json("wordnet.json").get("people", []))
+    out["people"] = out["people_listed"] | set(wordnet_table().get("people", []))
     return out

@@ -42,8 +42,7 @@ def title_quote(text: str, region: Span) -> bool:
     """'on CNN’s “State of the Union,”', 'the singing competition “I’d Do Anything” —': a short
     quoted name in title case is a programme, a song or a book, not someone's words — one word
     only after a possessive or a preposition ("“Absolutely,” she said" is speech)."""
-    raw = text[region[0] + 1:region[1] - 1]
-    inner = raw.strip(" ,")
+    inner = text[region[0] + 1:region[1] - 1].strip(" ,")
     words = [w for w in inner.split() if w not in ("&", "-", "–", "—")]
     if not 1 <= len(words) <= 6 or inner.endswith((".", "!", "?", "…")) or \
             not all(w[:1].isupper() or w.lower() in HEADLINE_LOWER for w in words):

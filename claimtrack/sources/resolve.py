@@ -29,7 +29,7 @@ from typing import Iterable
 
 from ..parse.index import WordIndex
 from ..parse.parser import Doc, Sentence, Word
-from ..resources import load_json
+from ..resources import load_json, wordnet_table
 from ..types import Analysis, Attribution, Source, Span
 
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
@@ -1002,7 +1002,7 @@ class Resolver:
 @lru_cache(maxsize=1)
 def wordnet_places() -> frozenset[str]:
     """WordNet's places of two words or more, lower-cased (data/wordnet.json, ``places``)."""
-    return frozenset(load_json("wordnet.json").get("places", ()))
+    return frozenset(wordnet_table().get("places", ()))
 
 
 def _subtree_in(words: list[Word], head: Word) -> list[Word]:
