@@ -430,3 +430,10 @@ def test_a_bodys_their_is_not_the_body_when_the_sentence_names_others_in_the_plu
     blamed = _claim(a, "level of engagement")
     assert "emergency office" not in blamed.statement and blamed.statement.startswith("their level")
     assert _claim(a, "would strike").statement.startswith("unions' members")   # nobody else to mean
+
+
+def test_a_person_is_named_in_full_once_then_as_the_article_calls_them(analyze_text):
+    a = analyze_text('Coach Tomas Okonkwo spoke after the game. "I told my players that I was proud '
+                     'of them," Okonkwo said.')
+    c = _claim(a, "proud")
+    assert c.statement.count("Tomas Okonkwo") == 1 and "Okonkwo's players" in c.statement, c.statement

@@ -70,11 +70,13 @@ def make_statement(words: list[tuple[Sentence, Word]], text: str, speaker: str |
     heads = tops | _conjuncts(words, tops)   # whose subjects are the content's subjects
     subjects: list[Candidate] = []   # the statement's subjects so far, for bound possessives
     swaps: dict[int, str] = {}       # word start → its new form ("are" after "we" → "is")
+    named: set[str] = set()          # the people a pronoun was replaced with by full name so far
     prev_end, last_sent = None, None
     for k, (sent, w) in enumerate(words):
         token = swaps.get(w.start, w.text)
         if w.upos == "PRON" and w.text.lower() in (*THIRD, *FIRST):
-            token = _pronoun(words, k, heads, who, subjects, swaps, resolutions)
+            token = _once_in_full(_pronoun(words, k, heads, who, subjects, swaps, resolutions), w.text,
+                                  who, named)
         elif w.deprel.startswith("nsubj") and w.upos in ("NOUN", "PROPN"):
             c = _noun_candidate(sent, w, text)
             if c is not None:
@@ -184,6 +186,21 @@ def _pronoun(words: list, k: int, heads: set[int], who: Speaker, subjects: list[
     if resolutions is not None and (cands or name):
         resolutions.append({"pronoun": w.text, "span": [w.start, w.end], "replaced_by": name or "",
                             "candidates": cands})
+    return token
+
+
+def _once_in_full(token: str, original: str, who: Speaker, named: set[str]) -> str:
+    """A person's full name where the statement first puts it for a pronoun, after that the
+    short name the article itself calls them by ("Mary Steenburgen felt strange …
+    Steenburgen's brain", "Joel Eriksson Ek … Eriksson Ek"), as a reporter writes."""
+    if token == original or who.ctx is None:
+        return token
+    for s in who.ctx.sources:
+        if s.type == "person" and " " in s.name and s.name in token:
+            short = [a for a in s.aliases if a[:1].isupper() and s.name.endswith(" " + a)]
+            if s.name in named and short:
+                return token.replace(s.name, min(short, key=len))
+            named.add(s.name)
     return token
 
 

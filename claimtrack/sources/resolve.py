@@ -273,6 +273,7 @@ class Resolver:
         self.last: dict[str, float] = {}   # entity key -> its latest mention's offset
         self.spans: list[Span] = []        # the source mentions resolved so far
         self._quotes = None                 # the text's quotations, read when first asked
+        self._names_cache: dict[str, set[str]] | None = None   # surname -> full names, when first asked
         self.starts = [s.start for s in doc.sentences] if doc is not None and doc.sentences else [0]
 
     # -- entity bookkeeping -------------------------------------------------------------------
@@ -368,10 +369,11 @@ class Resolver:
 
     def _head(self, words: list[Word]) -> Word | None:
         ids = {w.i for w in words}
-        for w in words:
-            if w.head not in ids and w.upos != "PUNCT":
-                return w
-        return words[-1] if words else None
+        outside = [w for w in words if w.head not in ids and w.upos != "PUNCT"]
+        if len(outside) > 1 and all(w.head == outside[0].head and w.deprel in ("compound", "amod")
+                                    for w in outside):
+            return outside[-1]   # a name the parser hung word by word on a noun outside it ("United Nations")
+        return outside[0] if outside else (words[-1] if words else None)
 
     def _match(self, mention: str, words: list[Word], pos: float) -> Entity:
         """The first resolution step that recognises the mention, else a new source."""
@@ -454,7 +456,7 @@ class Resolver:
                 and not ROLE_COMPOUND.fullmatch(f"{w.text} {role.text}")]
             if not owner:
                 continue
-            phrase = _phrase(m.words, owner[0])
+            phrase = _phrase(m.words, owner[0], beside=role)
             if not phrase or self.gaz.country_in(phrase) or phrase.lower() in self.gaz.state_names:
                 continue
             if set(phrase.lower().split()) <= self.gaz.portfolios:
@@ -651,8 +653,18 @@ class Resolver:
         props = [w for w in m.words if w.upos == "PROPN"]
         if len(props) == 1 and props[0].text[:1].isupper() and (
                 m.head is None or m.head.start == props[0].start):
-            return self._person_named(props[0].text.lower())
+            return self._surname_of(props[0].text.lower(), m.pos)
         return None
+
+    def _surname_of(self, last: str, pos: float) -> Entity | None:
+        """The person a lone surname names: one named before as a source, else one the article
+        names in full where they were no source ("former special envoy to Ukraine Kurt Volker
+        … Volker said")."""
+        found = self._person_named(last)
+        if found is None and last in self._full_names():
+            name = self._full_names()[last]
+            found = self._entity("person:" + name.lower(), name, "person", pos)
+        return found
 
     def _person_named(self, last: str) -> Entity | None:
         for k in reversed(self.order):
@@ -676,6 +688,10 @@ class Resolver:
         clean, low = self._without_apposition(m), m.low
         if clean != m.clean:
             low = _key(clean)
+        if clean != m.clean and " " not in clean and clean[:1].isupper():
+            known = self._surname_of(clean.lower(), m.pos)   # "Morrison, Vindman's superior"
+            if known is not None:
+                return known
         typ = self._type_of(m.hlow, m.head, clean)
         owner = None
         poss = re.match(r"^(.+?)['’]s\s+(.+)$", clean)
@@ -826,6 +842,11 @@ class Resolver:
         return low in self.gaz.titles or (prev.text[:1].isupper()
                                           and self.gaz.heads.get(low) in ("person", "government"))
 
+    def _role_before(self, words: list[Word], run: list[Word]) -> bool:
+        """A person's role right before the name ("coach Tomas Okonkwo"); the gazetteer's."""
+        k = words.index(run[0])
+        return k > 0 and words[k - 1].upos == "NOUN" and self.gaz.heads.get(words[k - 1].text.lower()) == "person"
+
     def _appositive_role(self, words: list[Word], run: list[Word]) -> bool:
         """The name is followed by ", a/the <role>" ("Omar, a senior military analyst")."""
         k = words.index(run[-1]) + 1
@@ -963,18 +984,51 @@ class Resolver:
         return None
 
     def full_names(self) -> set[str]:
-        """Surnames of the people the article names in full anywhere, source or not ("Zach
-        Parise" makes a later "Parise said" a person): runs of two or more name words whose
-        first is a known first name, and any name after a title ("Mr. Beridze") or beside a
-        person's role ("Beridze, the plant director")."""
-        out: set[str] = set()
-        for sent in self.doc.sentences if self.doc is not None else ():
-            for run in self._name_runs(sent.words):
-                if self._titled(sent.words, run) or self._role_beside(sent, run[-1]) or len(run) >= 2 and (
-                        any(w.text.lower() in self.gaz.first_names for w in run[:-1]) or self._given_name(run)
-                        or any(_ner(w) in PERSON_NER for w in run)):
-                    out.add(surname(" ".join(w.text for w in run)))
+        """Surnames of the people the article names anywhere, source or not ("Zach Parise"
+        makes a later "Parise said" a person)."""
+        return set(self._people_named())
+
+    def _full_names(self) -> dict[str, str]:
+        """Surname → full name, for the surnames only one person named in the article has."""
+        out = {}
+        for last, names in self._people_named().items():
+            # "Volker" after a title and "Kurt Volker" are one person; "Kurt" and "Ann Volker" two
+            longest = {n for n in names if not any(o != n and o.endswith(" " + n) for o in names)}
+            if len(longest) == 1:
+                out[last] = longest.pop()
         return out
+
+    def _people_named(self) -> dict[str, set[str]]:
+        """Surname → the full names the article gives people: runs of name words that more
+        than capitals show a person's — a known first name before the last, a given name
+        starting two or more, NER, a title or a role before ("Mr. Beridze", "coach Tomas
+        Okonkwo"), a role beside ("Beridze, the plant director")."""
+        if self._names_cache is None:
+            seen: dict[str, set[str]] = {}
+            for sent in (self.doc.sentences if self.doc is not None else []):
+                for whole in self._name_runs(sent.words):
+                    # the parser may run a place or a capitalised role into the name ("envoy to
+                    # Ukraine Kurt Volker", "Goalie Marta Lindqvist"): from a given name if any
+                    given = [k for k, w in enumerate(whole[:-1]) if w.text.lower() in self.gaz.first_names
+                             or w.text.lower() in self.gaz.given_names]
+                    for run in (whole[k:] for k in dict.fromkeys([*given, *range(len(whole))])):
+                        name = self._named_person(sent, run)
+                        if name:
+                            seen.setdefault(surname(name), set()).add(name)
+                            break
+            self._names_cache = seen
+        return self._names_cache
+
+    def _named_person(self, sent: Sentence, run: list[Word]) -> str | None:
+        words = sent.words
+        if not (self._titled(words, run) or self._role_beside(sent, run[-1]) or self._role_before(words, run)
+                or len(run) >= 2 and (any(w.text.lower() in self.gaz.first_names for w in run[:-1])
+                                      or self._given_name(run) or any(_ner(w) in PERSON_NER for w in run))):
+            return None
+        if len(run) == 1:
+            return run[0].text
+        found = self._as_person(" ".join(w.text for w in run), words, run[-1], run)
+        return found[0] if found else None
 
     def _role_beside(self, sent: Sentence, name: Word) -> bool:
         """A person's role in apposition to the name ("Beridze, the plant director,"), or the
@@ -1019,14 +1073,18 @@ def _subtree_in(words: list[Word], head: Word) -> list[Word]:
     return [w for w in words if under(w)]
 
 
-def _phrase(words: list[Word], head: Word) -> str:
-    """The words of *head*'s subtree among *words*, without case markers ("'s", "of")."""
+def _phrase(words: list[Word], head: Word, beside: Word | None = None) -> str:
+    """The words of *head*'s subtree among *words*, without case markers ("'s", "of"); with
+    the capitalised words next to it that the parser hung on *beside* instead ("United
+    Nations spokesman", "a Boise State University political scientist")."""
     ids = {head.i}
     grew = True
     while grew:
         grew = False
         for w in words:
-            if w.head in ids and w.i not in ids:
+            if w.i not in ids and (w.head in ids or beside is not None and w.head == beside.i
+                                   and w.text[:1].isupper() and w.upos != "DET"
+                                   and (w.i + 1 in ids or w.i - 1 in ids)):
                 ids.add(w.i)
                 grew = True
     kept = [w for w in words if w.i in ids and w.upos != "PUNCT"]
