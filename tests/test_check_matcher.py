@@ -35,6 +35,15 @@ def test_negation_on_one_side_contradicts_and_double_negation_does_not():
     assert compare("The depot did not hold diesel.", "The depot never held diesel.").relation == "same"
 
 
+def test_a_negation_counts_only_in_the_sentence_that_states_what_both_share():
+    # a quotation of several sentences: its "not" negates something else
+    quote = ("The depot held diesel when the fire broke out. We could not reach the owner. "
+             "The firefighters did their best.")
+    assert compare(quote, "The depot held diesel when the fire broke out.").relation != "contradicts"
+    assert compare("The depot did not hold diesel when the fire broke out. The owner was away.",
+                   "The depot held diesel when the fire broke out.").relation == "contradicts"
+
+
 def test_numbers_with_units_are_compared():
     assert compare("2,000 litres of diesel were in the depot.",
                    "500 litres of diesel were in the depot.").relation == "contradicts"

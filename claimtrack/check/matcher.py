@@ -60,7 +60,7 @@ def _doc(x) -> Doc:
 def _read(text: str) -> Doc:
     # an article's links compare every pair of its claims: each statement is read once, not
     # once per pair (the Doc is only read from afterwards)
-    return Doc.read(text, split=False)
+    return Doc.read(text)
 
 
 def _reach(d: Doc) -> set[str]:
@@ -74,12 +74,22 @@ def _reach(d: Doc) -> set[str]:
     return d.memo["reach"]
 
 
-def _conflicts(a: Doc, b: Doc, shared: list[str]) -> list[str]:
+def _core(d: Doc, hits: list[str]) -> list[str]:
+    """The tokens of *d*'s sentence that holds most of the aligned lemmas *hits*."""
+    if len(d.sentences) == 1:
+        return d.sentences[0].tokens
+    wanted = set(hits)
+    return max(d.sentences, key=lambda s: len(wanted.intersection(s.lemmas))).tokens
+
+
+def _conflicts(a: Doc, b: Doc, shared: list[str], shared_b: list[str]) -> list[str]:
     """What makes two aligned claims say opposite things."""
     out = []
     neg = word_lists()["negation"]
-    na = sum(t in neg for t in a.tokens)
-    nb = sum(t in neg for t in b.tokens)
+    # a negation counts in the sentence that states what both share: in a quotation of several
+    # sentences a "not" elsewhere negates something else
+    na = sum(t in neg for t in _core(a, shared))
+    nb = sum(t in neg for t in _core(b, shared_b))
     if (na % 2) != (nb % 2):
         out.append("negation")
     wn = wordnet()
@@ -109,11 +119,11 @@ def compare(a, b, idf: Callable[[str], float] | None = None, directed: bool = Fa
     if _reach(da).isdisjoint(db.lemmas):  # nothing of a in b: no score to weigh
         return Match(0.0, "unrelated", [])
     ab, hit_a = align(da.lemmas, set(db.lemmas), idf)
-    ba, _ = align(db.lemmas, set(da.lemmas), idf)
+    ba, hit_b = align(db.lemmas, set(da.lemmas), idf)
     score = ab if directed else (2 * ab * ba / (ab + ba) if ab + ba else 0.0)
     if score < RELATED:
         return Match(score, "unrelated", hit_a)
-    conflicts = _conflicts(da, db, hit_a)
+    conflicts = _conflicts(da, db, hit_a, hit_b)
     if conflicts and score >= RELATED:
         return Match(score, "contradicts", hit_a + conflicts)
     return Match(score, "same" if score >= SAME else "related", hit_a)
