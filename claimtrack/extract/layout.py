@@ -13,7 +13,8 @@ from .marks import QuoteIndex
 from ..types import Attribution, Cue, Role, Span
 from .candidate import trim
 from .tree import is_quote
-from .words import ARTICLES, CLOSERS, DASHES, HEADLINE_LOWER, LAYOUT_STOP, OPENERS, PLACES
+from .words import (ARTICLES, CLOSERS, DASHES, FIRST_SECOND_PERSON, FIRST_SECOND_POSSESSIVE, HEADLINE_LOWER,
+                    LAYOUT_STOP, OPENERS, PLACES)
 
 Located = tuple[Sentence, Word]
 _MARKS = re.escape(OPENERS + CLOSERS)
@@ -99,11 +100,27 @@ def speaker_labels(doc: Doc, quotes: QuoteIndex, atts: list[Attribution]):
         first = next(w for _, w in label if not is_quote(w.text))
         if first.text.lower() in ARTICLES:
             continue  # "The Latest: …", "The Ninth Circle: …": a title, not a speaker
+        if _imperative(sent, colon):
+            continue  # "Lakers: Visit the Thunder on Friday.": a listing's line, said by no one
         src: Span = (first.start, label[-1][1].end)
         yield Attribution("", sent.index, quotes.quote_type([(cs, ce)], text),
                           Role.from_spans(text, [src]),
                           Cue.from_spans(text, [(colon.start, colon.end)], ":", "assert"),
                           Role.from_spans(text, [(cs, ce)]), "speaker-label")
+
+
+def _imperative(sent: Sentence, colon: Word) -> bool:
+    """Whether the words after *colon* are one clause in the imperative, a verb with no subject
+    that heads them all, addressed to no one in the room: "Look, we will win", "Let us start"
+    and "Tell me more" are a speaker's."""
+    rest = [w for w in sent.words[colon.i + 1:] if w.upos != "PUNCT"]
+    if not rest or rest[0].upos != "VERB" or is_quote(sent.words[colon.i + 1].text) \
+            or any(w.text.lower() in FIRST_SECOND_PERSON | FIRST_SECOND_POSSESSIVE for w in rest):
+        return False
+    first = rest[0]
+    if not (first.feat("Mood") == "Imp" or first.xpos == "VB") or sent.kids(first.i, "nsubj", "nsubj:pass"):
+        return False
+    return {w.i for w in rest} <= set(sent.subtree(first.i))
 
 
 def _line_end(text: str, pos: int) -> int:

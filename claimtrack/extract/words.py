@@ -64,6 +64,8 @@ HYPOTHETICAL = {"would", "could", "should", "can", "ca", "'d", "’d", "wouldn't
 POLL_SHARES = {"percent", "majority", "majorities", "half", "third", "thirds", "quarter", "quarters",
                "plurality", "respondents"}
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
+# the same people as owners ("tell me about your plan" speaks to someone in the room)
+FIRST_SECOND_POSSESSIVE = {"my", "our", "your", "mine", "ours", "yours"}
 # pronouns and demonstratives that stand for a third party as a source ("he said", "this shows")
 THIRD_PERSON = {"he", "she", "they", "it", "him", "her", "them", "this", "that", "these", "those"}
 # words a title-case headline leaves in lower case ("Trump Says He Is Ready for a Fight")

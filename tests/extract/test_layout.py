@@ -63,3 +63,13 @@ def test_a_title_before_a_colon_is_not_a_speaker(analyze_text):
                      "Correction: An earlier version of this article misstated the date of the rally.")
     assert not any(a.cue.text == ":" for a in r.attributions)
     assert src(att(r, "urges", "supporters to monitor polling places")) == "Trump"
+
+
+def test_a_listings_imperative_line_is_no_speaker_label(analyze_text):
+    r = analyze_text("The Lakers won again on Tuesday.\n\nUP NEXT\n\nThunder: Host the Lakers on Friday.\n\n"
+                     "Lakers: Visit the Thunder on Saturday.\n\nWALLACE: Let us start with the debate.\n\n"
+                     "PENCE: Look, we will win this election.")
+    labels = {src(a) for a in r.attributions if a.construction == "speaker-label"}
+    assert "Thunder" not in labels and "Lakers" not in labels, labels
+    # an imperative said to someone in the room, or words after one, are a speaker's
+    assert {"WALLACE", "PENCE"} <= labels, labels
