@@ -3,8 +3,9 @@ package ``names`` (MIT) ships them, less the ones that are also ordinary English
 
 A name run of two or more words that starts with one of them ("Kurt Volker", "Caitlyn Smith")
 names a person, so a later "Volker said" is that person. Only ever the first word of a longer
-run: a lone "Jordan" or "Georgia" is not made a person by this table, and it says nothing of
-gender. Left out: words WordNet 3.0 knows as a verb, adjective or adverb ("Will", "Hope", "Rich",
+run: a lone "Jordan" or "Georgia" is not made a person by this table. A name in only one of the
+census's two lists, or 20 times as frequent in one ("Daniel", "Mary"), gives the gender of a full name it starts, so "she said"
+never points back to Daniel Anthony; a name common in both ("Jordan", "Kelly") says nothing. Left out: words WordNet 3.0 knows as a verb, adjective or adverb ("Will", "Hope", "Rich",
 "Mark"), as a place ("Jordan", "Georgia", "Dallas") or as a common noun that is no person's
 ("Liberty", "Art"), month and day names, and names of one or two letters. Same input, same bytes.
 
@@ -21,16 +22,22 @@ from pathlib import Path
 FILES = ("dist.female.first", "dist.male.first")
 
 
-def census_names(folder: Path) -> tuple[list[str], dict[str, str]]:
-    """Lower-cased given names of the census files, and each file's sha256."""
-    names, digests = set(), {}
+def census_names(folder: Path) -> tuple[list[str], dict[str, str], dict[str, dict[str, float]]]:
+    """Lower-cased given names of the census files, each file's sha256, and each file's names
+    with their frequency (per cent of the people of that sex)."""
+    names, digests, by_file = set(), {}, {}
     for name in FILES:
         raw = (folder / name).read_bytes()
         digests[name] = hashlib.sha256(raw).hexdigest()
-        for line in raw.decode("ascii").splitlines():
-            if line.strip():
-                names.add(line.split()[0].lower())
-    return sorted(names), digests
+        by_file[name] = {line.split()[0].lower(): float(line.split()[1])
+                         for line in raw.decode("ascii").splitlines() if line.strip()}
+        names |= set(by_file[name])
+    return sorted(names), digests, by_file
+
+
+def mostly(name: str, one: dict[str, float], other: dict[str, float]) -> bool:
+    """Whether *name* is at least 20 times as frequent among one sex as among the other."""
+    return name in one and one[name] >= 20 * other.get(name, 0.0)
 
 
 def common_words(wordnet: Path) -> set[str]:
@@ -72,11 +79,12 @@ def main(argv=None) -> int:
     ap.add_argument("--out", default=str(Path(__file__).resolve().parent.parent / "claimtrack" / "data"
                                          / "given_names.json"))
     args = ap.parse_args(argv)
-    names, digests = census_names(Path(args.names))
+    names, digests, by_file = census_names(Path(args.names))
     common = common_words(Path(args.wordnet)) | places_and_things(Path(args.wordnet))
     from claimtrack.extract.words import TIME_WORDS   # the lexicon's days, months …
 
     kept = [n for n in names if len(n) > 2 and n.isalpha() and n not in common and n not in TIME_WORDS]
+    female, male = by_file["dist.female.first"], by_file["dist.male.first"]
     table = {"provenance": {
         "source": "the 1990 US Census given names (public domain) as shipped by the PyPI package "
                   "'names' 0.3.0 (MIT, Trey Hunner): names/dist.female.first, names/dist.male.first",
@@ -84,8 +92,12 @@ def main(argv=None) -> int:
         "left_out": "words WordNet 3.0 lists as a verb, adjective or adverb, as a place (noun.location), or "
                     "as a common noun seen in its tagged texts with no sense among people (noun.person); "
                     "month and day names; names of one or two letters",
+        "gender": "'female' or 'male': a name at least 20 times as frequent in that file as in the other "
+                  "(the census lists 'Daniel' for a few women too); the rest say nothing",
         "command": "python scripts/build_given_names.py --names DIR"},
-        "names": kept}
+        "names": kept,
+        "female": [n for n in kept if mostly(n, female, male)],
+        "male": [n for n in kept if mostly(n, male, female)]}
     Path(args.out).write_text(json.dumps(table, indent=0, ensure_ascii=True) + "\n", encoding="utf-8")
     print(f"wrote {args.out}: {len(kept)} of {len(names)} names")
     return 0

@@ -156,6 +156,9 @@ def inherited_subject(sent: Sentence, i: int, avoid: Iterable[int] = ()) -> tupl
         if maker is not None and maker.upos in ("PROPN", "PRON") and maker.text.lower() not in ("it", "this", "that"):
             return noun_phrase(sent, maker.i), how
         return noun_phrase(sent, w.head, exclude=[w.i]), how
+    controller = _object_controller(sent, w)
+    if controller is not None:
+        return noun_phrase(sent, controller.i), how
     found = []
     for hops, head in enumerate(sent.ancestors(i)):
         if hops >= 5:
@@ -174,6 +177,22 @@ def inherited_subject(sent: Sentence, i: int, avoid: Iterable[int] = ()) -> tupl
     speakers = [s for s in found if can_speak(s)] if trailing else []
     chosen = speakers[-1] if speakers else found[0]
     return join_split_name(sent, chosen.head, noun_phrase(sent, chosen.i)), how
+
+
+def _object_controller(sent: Sentence, w: Word) -> Word | None:
+    """The object that a conjunct shares with the predicate it is conjoined to, when that
+    predicate says something of the object ("he left her intrigued and wanting to learn more":
+    she wants, not he)."""
+    if base(w) != "conj" or w.head < 0:
+        return None
+    first = sent.words[w.head]
+    # a predicative participle or adjective ("intrigued", "angry"), not an infinitive: "warned
+    # the Fed not to act …, noting" is still the warner's
+    if base(first) != "xcomp" or has_subject(sent, first.i) or first.head < 0 or not (
+            first.upos == "ADJ" or first.feat("VerbForm") == "Part"):
+        return None
+    objs = sent.kids(first.head, "obj")
+    return objs[0] if objs and objs[0].i < first.i and objs[0].upos in ("PRON", "PROPN") else None
 
 
 def dateline(sent: Sentence, text: str) -> list[int]:

@@ -61,8 +61,9 @@ class Gazetteer:
     titles: set[str] = field(default_factory=set)               # "dr", "coach": a name follows
     first_names: set[str] = field(default_factory=set)          # "helen": a person's name starts
     # the census's given names (data/given_names.json): only ever the first of two or more name
-    # words ("Kurt Volker"), never a lone name, never a gender
+    # words ("Kurt Volker"), never a lone name; the gender of those mostly one sex's
     given_names: set[str] = field(default_factory=set)
+    given_gender: dict[str, str] = field(default_factory=dict)  # "daniel" -> "Masc"
     portfolios: set[str] = field(default_factory=set)           # "health" in "Health minister"
     offices: dict[str, set[str]] = field(default_factory=dict)  # "mayor" -> {"city", "town" …}
     female: set[str] = field(default_factory=set)               # "she", "mrs", "actress"
@@ -118,7 +119,9 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
             g.lemma_groups[w.lower()] = rep
     g.titles = {w.lower() for w in data.get("titles", [])}
     g.first_names = {w.lower() for w in data.get("first_names", [])}
-    g.given_names = g.first_names | set(load_json("given_names.json")["names"])
+    given = load_json("given_names.json")
+    g.given_names = g.first_names | set(given["names"])
+    g.given_gender = {**{n: "Fem" for n in given.get("female", [])}, **{n: "Masc" for n in given.get("male", [])}}
     g.portfolios = {w.lower() for w in data.get("portfolios", [])}
     g.offices = {k.lower(): {w.lower() for w in v} for k, v in data.get("offices", {}).items()}
     g.female = {w.lower() for w in data.get("female", [])}
@@ -174,6 +177,11 @@ def _after_preposition(words: list[Word], run: list[Word]) -> bool:
     return any(w.upos == "ADP" for w in words[:words.index(run[0])])
 
 
+def _spaced_words(run: list[Word]) -> int:
+    """How many words a name run is as written: "Jean-Pierre" or "Coca-Cola" is one."""
+    return 1 + sum(1 for a, b in zip(run, run[1:]) if b.start > a.end)
+
+
 def _personal_form(run: list[Word]) -> bool:
     """A middle initial or a generational suffix ("Patrick W. Carlineo Jr.") makes a person."""
     suffixes = load_gazetteer().suffixes
@@ -183,9 +191,15 @@ def _personal_form(run: list[Word]) -> bool:
 
 def gender_in(names: Iterable[str], gaz: "Gazetteer") -> str:
     """What names and aliases show of a person's gender: a pronoun that named them, a title, a
-    gendered role ("spokeswoman"); "" when they show none or both."""
+    gendered role ("spokeswoman"), a given name mostly one sex's before a surname ("Daniel
+    Anthony"); "" when they show none or both."""
+    names = list(names)
     words = {w.lower().strip(".,") for n in names for w in n.split()}
     fem, masc = bool(words & gaz.female), bool(words & gaz.male)
+    for n in names:
+        parts = [w.lower().strip(".,") for w in n.split()]
+        given = next((gaz.given_gender[w] for w in parts[:-1] if w in gaz.given_gender), "")
+        fem, masc = fem or given == "Fem", masc or given == "Masc"
     return "Fem" if fem and not masc else "Masc" if masc and not fem else ""
 
 
@@ -804,12 +818,23 @@ class Resolver:
                                  -words.index(r[-1])))
         for run in runs:
             sure = sure_of(run)
-            if len(run) < 2 and not sure:
-                continue
-            found = self._as_person(clean, words, head, run)
+            if _spaced_words(run) < 2 and not sure:
+                continue   # "Coca-Cola" is one word, whatever the tokens
+            found = self._as_person(clean, words, head, self._without_role(run))
             if found:
                 return (*found, bool(sure))
         return None
+
+    def _without_role(self, run: list[Word]) -> list[Word]:
+        """The run from its given name on when only roles stand before it ("state schools
+        Superintendent Jennifer McCormick"): a role no title list has is still no name."""
+        people = _people_nouns()
+        for k, w in enumerate(run[1:-1], start=1):
+            if w.text.lower() in self.gaz.first_names or self._given_name(run[k:]):
+                if all(x.text.lower() in people for x in run[:k]):
+                    return run[k:]
+                break
+        return run
 
     def _name_word(self, w: Word) -> bool:
         low = w.text.lower().rstrip(".")
@@ -880,8 +905,16 @@ class Resolver:
             if words.index(head) > words.index(run[-1]) or _after_preposition(words, run):
                 return None
         i = words.index(run[0])
-        if i >= 2 and words[i - 1].upos == "ADP" and self._word_type(words[i - 2]) in ORG_TYPES:
-            return None   # "… at the University of Texas Austin", "Center for Disease Control"
+        if i >= 2 and words[i - 1].upos == "ADP" and (self._word_type(words[i - 2]) in ORG_TYPES or (
+                words[i - 2].text[:1].isupper() and not self._given_name(run)
+                and run[0].text.lower() not in self.gaz.first_names)):
+            return None   # "… at the University of Texas Austin", "Doctors for Camp Closure"
+        before = words[i - 1] if i >= 1 else None
+        if before is not None and before.upos == "NOUN" and before.text.islower() and (
+                self._word_type(before) == "organisation" or before.text in self.gaz.businesses):
+            return None   # "the private equity firm Alden Capital": the body's name
+        if re.match(r"-(?:based|born|headquartered)\b", self.text[run[-1].end:run[-1].end + 20]):
+            return None   # "a Sugar Land-based provider": a place
         title = clean[:clean.find(run[0].text)].strip() if run[0].text in clean else ""
         return name, title
 
@@ -936,9 +969,12 @@ class Resolver:
         return None
 
     def _someone_since(self, since: float, pos: float, gender: str) -> bool:
-        """Whether a noun of a person of *gender* ("mother", "actress") that is no source stands
-        between *since* and *pos*: the one a "she" or "he" more likely means than a lone name
-        only capitals made a name."""
+        """Whether a person named as such, or a noun of a person of *gender* ("mother",
+        "actress") that is no source, stands between *since* and *pos*: the one a "she" or "he"
+        more likely means than a lone name only capitals made a name."""
+        if any(e.type == "person" and not e.weak and since < self.last.get(k, -1.0) < pos
+               for k, e in self.entities.items()):
+            return True   # a person named since, though not this one ("Boise … Daniel Anthony … she")
         words = self.gaz.female if gender == "Fem" else self.gaz.male if gender == "Masc" else set()
         if self._quotes is None:
             from ..extract.marks import QuoteIndex
@@ -1051,6 +1087,12 @@ class Resolver:
         out = [Source(ids[e.key], e.name, list(e.aliases), e.type, [ids[p] for p in e.part_of], e.key)
                for e in ents]
         return out, ids
+
+
+@lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    """WordNet's nouns of people (data/wordnet.json, ``people``): "superintendent", "envoy"."""
+    return frozenset(wordnet_table().get("people", ()))
 
 
 @lru_cache(maxsize=1)

@@ -97,3 +97,10 @@ def test_a_name_without_commas_before_its_role_joins_the_speaker():
     told = _sentence([("analyst", "analyst", "NOUN", 2, "nsubj"), ("told", "tell", "VERB", 0, "root"),
                       ("Omar", "Omar", "PROPN", 2, "iobj")])
     assert join_split_name(told, 1, [0]) == [0]
+
+
+def test_a_conjunct_of_a_predicate_about_the_object_is_the_objects(analyze_text):
+    # "he left her intrigued and wanting to learn more": she wants, not he
+    r = analyze_text("Beth Ruffin said she didn't know much about the senator before the event, but he "
+                     "left her intrigued and wanting to learn more.")
+    assert src(att(r, "wanting", "to learn more")) == "her"
