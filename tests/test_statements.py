@@ -437,3 +437,11 @@ def test_a_person_is_named_in_full_once_then_as_the_article_calls_them(analyze_t
                      'of them," Okonkwo said.')
     c = _claim(a, "proud")
     assert c.statement.count("Tomas Okonkwo") == 1 and "Okonkwo's players" in c.statement, c.statement
+
+
+def test_a_told_quotation_with_an_infinitive_inside_is_no_advice(analyze_text):
+    a = analyze_text('"We\'re not going to get into security protocols, but the president is in good '
+                     'health," the press secretary told CNN. The embassy told its citizens to avoid large crowds.')
+    said = _claim(a, "security protocols")
+    assert said.kind != "advice" and "going to get into" in said.statement, (said.kind, said.statement)
+    assert _claim(a, "large crowds").kind == "advice"

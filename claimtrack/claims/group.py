@@ -357,6 +357,24 @@ def build_claims(analysis: Analysis, doc: Doc | None, lexicon: Lexicon | None = 
         claims[k].reason += f"; it concerns {claims[t].id} ({how})"
 
 
+def _infinitive(words: list) -> bool:
+    """Whether the content is an infinitive ("advised its citizens to avoid …"): a "to" that
+    marks one of its top words or the verb of its top noun, not one inside a clause of its own
+    ("told CNN: 'We're not going to get into …'")."""
+    inside = {(id(s), w.i) for s, w in words}
+
+    def top(s, w) -> bool:
+        return w.head < 0 or (id(s), w.head) not in inside
+
+    for s, w in words:
+        if w.upos == "PART" and w.deprel == "mark" and w.text.lower() == "to" and w.head >= 0:
+            verb = s.words[w.head]
+            if top(s, verb) or verb.head >= 0 and s.words[verb.head].upos in ("NOUN", "PROPN", "PRON") \
+                    and top(s, s.words[verb.head]):
+                return True
+    return False
+
+
 def _propositions(analysis: Analysis, doc: Doc | None, groups: list["_Claim"], claims: list[Claim],
                   lex: Lexicon, gaz: Gazetteer) -> tuple[list[Signature], list[list]]:
     """Fill each claim's statement, kind, stance and signature; return the signatures and each
@@ -373,8 +391,7 @@ def _propositions(analysis: Analysis, doc: Doc | None, groups: list["_Claim"], c
         speaker = by_id.get(a.source_id) if a and a.source_id else None
         sig = build_signature(words, speaker, analysis.sources, gaz, confirm_lemmas)
         modals = _main_modals(words)
-        infinitive = bool(words) and any(w.lower() == "to" for w in [
-            ww.text for _, ww in words if ww.upos == "PART" and ww.deprel == "mark"])
+        infinitive = _infinitive(words)
         kind = classify(a.cue.lemma if a else "", a.cue.cls if a else "", infinitive, modals,
                         u.text.rstrip().rstrip("\"'”’").endswith("?") or _asks(words, a),
                         bool(a) and speaker_will(words, _own_nouns(speaker, by_id, gaz)),
