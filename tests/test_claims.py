@@ -195,3 +195,12 @@ def test_a_modal_inside_a_clause_of_the_content_or_of_the_past_perfect_gives_no_
         return next(c.kind for c in a.claims if word in c.statement)
     assert kind("browsed") == "assertion" and kind("five counts") == "assertion"
     assert kind("boil") == "advice"   # the content's own "should" still advises
+
+
+def test_a_finding_or_an_estimate_is_checkable_a_belief_is_an_opinion(analyze_text):
+    r = analyze_text("The city's chief medical examiner concluded that the inmate died by suicide. "
+                     "Officials estimate that 30 people died in the floods. "
+                     "The mayor believes that the plan is unfair.")
+    kinds = {c.text.split()[1]: c.kind for c in r.claims}
+    assert kinds.get("inmate") == "assertion" and kinds.get("people") == "assertion", kinds
+    assert kinds.get("plan") == "opinion", kinds

@@ -12,6 +12,8 @@ the content's own modal ("should", "will").
 'advice'
 >>> classify("warn", "warn", infinitive=False, modals=[]), classify("say", "assert", False, ["will"])
 ('assertion', 'prediction')
+>>> classify("think", "believe", False, []), classify("conclude", "believe", False, [])
+('opinion', 'assertion')
 """
 from __future__ import annotations
 
@@ -84,7 +86,7 @@ def classify(cue_lemma: str, cue_class: str, infinitive: bool, modals: list[str]
         return "intention"
     if lemma in k["prediction"] or mods & set(tables()["modals"]["prediction"]):
         return "prediction"
-    if lemma in k["opinion"] or k["classes"].get(cue_class) == "opinion":
+    if lemma in k["opinion"] or k["classes"].get(cue_class) == "opinion" and lemma not in k.get("assertion", ()):
         return "opinion"
     return "assertion"
 
