@@ -434,7 +434,8 @@ def test_they_after_a_quoted_person_is_no_group_named_before(analyze_text):
 def test_the_company_is_the_one_company_just_named(analyze_text):
     """"Kartli Chemicals denied … The company said …": one source. Never when the description
     says which company it is ("The company that runs the awards, Dick Clark Productions"), when
-    it is a kind of its own ("the production company"), or when a lone name may be a person's."""
+    it is a kind of its own ("the production company" that no company named lately calls itself),
+    or when a lone name may be a person's."""
     a = analyze_text("Police said two workers were killed. Kartli Chemicals denied that the blast was "
                      "caused by a gas leak. The company said workers were paid in full.")
     assert [s.name for s in a.sources if s.type == "organisation"] == ["Kartli Chemicals"]
@@ -601,3 +602,10 @@ def test_names_that_only_capitals_make_are_no_people_where_a_body_or_place_is_me
     people = {s.name for s in r.sources if s.type == "person"}
     assert not people & {"Coca-Cola", "Alden Capital", "Camp Closure", "Sugar Land"}, people
     assert "Jennifer McCormick" in people, people
+
+
+def test_the_kind_of_company_a_name_says_is_that_company(analyze_text):
+    r = analyze_text("Dick Clark Productions denied that it had settled on an arrangement with the label. "
+                     "\"We have no further comment,\" the production company said in a statement.")
+    by_mention = {al: s for s in r.sources for al in [s.name, *s.aliases]}
+    assert by_mention["the production company"].name == "Dick Clark Productions"

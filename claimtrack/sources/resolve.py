@@ -592,8 +592,8 @@ class Resolver:
         named in this sentence or the two before (a name no head noun types, or one ending as
         companies do: Inc, Chemicals); with two there, the one of this sentence or the one
         before, if only one is."""
-        if m.hlow not in self.gaz.businesses or len(m.words) != 2:
-            return None   # "the production company" is a kind of its own
+        if m.hlow not in self.gaz.businesses or len(m.words) not in (2, 3):
+            return None
         after = self.text[m.words[-1].end:m.words[-1].end + 40]
         if re.match(r"\s*(?:that|which|who|whose)\b|\s*,\s*[A-Z]|\s*\(", after):
             return None   # "The company that runs the AMAs, Dick Clark Productions": another one
@@ -601,6 +601,13 @@ class Resolver:
         near = self._sentence_start(m.pos, back=2)
         named = [self.entities[k] for k in self.order if self._a_company(self.entities[k])
                  and self.last.get(k, self.entities[k].pos) >= near]
+        if len(m.words) == 3:
+            # "the production company" is a kind of its own, unless the company named lately
+            # says that kind in its name ("Dick Clark Productions")
+            kind = m.words[1].lemma.lower()
+            named = [e for e in named if kind in {w.lower().rstrip("s") for w in e.name.split()}]
+            if len(named) != 1:
+                return None
         if len(named) > 1:
             near = self._sentence_start(m.pos, back=1)
             named = [e for e in named if self.last.get(e.key, e.pos) >= near]
