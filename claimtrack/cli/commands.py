@@ -256,6 +256,8 @@ def eval_cmd(gold, pred, save_pred, as_json, no_ignore, show_errors, limit, mode
             every = predict_corpus(analyzer, gold_docs, parses=parses)
             analyzer.min_confidence = "auto"
             auto = predict_corpus(analyzer, gold_docs, parses=parses)
+            analyzer.min_confidence = "veto"
+            vetoed = predict_corpus(analyzer, gold_docs, parses=parses)
             analyzer.min_confidence = chosen
         if save_pred:
             with open_output(save_pred) as fh:
@@ -270,8 +272,9 @@ def eval_cmd(gold, pred, save_pred, as_json, no_ignore, show_errors, limit, mode
 
         res["confidence"] = confidence_table(gold_docs, univocal(every), univocal(pred_docs),
                                              use_ignore=not no_ignore)
-        a = evaluate.score(gold_docs, univocal(auto), use_ignore=not no_ignore)["attributions"]["attr"]
-        res["confidence"]["auto"] = {k: round(a[k], 4) for k in ("p", "r", "f1")}
+        for name, docs in (("auto", auto), ("veto", vetoed)):
+            a = evaluate.score(gold_docs, univocal(docs), use_ignore=not no_ignore)["attributions"]["attr"]
+            res["confidence"][name] = {k: round(a[k], 4) for k in ("p", "r", "f1")}
     if show_errors:
         from ..evaluate.predict import breakdown
 

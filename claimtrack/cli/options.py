@@ -38,22 +38,24 @@ def model_options(f):
                      expose_value=False, callback=decision_env,
                      help="Let the attribution model decide: keep every candidate whose confidence "
                           "reaches this (0-1), or 'auto' for the thresholds chosen on its training "
-                          "data. Default: the rules decide, each attribution with its confidence.")(f)
+                          "data; 'veto': the rules decide and the model drops those of their "
+                          "attributions under its threshold (more precise, less recall). Default: the "
+                          "rules decide, each attribution with its confidence.")(f)
     return f
 
 
 class Confidence(click.ParamType):
-    """A number from 0 to 1, or ``auto``."""
+    """A number from 0 to 1, ``auto`` or ``veto``."""
 
-    name = "0-1|auto"
+    name = "0-1|auto|veto"
 
     def convert(self, value, param, ctx):
-        if isinstance(value, str) and value.strip().lower() == "auto":
-            return "auto"
+        if isinstance(value, str) and value.strip().lower() in ("auto", "veto"):
+            return value.strip().lower()
         try:
             number = float(value)
         except (TypeError, ValueError):
-            self.fail(f"{value!r} is not a number from 0 to 1 or 'auto'", param, ctx)
+            self.fail(f"{value!r} is not a number from 0 to 1, 'auto' or 'veto'", param, ctx)
         if not 0.0 <= number <= 1.0:
             self.fail(f"{value} is not from 0 to 1", param, ctx)
         return number
@@ -69,7 +71,7 @@ def decision_env(ctx: click.Context, param: click.Parameter, value) -> None:
     if param.name == "attribution_model":
         os.environ[MODEL_VAR] = str(value)
     else:
-        os.environ[MIN_CONFIDENCE_VAR] = value if value == "auto" else repr(float(value))
+        os.environ[MIN_CONFIDENCE_VAR] = value if value in ("auto", "veto") else repr(float(value))
 
 
 def parser_env(ctx: click.Context, param: click.Parameter, value) -> None:

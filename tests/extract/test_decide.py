@@ -92,6 +92,23 @@ def test_min_confidence_filters_and_the_json_and_csv_carry_it(cli, monkeypatch):
     assert len(rows) == n_default and all(0 < float(r["confidence"]) <= 1 for r in rows)
 
 
+def test_veto_keeps_only_the_rules_attributions_the_model_trusts(cli, monkeypatch):
+    def run(*args):
+        monkeypatch.setenv(MIN_CONFIDENCE_VAR, "")
+        return json.loads(cli("analyze", SEED, "--format", "json", *args).output)["attributions"]
+
+    from claimtrack.extract.decide import resolve_model
+
+    cut = resolve_model().rule_threshold
+    default, veto = run(), run("--min-confidence", "veto")
+    spans = {json.dumps(a["cue"]["spans"]) for a in default}
+    assert veto and len(veto) < len(default)
+    # only the rules' own attributions, never a new candidate, each at the model's threshold
+    assert all(json.dumps(a["cue"]["spans"]) in spans and a["confidence"] >= cut for a in veto)
+    assert {json.dumps(a["cue"]["spans"]) for a in default if a["confidence"] >= cut} == \
+        {json.dumps(a["cue"]["spans"]) for a in veto}
+
+
 def test_the_donation_appeal_is_not_listed_unless_asked(cli):
     plain = json.loads(cli("analyze", SEED, "--format", "json").output)
     shown = json.loads(cli("analyze", SEED, "--format", "json", "--show-boilerplate").output)
@@ -117,7 +134,7 @@ def test_a_broken_or_foreign_model_is_one_line_exit_3(cli, tmp_path, content):
 
 def test_min_confidence_that_is_not_a_number_or_auto_is_a_usage_error(cli):
     res = cli("analyze", SEED, "--min-confidence", "high")
-    assert res.exit_code == 2 and "'high' is not a number from 0 to 1 or 'auto'" in res.output
+    assert res.exit_code == 2 and "'high' is not a number from 0 to 1, 'auto' or 'veto'" in res.output
 
 
 def test_the_environment_names_the_model_too(cli, tmp_path, monkeypatch):
