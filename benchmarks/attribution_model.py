@@ -3,7 +3,8 @@
     CLAIMTRACK_MODEL_DIR=../shared/models/stanza-en-mini \\
         .venv/bin/python benchmarks/attribution_model.py --cache .cache/parses [--only dev,realnews,speed]
 
-For each set, with the rules deciding (the default) and with the model deciding
+For each set, with the rules deciding (the default), with the model vetoing the rules' attributions
+under its threshold (``--min-confidence veto``) and with the model deciding
 (``--min-confidence auto``; the shipped model, or ``--model FILE``): attr P/R/F1, attr+src, exact content F1, recall by quote type, and, with
 the model, the precision of the more and the less confident half of its predictions. Sets:
 
@@ -45,15 +46,15 @@ def figures(golds: dict, preds: dict) -> dict:
             "recall_by_type": {k: v["recall"] for k, v in sorted(by_type.items())}}
 
 
-def show(name: str, rules: dict, model: dict, halves: dict | None) -> None:
+def show(name: str, rules: dict, veto: dict, model: dict, halves: dict | None) -> None:
     print(f"\n{name}")
-    print(f"  {'':<16}{'the rules decide':>26}{'the model decides (auto)':>26}")
+    print(f"  {'':<16}{'the rules decide':>26}{'the model vetoes (veto)':>26}{'the model decides (auto)':>26}")
     for key in ("attr", "attr+src", "content_exact"):
-        row = [f"P {d[key]['p']:.3f} R {d[key]['r']:.3f} F1 {d[key]['f1']:.3f}" for d in (rules, model)]
-        print(f"  {key:<16}{row[0]:>26}{row[1]:>26}")
+        row = [f"P {d[key]['p']:.3f} R {d[key]['r']:.3f} F1 {d[key]['f1']:.3f}" for d in (rules, veto, model)]
+        print(f"  {key:<16}" + "".join(f"{r:>26}" for r in row))
     types = sorted(model["recall_by_type"])
-    row = [" / ".join(f"{d['recall_by_type'].get(t, 0):.3f}" for t in types) for d in (rules, model)]
-    print(f"  {'recall ' + '/'.join(t[:3] for t in types):<16}{row[0]:>26}{row[1]:>26}")
+    row = [" / ".join(f"{d['recall_by_type'].get(t, 0):.3f}" for t in types) for d in (rules, veto, model)]
+    print(f"  {'recall ' + '/'.join(t[:3] for t in types):<16}" + "".join(f"{r:>26}" for r in row))
     if halves:
         print(f"  more confident half (>= {halves['median_confidence']:.3f}): P {halves['more_confident']['p']:.3f}"
               f" (n={halves['more_confident']['n']}); less confident half: P {halves['less_confident']['p']:.3f}"
@@ -66,12 +67,14 @@ def compare(name: str, golds: dict, parser, model_file: str | None) -> None:
 
     # the default: the model loaded, the rules deciding (each attribution with its confidence)
     rules = Analyzer(parser=parser, attribution_model=model_file, min_confidence=None)
+    vetoed = Analyzer(parser=parser, attribution_model=model_file, min_confidence="veto")
     learned = Analyzer(parser=parser, attribution_model=model_file, min_confidence="auto")
     chosen = predictions(learned, golds)
     learned.min_confidence = 0.0
     every = predictions(learned, golds)
     table = confidence_table(golds, every, chosen)
-    show(name, figures(golds, predictions(rules, golds)), figures(golds, chosen), table["halves"])
+    show(name, figures(golds, predictions(rules, golds)), figures(golds, predictions(vetoed, golds)),
+         figures(golds, chosen), table["halves"])
     print("  by threshold: " + "; ".join(f"{t}: P {v['p']:.3f} R {v['r']:.3f}"
                                          for t, v in table["by_threshold"].items()))
 
