@@ -96,3 +96,15 @@ def test_the_wordnet_table_is_rebuilt_byte_for_byte(tmp_path):
     subprocess.run([sys.executable, str(ROOT / "scripts" / "build_wordnet_table.py"), "--out", str(out)],
                    check=True, capture_output=True)
     assert out.read_bytes() == (ROOT / "claimtrack" / "data" / "wordnet.json").read_bytes()
+
+
+def test_a_negation_contradicts_only_over_what_both_share():
+    # the "not" here is over the permission, not over her playing
+    assert compare("Swift didn't need their permission in the first place.",
+                   "Swift will be allowed to play her old tracks at the awards.").relation != "contradicts"
+    # "not true" and "false" say the same; "only" that excludes denies, one that limits does not
+    assert compare("The ministry's claim is absolutely not true.",
+                   "The ministry's claim is false.").relation != "contradicts"
+    assert compare("The depot stored only spare tyres.", "The depot held diesel.").relation == "contradicts"
+    assert compare("SLS is the only vehicle for launching the crew.",
+                   "NASA is launching the crew on the SLS.").relation != "contradicts"

@@ -32,6 +32,10 @@ RELATED = 0.3
 
 #: the predicate of a match the matcher found where the signatures did not
 PARAPHRASE = "(paraphrase)"
+#: words of the stance list of negations that limit rather than deny: "SLS is the only vehicle"
+#: does not contradict "launching them on the SLS", nor "without posting" a post ("only" denies
+#: where it excludes: see _scoped_negations)
+LIMITING = frozenset({"only", "without"})
 
 
 @dataclass
@@ -82,20 +86,42 @@ def _core(d: Doc, hits: list[str]) -> list[str]:
     return max(d.sentences, key=lambda s: len(wanted.intersection(s.lemmas))).tokens
 
 
+#: how many words after a negation it reaches ("had not been kept", "no fuel had")
+NEGATION_SCOPE = 4
+
+
+def _scoped_negations(tokens: list[str], shared: set[str]) -> int:
+    """The negations among *tokens* with a word of *shared* (lemmas) within their reach, and
+    each "only" that excludes: after a shared word, before none ("the depot stored only spare
+    tyres" denies that it held diesel)."""
+    neg, wn = word_lists()["negation"] - LIMITING, wordnet()
+    n = 0
+    for j, t in enumerate(tokens):
+        reach = any(wn.lemma(x) in shared for x in tokens[j + 1:j + 1 + NEGATION_SCOPE])
+        if t in neg and reach:
+            n += 1
+        elif t == "only" and j and wn.lemma(tokens[j - 1]) in shared and not reach:
+            n += 1
+    return n
+
+
 def _conflicts(a: Doc, b: Doc, shared: list[str], shared_b: list[str]) -> list[str]:
     """What makes two aligned claims say opposite things."""
     out = []
-    neg = word_lists()["negation"]
-    # a negation counts in the sentence that states what both share: in a quotation of several
-    # sentences a "not" elsewhere negates something else
-    na = sum(t in neg for t in _core(a, shared))
-    nb = sum(t in neg for t in _core(b, shared_b))
-    if (na % 2) != (nb % 2):
-        out.append("negation")
     wn = wordnet()
     la, lb = set(a.lemmas), set(b.lemmas)
-    out += [f"antonym: {x}/{y}" for x in sorted(la) for y in sorted(lb - la)
-            if x not in lb and wn.antonym(x, y)]
+    antonyms = [(x, y) for x in sorted(la) for y in sorted(lb - la) if x not in lb and wn.antonym(x, y)]
+    # a negation counts in the sentence that states what both share, over what both share (or an
+    # antonym of the other's): in a quotation of several sentences a "not" elsewhere negates
+    # something else, and "Swift didn't need their permission" does not deny "Swift will be
+    # allowed to play"
+    na = _scoped_negations(_core(a, shared), set(shared) | {x for x, _ in antonyms})
+    nb = _scoped_negations(_core(b, shared_b), set(shared_b) | {y for _, y in antonyms})
+    negated = (na % 2) != (nb % 2)
+    if negated and not antonyms:
+        out.append("negation")
+    elif antonyms and not negated:   # "not true" and "false" say the same
+        out += [f"antonym: {x}/{y}" for x, y in antonyms]
     nums_a = [n for s in a.sentences for n in quantities(s.text)]
     nums_b = [n for s in b.sentences for n in quantities(s.text)]
     for x in nums_a:
