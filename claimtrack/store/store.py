@@ -67,7 +67,8 @@ FTS = "CREATE VIRTUAL TABLE IF NOT EXISTS statements USING fts5(cluster UNINDEXE
 MAX_CANDIDATES = 200   # a blocking key shared by more clusters than this is too common to block on
 #: the clustering rules a store was built with; a store of other rules is rebuilt, never mixed
 # /2: the matcher weighs words by their rarity in the store itself (ClaimStore.idf)
-# /3: a negation contradicts only in the sentence that states what both claims share
+# /3: a negation contradicts only in the sentence that states what both claims share, over what
+#     both share
 MATCHER = "signature+check/3"
 MATCH_SAME = 0.6   # the matcher's symmetric score for two statements to be one proposition
 
