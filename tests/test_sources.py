@@ -609,3 +609,11 @@ def test_the_kind_of_company_a_name_says_is_that_company(analyze_text):
                      "\"We have no further comment,\" the production company said in a statement.")
     by_mention = {al: s for s in r.sources for al in [s.name, *s.aliases]}
     assert by_mention["the production company"].name == "Dick Clark Productions"
+
+
+def test_a_newspapers_name_is_media_and_a_share_of_people_is_unnamed(analyze_text):
+    r = analyze_text("The Huffington Post reported that the plan failed. Fifty-five percent said the "
+                     "economy was weak. The Las Vegas Sun said the casino would close.")
+    types = {s.name: s.type for s in r.sources}
+    assert types == {"Huffington Post": "media", "Fifty-five percent": "anonymous",
+                     "Las Vegas Sun": "media"}, types

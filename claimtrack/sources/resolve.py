@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable
 
+from ..extract.words import POLL_SHARES
 from ..parse.index import WordIndex
 from ..parse.parser import Doc, Sentence, Word
 from ..resources import load_json, wordnet_table
@@ -71,6 +72,7 @@ class Gazetteer:
     businesses: set[str] = field(default_factory=set)           # "company", "firm", "inc"
     collectives: set[str] = field(default_factory=set)          # "police", "staff": a group
     suffixes: set[str] = field(default_factory=set)             # "jr", "iii" after a name
+    newspaper_ends: set[str] = field(default_factory=set)       # "post" in "Huffington Post"
 
     def country_in(self, text: str) -> str | None:
         """The first state named, by any name or demonym, in *text* (longest key first)."""
@@ -129,6 +131,7 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
     g.businesses = {w.lower() for w in data.get("businesses", [])}
     g.collectives = {w.lower() for w in data.get("collectives", [])}
     g.suffixes = {w.lower() for w in data.get("suffixes", [])}
+    g.newspaper_ends = {w.lower() for w in data.get("newspaper_ends", [])}
     return g
 
 
@@ -768,10 +771,14 @@ class Resolver:
         # a name's last word types it too, where the parser heads the name by its first
         # ("Caucasus Wire": a wire service)
         last = clean.split()[-1].lower() if head is not None and head.upos == "PROPN" and clean.split() else ""
+        if last and len(clean.split()) >= 2 and clean.split()[-1][:1].isupper() and last in g.newspaper_ends:
+            return "media"   # "the Las Vegas Sun"
         for cand in (hlow, head.lemma.lower() if head else "", last):
             if cand in g.heads:
                 if g.heads[cand] == "person" and head is not None and self._unnamed_plural(head):
                     return "anonymous"  # "Doctors said": unnamed people, as "officials" and "residents"
+                if g.heads[cand] == "person" and cand in POLL_SHARES:
+                    return "anonymous"  # "55 percent", "a majority of voters": unnamed people too
                 return g.heads[cand]
         low = clean.lower()
         if re.search(r"\bnews\b", low):
@@ -899,8 +906,8 @@ class Resolver:
         after = words.index(run[-1]) + 1
         if after < len(words) and self._word_type(words[after]) in ORG_TYPES:
             return None   # "Walt Disney Co. executive Kevin Mayer": "Walt Disney" names the company
-        if len(run) > 1 and self._word_type(run[-1]) in ORG_TYPES:
-            return None   # "Citizenship and Immigration Services": a body's word ends the name
+        if len(run) > 1 and (self._word_type(run[-1]) in ORG_TYPES or self._newspaper_end(run[-1])):
+            return None   # "Citizenship and Immigration Services", "Huffington Post": a body's word ends it
         name = re.sub(r"\s*([-‐])\s*", r"\1", " ".join(w.text for w in run))
         if not name or self.gaz.country_in(name) or name.lower() in self.gaz.agencies \
                 or name.lower() in self.gaz.media or name.lower() in wordnet_places():
@@ -932,6 +939,9 @@ class Resolver:
         if first in self.gaz.first_names:
             return True
         return len(run) >= 2 and first in self.gaz.given_names and first not in self.gaz.state_names
+
+    def _newspaper_end(self, w: Word) -> bool:
+        return w.text[:1].isupper() and w.text.lower() in self.gaz.newspaper_ends
 
     def _word_type(self, w: Word) -> str | None:
         """The kind of source a word names by itself, in any number ("Centers", "Services")."""
