@@ -617,3 +617,14 @@ def test_a_newspapers_name_is_media_and_a_share_of_people_is_unnamed(analyze_tex
     types = {s.name: s.type for s in r.sources}
     assert types == {"Huffington Post": "media", "Fifty-five percent": "anonymous",
                      "Las Vegas Sun": "media"}, types
+
+
+def test_two_people_of_one_surname_are_two_sources(analyze_text):
+    # a wrong merge puts Bill's words in Hillary's mouth
+    r = analyze_text("Hillary Clinton said the plan would work. On Sunday, former President Bill Clinton "
+                     "said supporters were being attacked online. Melania Trump said the crowd was large. "
+                     "Donald Trump said he would win.")
+    speaker = {a.content.text: next(s.name for s in r.sources if s.id == a.source_id) for a in r.attributions}
+    assert speaker["supporters were being attacked online"] == "Bill Clinton", speaker
+    assert speaker["the plan would work"] == "Hillary Clinton", speaker
+    assert speaker["he would win"] == "Donald Trump", speaker

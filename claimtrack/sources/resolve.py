@@ -180,6 +180,21 @@ def _after_preposition(words: list[Word], run: list[Word]) -> bool:
     return any(w.upos == "ADP" for w in words[:words.index(run[0])])
 
 
+def _other_given_name(a: str, b: str) -> bool:
+    """Whether two full names of one surname give different first names (an initial agrees with
+    a name it starts: "H. Clinton" may be Hillary, "Bill Clinton" is not)."""
+    fa, fb = a.split()[:-1], b.split()[:-1]
+    if not fa or not fb:
+        return False
+    short, long = sorted((a.lower().split(), b.lower().split()), key=len)
+    if long[len(long) - len(short):] == short:
+        return False   # "Morton Blackwell" in "Conservative Icon Morton Blackwell"
+    x, y = fa[0].lower().rstrip("."), fb[0].lower().rstrip(".")
+    if len(x) == 1 or len(y) == 1:
+        return x[0] != y[0]
+    return x != y
+
+
 def _spaced_words(run: list[Word]) -> int:
     """How many words a name run is as written: "Jean-Pierre" or "Coca-Cola" is one."""
     return 1 + sum(1 for a, b in zip(run, run[1:]) if b.start > a.end)
@@ -653,6 +668,8 @@ class Resolver:
             return None
         name, title, sure = person
         e = self._person_named(surname(name)) or self._bare_named(surname(name))
+        if e is not None and _other_given_name(name, e.name):
+            e = None   # "Bill Clinton" after "Hillary Clinton", "Donald Trump" after "Melania Trump"
         if e is not None:
             e.type = "person"   # "Beridze said …" then "Beridze, the plant director": one person
             if len(name) > len(e.name):
