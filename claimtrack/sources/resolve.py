@@ -702,9 +702,9 @@ class Resolver:
         names in full where they were no source ("former special envoy to Ukraine Kurt Volker
         … Volker said")."""
         found = self._person_named(last)
-        if found is None and last in self._full_names():
-            name = self._full_names()[last]
-            found = self._entity("person:" + name.lower(), name, "person", pos)
+        named = self._full_names() if found is None else {}
+        if last in named:
+            found = self._entity("person:" + named[last].lower(), named[last], "person", pos)
         return found
 
     def _person_named(self, last: str) -> Entity | None:
