@@ -224,6 +224,13 @@ def test_a_clause_after_a_semicolon_is_not_what_was_said(analyze_text):
     assert "radio show" not in " ".join(a.content.text for a in r.attributions if a.cue.lemma == "speak")
 
 
+def test_a_span_of_time_before_the_speaker_is_not_the_speaker(analyze_text):
+    # the parser hangs "Fifteen minutes" on the verb as its subject; time spans never speak
+    r = analyze_text("Fifteen minutes after Pence was picked as Trump's running mate, campaign chairman "
+                     "John Podesta said the governor was the most extreme pick in a generation.")
+    assert src(att(r, "said", "the governor")) == "campaign chairman John Podesta"
+
+
 def test_an_object_standing_for_what_was_said(analyze_text):
     r = analyze_text("Four in ten voters called Clinton honest, and a third of them said the same of Sanders.")
     a = att(r, "said", "the same")
