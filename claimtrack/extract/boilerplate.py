@@ -3,8 +3,8 @@
 Works line by line on the raw text, so it does not depend on the parser. Patterns live in
 ``data/boilerplate.json``: a *block start* ("A Message from …:", "Dear readers,") opens an
 appeal that runs to the end of the text (publishers append them); a *line* pattern marks one
-line (bylines, credits); a line with two appeal words and a first/second person pronoun is an
-appeal on its own.
+line (bylines, credits); a line with two appeal words in which the page itself, outside any
+quotation, says "you" and "we"/"us" is an appeal on its own.
 
 >>> text = "Troops left the city.\\nPhoto: Reuters\\nDear readers,\\nPlease support us."
 >>> [text[s:e] for s, e in find_boilerplate(text)]
@@ -27,14 +27,32 @@ def _rules(path: str | None = None) -> dict:
         "block": [re.compile(p, re.I) for p in data["block_start"]],
         "line": [re.compile(p) for p in data["line"]],
         "words": [w.lower() for w in data["appeal_words"]],
-        "persons": re.compile(r"\b(?:" + "|".join(data["appeal_persons"]) + r")\b", re.I),
+        "readers": re.compile(r"\b(?:" + "|".join(data["appeal_readers"]) + r")\b", re.I),
+        "writers": re.compile(r"\b(?:" + "|".join(data["appeal_writers"]) + r")\b", re.I),
     }
 
 
+_QUOTED = re.compile(r'"[^"]*"?|\u201c[^\u201d]*\u201d?|\u00ab[^\u00bb]*\u00bb?')
+
+
+def _writers_voice(line: str) -> str:
+    """The line without its quotations: a pronoun inside one is the speaker's, not the page's."""
+    return _QUOTED.sub(" ", line)
+
+
 def _is_appeal(line: str, rules: dict) -> bool:
+    """Two appeal words, and the page speaking to its reader: "you" and "us" in its own voice.
+    News about donations and subscriptions quotes a campaign's "our" or a company's "you";
+    an appeal asks the reader ("please support us")."""
     low = line.lower()
-    hits = sum(1 for w in rules["words"] if w in low)
-    return hits >= 2 and bool(rules["persons"].search(line))
+    hits = sum(1 for w in rules["words"] if re.search(r"\b" + re.escape(w), low))
+    if hits < 2:
+        return False
+    own = _writers_voice(line)
+    writers = [m for m in rules["writers"].finditer(own)
+               # a capitalised "Our" inside a sentence starts a name ("Our Principles PAC")
+               if not (m.group()[0].isupper() and m.start() > 0 and own[:m.start()].rstrip()[-1:] not in ".!?")]
+    return bool(writers) and bool(rules["readers"].search(own))
 
 
 def find_boilerplate(text: str, rules_path: str | None = None) -> list[Span]:
