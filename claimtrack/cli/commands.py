@@ -348,7 +348,9 @@ def train_cmd(gold, output, dev, model_dir, cache_dir, lexicon, ner):
     t = cv["thresholds"]
     click.echo(f"wrote {output}: {len(model.forest.trees)} trees, thresholds {t['rules']} (the rules' "
                f"candidates) / {t['new']} (new ones), {model.provenance['documents']} articles; "
-               f"cross-validated attr P {cv['attr']['p']:.3f} R {cv['attr']['r']:.3f} F1 {cv['attr']['f1']:.3f}",
+               f"cross-validated attr P {cv['attr']['p']:.3f} R {cv['attr']['r']:.3f} F1 {cv['attr']['f1']:.3f} "
+               f"(veto: P {cv['veto']['p']:.3f} R {cv['veto']['r']:.3f} F1 {cv['veto']['f1']:.3f}; the rules "
+               f"alone: P {cv['rules_alone']['p']:.3f} R {cv['rules_alone']['r']:.3f} F1 {cv['rules_alone']['f1']:.3f})",
                err=True)
 
 

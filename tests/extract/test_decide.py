@@ -92,14 +92,21 @@ def test_min_confidence_filters_and_the_json_and_csv_carry_it(cli, monkeypatch):
     assert len(rows) == n_default and all(0 < float(r["confidence"]) <= 1 for r in rows)
 
 
-def test_veto_keeps_only_the_rules_attributions_the_model_trusts(cli, monkeypatch):
-    def run(*args):
-        monkeypatch.setenv(MIN_CONFIDENCE_VAR, "")
-        return json.loads(cli("analyze", SEED, "--format", "json", *args).output)["attributions"]
-
+def test_veto_keeps_only_the_rules_attributions_the_model_trusts(cli, monkeypatch, tmp_path):
     from claimtrack.extract.decide import resolve_model
 
-    cut = resolve_model().rule_threshold
+    # the shipped model trusts every rule attribution of the seed article; a stricter copy
+    # of it shows what the veto takes back
+    strict = resolve_model().to_dict()
+    strict["rule_threshold"] = cut = 0.97
+    path = tmp_path / "strict.json"
+    path.write_text(json.dumps(strict), encoding="utf-8")
+
+    def run(*args):
+        monkeypatch.setenv(MIN_CONFIDENCE_VAR, "")
+        return json.loads(cli("analyze", SEED, "--format", "json", "--attribution-model", str(path),
+                              *args).output)["attributions"]
+
     default, veto = run(), run("--min-confidence", "veto")
     spans = {json.dumps(a["cue"]["spans"]) for a in default}
     assert veto and len(veto) < len(default)
