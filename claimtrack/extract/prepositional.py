@@ -21,10 +21,22 @@ def prep_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:
     if src_head is None or src_head < 0:
         return None
     source = [k for k in noun_phrase(sent, src_head) if k not in cue]
-    content = strip_punct(sent, [k for k in _reported_clause(sent, src_head) if k not in cue])
+    if _closes_the_sentence(sent, cue, source):
+        # "Those include workers who were told they will be laid off, according to a group":
+        # set off at the end, X speaks for the whole sentence, whatever clause the parser hung it on
+        content = strip_punct(sent, list(range(0, min(cue))))
+    else:
+        content = strip_punct(sent, [k for k in _reported_clause(sent, src_head) if k not in cue])
     if not content:
         return None
     return Found(sent, cue, phrase, lex.prepositions[phrase], content, source, "according-to")
+
+
+def _closes_the_sentence(sent: Sentence, cue: list[int], source: list[int]) -> bool:
+    """A comma before the preposition, and nothing but punctuation after its source."""
+    end = max(source + cue)
+    return min(cue) > 2 and sent.words[min(cue) - 1].text == "," and all(
+        sent.words[k].upos == "PUNCT" for k in range(end + 1, len(sent.words)))
 
 
 def _preposition_at(sent: Sentence, w: Word, lex: Lexicon) -> tuple[str, list[int]] | None:

@@ -80,6 +80,19 @@ def join_split_name(sent: Sentence, verb: int, source: list[int]) -> list[int]:
                 continue
             out.update(sent.subtree(w.i))
             grown = True
+    return _join_split_head(sent, verb, out)
+
+
+def _join_split_head(sent: Sentence, verb: int, out: set[int]) -> list[int]:
+    """"an airport official said": the parser may make the phrase's last word a second subject;
+    a subject right after the speaker's phrase, before the verb, is the rest of that phrase."""
+    while out:
+        nxt = max(out) + 1
+        if nxt >= verb or sent.words[nxt].head != verb or not sent.words[nxt].deprel.startswith("nsubj") \
+                or sent.words[nxt].upos not in ("NOUN", "ADJ", "PROPN") \
+                or sent.words[nxt].lemma.lower() in CUE_ADVERBS:  # ("Podliska further alleges")
+            break
+        out.update(k for k in sent.subtree(nxt) if k < verb)
     return sorted(out)
 
 

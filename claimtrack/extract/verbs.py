@@ -29,7 +29,7 @@ from .quotes import adjacent_quotes, continued_quote
 from .tree import (agent, complete_determiner, cue_words, dateline, has_subject, inherited_subject,
                    is_expl, join_split_name, lemma_candidates, negated, noun_phrase, speaker_words,
                    strip_punct, subject)
-from .words import (ADDRESSEE_VERBS, APPEARANCE_VERBS, BARE_SPEECH, CITING, DECLINING,
+from .words import (ADDRESSEE_VERBS, APPEARANCE_VERBS, BARE_SPEECH, BODY_NOUNS, CITING, DECLINING,
                     DOCUMENT_NOUNS, EVIDENCE_VERBS, FALLBACK_SKIP, INFERENCE_VERBS, NAMING_VERBS, PLEAS,
                     NOT_REPORTING, PHRASE_OPENERS, PROFORMS, PROFORM_BELIEFS, PRO_OBJECTS,
                     QUESTION_MARKS, REL_PRONOUNS, REPLY_VERBS, SAY_LIKE, SPEECH_VERBS,
@@ -249,6 +249,7 @@ def _complement_content(d: Draft, lex: Lexicon) -> None:
     # a parataxis before the cue is inverted speech; after it, usually the quote (colon) or aside
     for k in d.comps:
         d.content.extend(sent.subtree(k.i))
+    _trailing_speaker_out(d)
     _second_that_clause(d)
     _stranded_subject(d)
     _second_subject(d)
@@ -258,6 +259,22 @@ def _complement_content(d: Draft, lex: Lexicon) -> None:
     if not clausal_only or _evidence(sent, w):
         # ("A 2014 study found 31 incidents": a document's finding, even for a clausal verb)
         _object_content(d, lex)
+
+
+def _trailing_speaker_out(d: Draft) -> None:
+    """'Smith told the court he “never meant it,” prosecutors said': the parser may hang the
+    sentence's closing "X said" inside the reported clause; it reports this cue, it is not part
+    of what this cue reports."""
+    sent = d.sent
+    inside = set(d.content)
+    for k in sorted(inside):
+        x = sent.words[k]
+        if x.i == d.w.i or x.deprel != "parataxis" or x.lemma not in SPEECH_VERBS or not sent.kids(x.i, "nsubj"):
+            continue
+        tail = set(sent.subtree(x.i))
+        if min(tail) > d.w.i and all(j < min(tail) for j in inside - tail):
+            d.content = [j for j in d.content if j not in tail]
+            return
 
 
 def _second_that_clause(d: Draft) -> None:
@@ -279,8 +296,9 @@ def _semicolon_between(sent: Sentence, w: Word, k: Word) -> bool:
 
 
 def _bare_predicate(sent: Sentence, k: Word) -> bool:
-    """"pleaded guilty", "remained silent": an adjective alone is a state, not something said."""
-    return k.deprel == "xcomp" and k.upos == "ADJ" and not sent.children[k.i]
+    """"pleaded guilty", "remained silent": an adjective alone is a state, not something said;
+    nor is a day ("more was expected Wednesday", the parser's complement)."""
+    return k.deprel == "xcomp" and (k.upos == "ADJ" or k.lemma.lower() in TIME_WORDS) and not sent.children[k.i]
 
 
 def _stranded_subject(d: Draft) -> None:
@@ -482,7 +500,10 @@ def _reduced_relative(d: Draft) -> None:
         return
     noun, speaker = subjects
     phrase = sent.subtree(noun.i)
-    if noun.upos == "NOUN" and sent.kids(noun.i, "det") and max(phrase) + 1 == min(sent.subtree(speaker.i)):
+    # the speaker is a phrase of its own ("Vindman", "the president"); a bare common word is the
+    # rest of one noun phrase the parser split ("an airport official said")
+    own = speaker.upos in ("PROPN", "PRON") or sent.kids(speaker.i, "det", "nmod:poss")
+    if own and noun.upos == "NOUN" and sent.kids(noun.i, "det") and max(phrase) + 1 == min(sent.subtree(speaker.i)):
         d.content, d.speaker = phrase, speaker
         d.construction = "relative"
 
@@ -630,8 +651,14 @@ def fallback_content(sent: Sentence, w: Word, cue: list[int]) -> tuple[list[int]
     if not phrase and len([k for k in right if sent.words[k].upos != "PUNCT"]) >= 3 and any(
             sent.words[k].upos in ("VERB", "AUX") for k in right):
         return sorted(right), "verb-fallback"
-    # "…, sources said." — the content is what stands before the comma that precedes the speaker
     subjects = [k for k in sent.kids(w.i, "nsubj")]
+    # "Kennedy, the U.S. Attorney, said the case highlights that …": with a subject on each side,
+    # the one after the verb heads the reported clause (its verb mis-tagged), never a speaker
+    after = sorted(k for x in subjects if x.i > w.i for k in sent.subtree(x.i))
+    if any(x.i < w.i for x in subjects) and any(sent.words[k].upos in ("VERB", "AUX") for k in after) \
+            and len([k for k in after if sent.words[k].upos != "PUNCT"]) >= 3:
+        return after, "verb-fallback"
+    # "…, sources said." — the content is what stands before the comma that precedes the speaker
     # with two subjects, the parser has hung the reported clause's subject on the verb too:
     # the speaker is the one next to the verb
     subj = min(subjects, key=lambda k: abs(k.i - w.i)) if subjects else None
@@ -679,12 +706,57 @@ def _quoted_content(d: Draft, quotes: QuoteIndex | None) -> None:
         # quotation from this sentence is said too (a mixed quote), not only the quoted words
         d.content = [k for k in d.content if sent.words[k].start < left[1]
                      and (sent.words[k].start >= left[0] or left[0] > sent.start)]
+        if _quoted_by_another(sent, d.w, left):
+            # 'he asked about X and said, “…,” the office said': the quotation is already the
+            # words of someone in the sentence; the speaker at its end reports the whole of it
+            d.content = [k for k in range(len(sent.words)) if sent.words[k].start < left[1]]
         d.construction = "inverted-quote"
     elif right and (not d.content or d.construction in ("verb-fallback", "inverted")):
         # ("In a 1963 speech, he declared: “…”": the quotation, not the clause before the cue)
         d.quoted = [right]
         d.content = []
         d.construction = "quote"
+
+
+def _quoted_by_another(sent: Sentence, w: Word, region: Span) -> bool:
+    """Whether the quotation is what someone else in the sentence says: the complement of a
+    speech verb that introduces it ('and said, “…”'), whose subject cannot be this cue's speaker
+    ("he" against "the prosecutor's office"), and this cue and its speaker close the sentence."""
+    speaker = subject(sent, w.i)
+    if speaker is None or any(sent.words[k].upos != "PUNCT" for k in range(max(sent.subtree(speaker.i) + [w.i]) + 1,
+                                                                          len(sent.words))):
+        return False
+    inside = [x for x in sent.words if region[0] <= x.start < region[1] and x.upos != "PUNCT"]
+    heads = {sent.words[x.head].i for x in inside if x.head >= 0
+             and not region[0] <= sent.words[x.head].start < region[1]}
+    for h in (sent.words[k] for k in heads):
+        if h.i == w.i or h.lemma not in SPEECH_VERBS or h.end > region[0]:
+            continue
+        between = [x for x in sent.words if h.i < x.i and x.end <= region[0]]
+        other = subject(sent, h.i)
+        if other is None:
+            shared, _ = inherited_subject(sent, h.i)
+            other = sent.words[min(shared)] if shared else None
+            # (the phrase's head, not its first word: "the office", "he")
+            while other is not None and other.head >= 0 and shared and sent.words[other.head].i in shared:
+                other = sent.words[other.head]
+        if all(x.upos == "PUNCT" for x in between) and other is not None and _two_speakers(other, speaker):
+            return True
+    return False
+
+
+def _two_speakers(a: Word, b: Word) -> bool:
+    """Subjects that cannot be one speaker: "he" or "she" against a body or a plural ("the
+    prosecutor's office", "officials"), or two common nouns of different heads."""
+    def body(x: Word) -> bool:
+        return x.upos == "NOUN" and (x.lemma.lower() in BODY_NOUNS or x.feat("Number") == "Plur")
+
+    la, lb = a.lemma.lower(), b.lemma.lower()
+    if a.upos == "PROPN" or b.upos == "PROPN":
+        return False
+    if la in ("he", "she") or lb in ("he", "she"):
+        return body(b) if la in ("he", "she") else body(a)
+    return a.upos == b.upos == "NOUN" and la != lb
 
 
 def _relative_antecedent(d: Draft) -> None:

@@ -39,6 +39,9 @@ APPEARANCE_VERBS = builtin_words("appearance")
 PLACES = frozenset(k.lower() for st in load_json("gazetteer.json")["states"]
                    for k in [st["name"], *st.get("aliases", []), *st.get("capitals", [])])
 DOCUMENT_NOUNS = frozenset(w.lower() for w in load_json("gazetteer.json")["heads"]["document"])
+#: heads of bodies, never "he" or "she": governments, documents, media, organisations
+BODY_NOUNS = frozenset(w.lower() for kind, words in load_json("gazetteer.json")["heads"].items()
+                       if kind not in ("person", "anonymous") for w in words)
 SOURCE_NOUNS = frozenset(w.lower() for words in load_json("gazetteer.json")["heads"].values() for w in words)
 
 # -- closed classes ------------------------------------------------------------------------

@@ -52,3 +52,11 @@ def test_according_to_at_the_end_of_the_sentence():
     assert a.source.text == "Saudi Arabia's Civil Defense Authority"
     assert a.content.text.startswith("A storm yesterday caused a crane")
 
+
+
+def test_according_to_at_the_end_speaks_for_the_whole_sentence(analyze_text):
+    # the parser hangs the phrase on the innermost clause; set off at the end it covers all
+    r = analyze_text("Those include 1,000 maintenance workers who have been informed that their employment "
+                     "will be terminated on Dec. 9, according to a group of employees.")
+    a = att(r, "according to", "Those include")
+    assert src(a) == "a group of employees" and a.content.text.endswith("on Dec. 9")

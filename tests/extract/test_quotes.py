@@ -130,3 +130,20 @@ def test_a_cue_and_its_speaker_inside_a_quotation_are_what_was_said_however_far_
                      "accordion playing drives me nuts,\u201d McDowell laughed.")
     assert not any(a.cue.text == "was referencing" for a in r.attributions), \
         [(src(a), a.cue.text) for a in r.attributions]
+
+
+def test_a_speaker_closing_a_sentence_that_already_quotes_someone_reports_all_of_it(analyze_text):
+    # the quotation is his; the office at the end reports everything he did and said
+    r = analyze_text('During the call, he asked about the budget and said, "somebody ought to stop her," '
+                     "the prosecutor's office said.")
+    outer = att(r, "said", "During the call")
+    assert src(outer) == "the prosecutor's office" and "asked about the budget" in outer.content.text
+    inner = [a for a in r.attributions if a.source and a.source.text == "he" and a.cue.text == "said"]
+    assert inner and "office" not in inner[0].content.text
+
+
+def test_the_closing_speaker_is_not_inside_the_reported_clause(analyze_text):
+    r = analyze_text('Smith told the court he "never meant it," prosecutors said.')
+    told = att(r, "told", "never meant it")
+    assert "prosecutors" not in told.content.text
+    assert src(att(r, "said", "Smith told the court")) == "prosecutors"

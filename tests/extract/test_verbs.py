@@ -231,6 +231,29 @@ def test_a_span_of_time_before_the_speaker_is_not_the_speaker(analyze_text):
     assert src(att(r, "said", "the governor")) == "campaign chairman John Podesta"
 
 
+def test_a_subject_on_each_side_of_the_verb(analyze_text):
+    # the parser tags "highlights" a noun and makes it a second subject of "said": the reported
+    # clause, not the speaker, with the speaker's apposition taken for what was said
+    r = analyze_text("James P. Kennedy Jr., the U.S. Attorney for the Western District of New York, said "
+                     "the case highlights that rights of free speech carry responsibilities.")
+    a = att(r, "said", "the case highlights")
+    assert src(a).startswith("James P. Kennedy Jr.") and "Attorney" not in a.content.text
+
+
+def test_a_speaker_phrase_split_into_two_subjects(analyze_text):
+    # "an airport official": the parser makes "official" a second subject; no reduced relative
+    # ("a prospect Vindman denied") is meant, the clause before is what the official said
+    r = analyze_text("The special aircraft carrying the deportees landed at the T3 terminal of the Delhi "
+                     "airport at 6am, an airport official said. The aircraft reached India on Friday.")
+    a = att(r, "said", "The special aircraft")
+    assert src(a) == "an airport official"
+
+
+def test_a_day_is_no_complement(analyze_text):
+    r = analyze_text("A storm dumped two inches of rain on Tuesday and more was expected Wednesday.")
+    assert not [a for a in r.attributions if a.content.text.strip() == "Wednesday"]
+
+
 def test_an_object_standing_for_what_was_said(analyze_text):
     r = analyze_text("Four in ten voters called Clinton honest, and a third of them said the same of Sanders.")
     a = att(r, "said", "the same")
