@@ -611,6 +611,19 @@ def test_the_kind_of_company_a_name_says_is_that_company(analyze_text):
     assert by_mention["the production company"].name == "Dick Clark Productions"
 
 
+def test_the_company_after_another_company_s_name_stays_the_company(analyze_text):
+    # the allegations were against Big Machine, named in between: giving the denial to the
+    # company quoted before would put it in the wrong mouth
+    r = analyze_text("Dick Clark Productions denied that it had settled on an arrangement with the label. "
+                     "\"We have no further comment,\" the production company said in a statement. "
+                     "On Thursday, Swift accused Braun, Borchetta and Big Machine of blocking a documentary. "
+                     "The company denied the allegations in a statement shared to its website.")
+    denial = next(a for a in r.attributions if a.cue.text == "denied" and "allegations" in a.content.text)
+    assert _by_id(r)[denial.source_id].name != "Dick Clark Productions"
+    by_mention = {al: s for s in r.sources for al in [s.name, *s.aliases]}
+    assert by_mention["the production company"].name == "Dick Clark Productions"
+
+
 def test_a_newspapers_name_is_media_and_a_share_of_people_is_unnamed(analyze_text):
     r = analyze_text("The Huffington Post reported that the plan failed. Fifty-five percent said the "
                      "economy was weak. The Las Vegas Sun said the casino would close.")

@@ -221,6 +221,20 @@ def gender_in(names: Iterable[str], gaz: "Gazetteer") -> str:
     return "Fem" if fem and not masc else "Masc" if masc and not fem else ""
 
 
+def _capitalised_runs(words: list[Word]) -> list[list[Word]]:
+    """Runs of adjacent capitalised words inside a sentence (not its first word): "Big Machine",
+    which the parser may tag an adjective and a noun."""
+    runs: list[list[Word]] = []
+    for k, w in enumerate(words):
+        if k == 0 or not w.text[:1].isupper() or w.upos == "PUNCT":
+            continue
+        if runs and words.index(runs[-1][-1]) == k - 1:
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    return runs
+
+
 def strip_determiner(text: str) -> str:
     """*text* without a leading article or demonstrative ("the ministry" → "ministry")."""
     parts = text.split(None, 1)
@@ -602,7 +616,11 @@ class Resolver:
         has_proper = any(w.upos == "PROPN" or w.text[:1].isupper() for w in words
                          if w is not words[0] or len(words) == 1) if words else False
         if m.text.strip().lower().startswith(("the ", "this ", "that ")) and not has_proper:
-            return self._described(m.hlow, m.hlemma) or self._the_company(m)
+            e = self._described(m.hlow, m.hlemma)
+            if e is not None and len(m.words) in (2, 3) and m.words[1].text.lower() in self.gaz.businesses \
+                    and self._other_body_named(e, m.pos):
+                return None   # "the company" after another company's name: which one is unsure
+            return e or self._the_company(m)
         return None
 
     def _the_company(self, m: "Mention") -> Entity | None:
@@ -618,7 +636,7 @@ class Resolver:
         # named lately: a company named further back may not be the one meant
         near = self._sentence_start(m.pos, back=2)
         named = [self.entities[k] for k in self.order if self._a_company(self.entities[k])
-                 and self.last.get(k, self.entities[k].pos) >= near]
+                 and self._named_last(self.entities[k], m.pos) >= near]
         if len(m.words) == 3:
             # "the production company" is a kind of its own, unless the company named lately
             # says that kind in its name ("Dick Clark Productions")
@@ -628,11 +646,46 @@ class Resolver:
                 return None
         if len(named) > 1:
             near = self._sentence_start(m.pos, back=1)
-            named = [e for e in named if self.last.get(e.key, e.pos) >= near]
-        if len(named) != 1:
+            named = [e for e in named if self._named_last(e, m.pos) >= near]
+        # (a kind the name says, "the production company", needs no such care)
+        if len(named) != 1 or (len(m.words) == 2 and self._other_body_named(named[0], m.pos)):
             return None
         named[0].type, named[0].weak = "organisation", False
         return named[0]
+
+    def _other_body_named(self, e: Entity, before: float) -> bool:
+        """Whether the text names another body between *e*'s last naming and *before*: a run of
+        two or more name words no person and no place of the article has ("Swift accused Braun,
+        Borchetta and Big Machine …. The company denied …" is Big Machine, not the company named
+        before). "The company" then stays itself: a wrong company is worse than none."""
+        since = self._named_last(e, before)
+        mine = {x.lower().strip(".,") for n in (e.name, *e.aliases) for x in n.split()}
+        people = {x.lower() for full in self._people_named().values() for n in full for x in n.split()}
+        for sent in (self.doc.sentences if self.doc is not None else []):
+            if sent.end <= since or sent.start >= before:
+                continue
+            for run in _capitalised_runs(sent.words):
+                if len(run) < 2 or run[0].start <= since or run[-1].end > before:
+                    continue
+                low = [w.text.lower().strip(".,") for w in run]
+                phrase = " ".join(low)
+                if set(low) & (mine | people) or phrase in self.gaz.state_names or self.gaz.country_in(phrase) \
+                        or phrase in self.gaz.media:
+                    continue
+                return True
+        return False
+
+    def _named_last(self, e: Entity, before: float) -> float:
+        """Where the article last names *e* before *before*: as a source or anywhere in the text
+        ("Swift accused Braun, Borchetta and Big Machine …. The company denied …")."""
+        last = self.last.get(e.key, e.pos)
+        for n in {e.name, *e.aliases}:
+            n = strip_determiner(n)
+            if n[:1].isupper() and len(n) > 2:
+                found = [x.start() for x in re.finditer(r"\b" + re.escape(n) + r"\b", self.text[:int(before)])]
+                if found:
+                    last = max(last, float(found[-1]))
+        return last
 
     def _a_company(self, e: Entity) -> bool:
         last = e.name.split()[-1].lower() if e.name.split() else ""
