@@ -105,3 +105,32 @@ def test_a_report_inside_a_gold_report_is_left_out_of_training_and_of_the_score(
     line = T.to_prediction("d", ex.candidates)
     ids = [a["cue_lemma"] for a in univocal({"d": line})["d"]["attributions"]]
     assert "claim" not in ids and {"say", "warn"} <= set(ids)
+
+
+def test_a_held_out_fold_has_no_say_in_which_of_its_words_are_proposed(analyzer):
+    """A cue lemma the gold uses only in one fold is learned from that fold's gold: while the fold
+    is held out, its articles get no rule candidates for it (only the open ones any verb gets)."""
+    from claimtrack.evaluate import train as T
+    from claimtrack.extract.lexicon import load_lexicon
+
+    ids = [f"art{k}" for k in range(400)]
+    fold = T.fold_of(ids[0])
+    mine = [i for i in ids if T.fold_of(i) == fold][:2]
+    others = [i for i in ids if T.fold_of(i) != fold][:len(ARTICLES)]
+    chirps = ["\u201c[T:We are ready],\u201d [C:chirped] [S:the coach]. Traffic was light. "
+              "\u201c[T:The bridge will reopen],\u201d [C:chirped] [S:the mayor]. The stadium was full.",
+              "\u201c[T:Two men were arrested],\u201d [C:chirped] [S:the sergeant]. The shop opened. "
+              "\u201c[T:The street will close],\u201d [C:chirped] [S:the owner]. It rained."]
+    golds = [dict(parse_markup(m, 0), id=i) for i, m in zip(mine, chirps)]
+    golds += [dict(parse_markup(m, 0), id=i) for i, m in zip(others, ARTICLES)]
+    docs = analyzer.parser.parse_many([g["text"] for g in golds])
+    examples = [T.Example(g["id"], g, d, fold=T.fold_of(g["id"])) for g, d in zip(golds, docs)]
+    lex = load_lexicon()
+    assert T.learned_cues(examples, lex)["VERB"]   # "chirp" (as the parser lemmatises it)
+
+    T.cross_validate_folds(examples, lex)
+    held = [a for ex in examples if ex.id in mine for a in ex.held.candidates if "chirped" in a.cue.text]
+    assert held and not [a for a in held if a.construction == "inverted-quote"]
+    T.propose_all(examples, lex, T.widen(lex, T.learned_cues(examples, lex)))
+    seen = [a for ex in examples if ex.id in mine for a in ex.candidates if "chirped" in a.cue.text]
+    assert [a for a in seen if a.construction == "inverted-quote"]
