@@ -365,6 +365,10 @@ def _passive_subject(d: Draft) -> None:
     been maintained" is no report; "is expected to win" is, with its xcomp)."""
     sent, w = d.sent, d.w
     subj_pass = next((k for k in sent.kids(w.i) if k.deprel == "nsubj:pass"), None)
+    if w.lemma in ADDRESSEE_VERBS and not any(k.deprel == "xcomp" for k in d.comps) and (
+            any(k.deprel == "ccomp" for k in d.comps) or any(
+                c.lemma.lower() in TOPIC_CASES for o in sent.kids(w.i, "obl") for c in sent.kids(o.i, "case"))):
+        return  # "Pence was asked about the comment", "residents were told that …": who was asked
     if d.passive and subj_pass is not None and not is_expl(sent, subj_pass.i) and (
             d.cls not in ("assert", "believe", "intend") or d.comps):
         d.content = noun_phrase(sent, subj_pass.i) + d.content

@@ -254,6 +254,13 @@ def test_a_day_is_no_complement(analyze_text):
     assert not [a for a in r.attributions if a.content.text.strip() == "Wednesday"]
 
 
+def test_who_was_asked_or_told_is_not_what_was_said(analyze_text):
+    # the passive subject of "ask" or "tell" is the one asked or told (the recipient stays out)
+    r = analyze_text("Pence was asked about the comment. Residents were told that the dam could break.")
+    assert att(r, "was asked about", "the comment").content.text == "the comment"
+    assert "Residents" not in att(r, "were told", "the dam").content.text
+
+
 def test_an_object_standing_for_what_was_said(analyze_text):
     r = analyze_text("Four in ten voters called Clinton honest, and a third of them said the same of Sanders.")
     a = att(r, "said", "the same")
