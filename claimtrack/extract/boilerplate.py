@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from ..resources import load_json
+from .marks import find_quotes
 from ..types import Span
 
 
@@ -32,12 +33,12 @@ def _rules(path: str | None = None) -> dict:
     }
 
 
-_QUOTED = re.compile(r'"[^"]*"?|\u201c[^\u201d]*\u201d?|\u00ab[^\u00bb]*\u00bb?')
-
-
 def _writers_voice(line: str) -> str:
     """The line without its quotations: a pronoun inside one is the speaker's, not the page's."""
-    return _QUOTED.sub(" ", line)
+    out = line
+    for s, e in find_quotes(line):
+        out = out[:s] + " " * (e - s) + out[e:]
+    return out
 
 
 def _is_appeal(line: str, rules: dict) -> bool:

@@ -731,9 +731,8 @@ def _quoted_by_another(sent: Sentence, w: Word, region: Span) -> bool:
                                                                           len(sent.words))):
         return False
     inside = [x for x in sent.words if region[0] <= x.start < region[1] and x.upos != "PUNCT"]
-    heads = {sent.words[x.head].i for x in inside if x.head >= 0
-             and not region[0] <= sent.words[x.head].start < region[1]}
-    for h in (sent.words[k] for k in heads):
+    heads = {x.head for x in inside if x.head >= 0 and not region[0] <= sent.words[x.head].start < region[1]}
+    for h in (sent.words[k] for k in sorted(heads)):
         if h.i == w.i or h.lemma not in SPEECH_VERBS or h.end > region[0]:
             continue
         between = [x for x in sent.words if h.i < x.i and x.end <= region[0]]

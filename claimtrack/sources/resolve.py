@@ -225,10 +225,10 @@ def _capitalised_runs(words: list[Word]) -> list[list[Word]]:
     """Runs of adjacent capitalised words inside a sentence (not its first word): "Big Machine",
     which the parser may tag an adjective and a noun."""
     runs: list[list[Word]] = []
-    for k, w in enumerate(words):
-        if k == 0 or not w.text[:1].isupper() or w.upos == "PUNCT":
+    for w in words[1:]:
+        if not w.text[:1].isupper() or w.upos == "PUNCT":
             continue
-        if runs and words.index(runs[-1][-1]) == k - 1:
+        if runs and runs[-1][-1].i == w.i - 1:
             runs[-1].append(w)
         else:
             runs.append([w])
