@@ -3,8 +3,8 @@
     CLAIMTRACK_MODEL_DIR=../shared/models/stanza-en-mini \\
         .venv/bin/python benchmarks/attribution_model.py --cache .cache/parses [--only dev,realnews,speed]
 
-For each set, with the rules deciding (the default), with the model vetoing the rules' attributions
-under its threshold (``--min-confidence veto``) and with the model deciding
+For each set, with the rules deciding alone (``--min-confidence rules``), with the model vetoing
+the rules' attributions under its threshold (``veto``, the default) and with the model deciding
 (``--min-confidence auto``; the shipped model, or ``--model FILE``): attr P/R/F1, attr+src, exact content F1, recall by quote type, and, with
 the model, the precision of the more and the less confident half of its predictions. Sets:
 
@@ -48,7 +48,7 @@ def figures(golds: dict, preds: dict) -> dict:
 
 def show(name: str, rules: dict, veto: dict, model: dict, halves: dict | None) -> None:
     print(f"\n{name}")
-    print(f"  {'':<16}{'the rules decide':>26}{'the model vetoes (veto)':>26}{'the model decides (auto)':>26}")
+    print(f"  {'':<16}{'the rules decide':>26}{'the model vetoes (default)':>26}{'the model decides (auto)':>26}")
     for key in ("attr", "attr+src", "content_exact"):
         row = [f"P {d[key]['p']:.3f} R {d[key]['r']:.3f} F1 {d[key]['f1']:.3f}" for d in (rules, veto, model)]
         print(f"  {key:<16}" + "".join(f"{r:>26}" for r in row))
@@ -65,8 +65,8 @@ def compare(name: str, golds: dict, parser, model_file: str | None) -> None:
     from claimtrack.api import Analyzer
     from claimtrack.evaluate.predict import confidence_table
 
-    # the default: the model loaded, the rules deciding (each attribution with its confidence)
-    rules = Analyzer(parser=parser, attribution_model=model_file, min_confidence=None)
+    # the rules alone (each attribution with its confidence), the default veto, the model deciding
+    rules = Analyzer(parser=parser, attribution_model=model_file, min_confidence="rules")
     vetoed = Analyzer(parser=parser, attribution_model=model_file, min_confidence="veto")
     learned = Analyzer(parser=parser, attribution_model=model_file, min_confidence="auto")
     chosen = predictions(learned, golds)
@@ -90,7 +90,7 @@ def speed(golds: dict, parser, model_file: str | None) -> None:
     words = sum(len(s.words) for d in docs for s in d.sentences)
     times: dict[str, float] = {}
     analyzers = {label: Analyzer(parser=parser, attribution_model=name,
-                                 min_confidence=None if name == "rules" else "auto")
+                                 min_confidence="rules" if name == "rules" else "auto")
                  for label, name in (("rules alone", "rules"), ("rules + model", model_file))}
     # the two in turn, three rounds, the best of each: a shared machine's noise only slows a run
     for _ in range(ROUNDS):

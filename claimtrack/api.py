@@ -24,15 +24,17 @@ class Analyzer:
     *attribution_model*: a model file (``claimtrack train``) or a loaded model; unset, the file
     named by ``$CLAIMTRACK_ATTRIBUTION_MODEL``, else the model shipped in the package; ``"rules"``:
     no model, the rules decide alone.
-    *min_confidence*: keep attributions whose confidence reaches it (default: the model's
-    threshold, chosen on its training data; ``$CLAIMTRACK_MIN_CONFIDENCE`` when set).
+    *min_confidence*: which attributions to keep — ``"veto"`` (default, or
+    ``$CLAIMTRACK_MIN_CONFIDENCE`` when set): the rules' attributions that reach the model's
+    threshold chosen on its training data; ``"rules"``: all the rules'; ``"auto"``: the
+    candidates the model keeps; a number: every candidate whose confidence reaches it.
     """
 
     def __init__(self, model_dir: str | os.PathLike | None = None, cache_dir: str | os.PathLike | None = None,
                  lexicon: str | os.PathLike | Lexicon | None = None, use_ner: bool | None = None,
                  parser: Parser | None = None, include_boilerplate: bool = False,
                  attribution_model: str | os.PathLike | AttributionModel | None = None,
-                 min_confidence: float | None = None):
+                 min_confidence: float | str | None = None):
         self.parser = parser or Parser(model_dir, cache_dir=cache_dir, use_ner=use_ner)
         self.lexicon = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
         self.include_boilerplate = include_boilerplate
@@ -60,12 +62,13 @@ _DEFAULT = "default"
 
 def analyze_doc(doc: Doc, id: str = "article", lexicon: Lexicon | None = None, *,
                 include_boilerplate: bool = False, model: AttributionModel | str | None = _DEFAULT,
-                min_confidence: float | None = None) -> Analysis:
+                min_confidence: float | str | None = None) -> Analysis:
     """Run every stage after parsing on one parsed document.
 
     Rules propose attributions and *model* (default: the one :func:`resolve_model` names; None:
-    the rules decide alone) keeps those whose confidence reaches *min_confidence*. Text that is not the article (appeals, bylines,
-    credits) is found and, unless *include_boilerplate*, its attributions are left out.
+    the rules decide alone) keeps them by *min_confidence* (as :class:`Analyzer`'s; default
+    ``$CLAIMTRACK_MIN_CONFIDENCE``, else ``"veto"``). Text that is not the article (appeals,
+    bylines, credits) is found and, unless *include_boilerplate*, its attributions are left out.
     """
     from .extract.boilerplate import find_boilerplate, inside
     from .claims.group import build_claims
@@ -77,6 +80,8 @@ def analyze_doc(doc: Doc, id: str = "article", lexicon: Lexicon | None = None, *
                       sentences=[(s.start, s.end) for s in doc.sentences])
     if model == _DEFAULT:
         model = resolve_model(None)
+    if min_confidence is None:
+        min_confidence = resolve_min_confidence(None)
     atts = extract(doc, lexicon, model=model, min_confidence=min_confidence)
     result.boilerplate = find_boilerplate(text)
     if not include_boilerplate:

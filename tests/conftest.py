@@ -37,12 +37,17 @@ def seed(analyzer):
 
 @pytest.fixture(scope="session")
 def analyze_text(analyzer):
-    """Analyse a short text with the session pipeline (results memoised per text)."""
+    """Analyse a short text with the session pipeline and the rules deciding alone (results
+    memoised per text): these are tests of what the rules read; the default decision, the
+    model's veto, is tested on the examples and in tests/extract/test_decide.py."""
+    from claimtrack.api import Analyzer
+
+    rules = Analyzer(parser=analyzer.parser, lexicon=analyzer.lexicon, min_confidence="rules")
     memo = {}
 
     def run(text: str, id: str = "t"):
         if text not in memo:
-            memo[text] = analyzer.analyze(text, id)
+            memo[text] = rules.analyze(text, id)
         return memo[text]
 
     return run

@@ -258,6 +258,8 @@ def eval_cmd(gold, pred, save_pred, as_json, no_ignore, show_errors, limit, mode
             auto = predict_corpus(analyzer, gold_docs, parses=parses)
             analyzer.min_confidence = "veto"
             vetoed = predict_corpus(analyzer, gold_docs, parses=parses)
+            analyzer.min_confidence = "rules"
+            ruled = predict_corpus(analyzer, gold_docs, parses=parses)
             analyzer.min_confidence = chosen
         if save_pred:
             with open_output(save_pred) as fh:
@@ -272,7 +274,7 @@ def eval_cmd(gold, pred, save_pred, as_json, no_ignore, show_errors, limit, mode
 
         res["confidence"] = confidence_table(gold_docs, univocal(every), univocal(pred_docs),
                                              use_ignore=not no_ignore)
-        for name, docs in (("auto", auto), ("veto", vetoed)):
+        for name, docs in (("auto", auto), ("veto", vetoed), ("rules", ruled)):
             a = evaluate.score(gold_docs, univocal(docs), use_ignore=not no_ignore)["attributions"]["attr"]
             res["confidence"][name] = {k: round(a[k], 4) for k in ("p", "r", "f1")}
     if show_errors:

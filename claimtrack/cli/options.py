@@ -36,26 +36,26 @@ def model_options(f):
                           "'rules': no model, the rules decide alone.")(f)
     f = click.option("--min-confidence", type=Confidence(), default=None,
                      expose_value=False, callback=decision_env,
-                     help="Let the attribution model decide: keep every candidate whose confidence "
-                          "reaches this (0-1), or 'auto' for the thresholds chosen on its training "
-                          "data; 'veto': the rules decide and the model drops those of their "
-                          "attributions under its threshold (more precise, less recall). Default: the "
-                          "rules decide, each attribution with its confidence.")(f)
+                     help="Which attributions to keep. Default 'veto': the rules decide and the "
+                          "attribution model drops those of their attributions under its threshold "
+                          "(chosen on its training data); 'rules': the rules alone; 'auto': the "
+                          "model decides among every candidate at its thresholds; a number (0-1): "
+                          "every candidate whose confidence reaches it.")(f)
     return f
 
 
 class Confidence(click.ParamType):
-    """A number from 0 to 1, ``auto`` or ``veto``."""
+    """A number from 0 to 1, ``auto``, ``veto`` or ``rules``."""
 
-    name = "0-1|auto|veto"
+    name = "0-1|auto|veto|rules"
 
     def convert(self, value, param, ctx):
-        if isinstance(value, str) and value.strip().lower() in ("auto", "veto"):
+        if isinstance(value, str) and value.strip().lower() in ("auto", "veto", "rules"):
             return value.strip().lower()
         try:
             number = float(value)
         except (TypeError, ValueError):
-            self.fail(f"{value!r} is not a number from 0 to 1, 'auto' or 'veto'", param, ctx)
+            self.fail(f"{value!r} is not a number from 0 to 1, 'auto', 'veto' or 'rules'", param, ctx)
         if not 0.0 <= number <= 1.0:
             self.fail(f"{value} is not from 0 to 1", param, ctx)
         return number
@@ -71,7 +71,7 @@ def decision_env(ctx: click.Context, param: click.Parameter, value) -> None:
     if param.name == "attribution_model":
         os.environ[MODEL_VAR] = str(value)
     else:
-        os.environ[MIN_CONFIDENCE_VAR] = value if value in ("auto", "veto") else repr(float(value))
+        os.environ[MIN_CONFIDENCE_VAR] = value if value in ("auto", "veto", "rules") else repr(float(value))
 
 
 def parser_env(ctx: click.Context, param: click.Parameter, value) -> None:

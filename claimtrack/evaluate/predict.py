@@ -98,8 +98,11 @@ def format_confidence(table: dict) -> str:
         out.append(f"  the model deciding (--min-confidence auto): P {a['p']:.3f}  R {a['r']:.3f}  F1 {a['f1']:.3f}")
     if table.get("veto"):
         a = table["veto"]
-        out.append(f"  the rules deciding, the model vetoing (--min-confidence veto): P {a['p']:.3f}  "
+        out.append(f"  the rules deciding, the model vetoing (--min-confidence veto, the default): P {a['p']:.3f}  "
                    f"R {a['r']:.3f}  F1 {a['f1']:.3f}")
+    if table.get("rules"):
+        a = table["rules"]
+        out.append(f"  the rules alone (--min-confidence rules): P {a['p']:.3f}  R {a['r']:.3f}  F1 {a['f1']:.3f}")
     h = table.get("halves")
     if h:
         out.append(f"  more confident half (>= {h['median_confidence']:.3f}): P {h['more_confident']['p']:.3f} "

@@ -83,12 +83,13 @@ def find_attributions(doc: Doc, lexicon: Lexicon | None = None,
 
 
 def extract(doc: Doc, lexicon: Lexicon | None = None, quotes: QuoteIndex | None = None,
-            model: "AttributionModel | None" = None, min_confidence: float | None = None) -> list[Attribution]:
+            model: "AttributionModel | None" = None,
+            min_confidence: "float | str | None" = None) -> list[Attribution]:
     """Attributions of a parsed document, with character spans into ``doc.text``.
 
     With *model*, the rules' attributions and new candidates (the model's learned cues, every
     complement the parse allows) all get a confidence, and :func:`.decide.decide` keeps them by
-    *min_confidence*; without, the rules decide alone. Ids are ``a1``, ``a2``, … in reading
+    *min_confidence* (None: the rules decide, as without a model). Ids are ``a1``, ``a2``, … in reading
     order of the cue.
     """
     quotes = quotes or QuoteIndex(doc.text)

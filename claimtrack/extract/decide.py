@@ -174,26 +174,31 @@ def resolve_model(model: "str | os.PathLike | AttributionModel | None" = None) -
 
 #: ``--min-confidence auto``: the model decides, at the thresholds chosen on its training data
 AUTO = "auto"
-#: ``--min-confidence veto``: the rules decide, and the model takes back those of their
-#: attributions under its threshold for the rules' candidates (more precise, less recall)
+#: ``--min-confidence veto`` (the default): the rules decide, and the model takes back those of
+#: their attributions under its threshold for the rules' candidates
 VETO = "veto"
+#: ``--min-confidence rules``: the rules decide alone; every attribution keeps its confidence
+RULES = RULES_ONLY
+#: the decisions ``--min-confidence`` takes by name
+DECISIONS = (AUTO, VETO, RULES)
 
 
 def resolve_min_confidence(value: "float | str | None" = None) -> "float | str | None":
-    """*value*, else ``$CLAIMTRACK_MIN_CONFIDENCE``: a number from 0 to 1, ``auto`` or ``veto``;
-    None when neither is set (the rules decide, every attribution with the model's confidence)."""
+    """*value*, else ``$CLAIMTRACK_MIN_CONFIDENCE``: a number from 0 to 1, ``auto``, ``veto`` or
+    ``rules``; ``veto`` when neither is set. The veto is the default because, on the training
+    data cross-validated by document, it is as good as the rules alone by F1 and more precise
+    (and more precise on the real-news gold at the same recall): a wrong attribution costs a
+    fact-checker more than a missed one."""
     if value is None:
-        value = os.environ.get(MIN_CONFIDENCE_VAR) or None
-        if value is None:
-            return None
+        value = os.environ.get(MIN_CONFIDENCE_VAR) or VETO
     if isinstance(value, str):
-        if value.strip().lower() in (AUTO, VETO):
+        if value.strip().lower() in DECISIONS:
             return value.strip().lower()
         try:
             value = float(value)
         except ValueError:
-            raise ValueError(f"the minimum confidence must be a number from 0 to 1, 'auto' or 'veto', "
-                             f"not {value!r}") from None
+            raise ValueError(f"the minimum confidence must be a number from 0 to 1, 'auto', 'veto' or "
+                             f"'rules', not {value!r}") from None
     if not 0.0 <= value <= 1.0:
         raise ValueError(f"the minimum confidence must be from 0 to 1, not {value}")
     return float(value)
@@ -201,16 +206,16 @@ def resolve_min_confidence(value: "float | str | None" = None) -> "float | str |
 
 def decide(doc: Doc, atts: list[Attribution], model: AttributionModel, quotes: QuoteIndex,
            min_confidence: "float | str | None" = None) -> list[Attribution]:
-    """Give every candidate its ``confidence``, then keep: with *min_confidence* None, the rules'
-    own candidates (the rules decide); with ``veto``, those of them that reach the model's
+    """Give every candidate its ``confidence``, then keep: with *min_confidence* None or ``rules``,
+    the rules' own candidates (the rules decide); with ``veto``, those of them that reach the model's
     threshold for the rules' candidates; with a number, every candidate that reaches it; with
     ``auto``, those that reach the model's threshold for their kind of candidate."""
     for a, p in zip(atts, model.score(doc, atts, quotes)):
         a.confidence = round(p, 4)
-    if min_confidence is None or min_confidence == VETO:
+    if min_confidence in (None, RULES, VETO):
         ruled = [a for a in atts if proposed_by_rules(a, _sentence(doc, a), model.learned_cues)]
         cut = model.threshold if model.rule_threshold is None else model.rule_threshold
-        return ruled if min_confidence is None else [a for a in ruled if a.confidence >= cut]
+        return [a for a in ruled if a.confidence >= cut] if min_confidence == VETO else ruled
     if min_confidence == AUTO:
         kept = [a for a in atts if a.confidence >= model.cut_for(a, _sentence(doc, a))]
     else:

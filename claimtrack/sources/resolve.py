@@ -70,6 +70,7 @@ class Gazetteer:
     female: set[str] = field(default_factory=set)               # "she", "mrs", "actress"
     male: set[str] = field(default_factory=set)
     businesses: set[str] = field(default_factory=set)           # "company", "firm", "inc"
+    trade_roles: set[str] = field(default_factory=set)          # "owner", "partner": a company's too
     collectives: set[str] = field(default_factory=set)          # "police", "staff": a group
     suffixes: set[str] = field(default_factory=set)             # "jr", "iii" after a name
     newspaper_ends: set[str] = field(default_factory=set)       # "post" in "Huffington Post"
@@ -129,6 +130,7 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
     g.female = {w.lower() for w in data.get("female", [])}
     g.male = {w.lower() for w in data.get("male", [])}
     g.businesses = {w.lower() for w in data.get("businesses", [])}
+    g.trade_roles = {w.lower() for w in data.get("trade_roles", [])}
     g.collectives = {w.lower() for w in data.get("collectives", [])}
     g.suffixes = {w.lower() for w in data.get("suffixes", [])}
     g.newspaper_ends = {w.lower() for w in data.get("newspaper_ends", [])}
@@ -152,6 +154,11 @@ class Entity:
     def add_alias(self, text: str) -> None:
         if text and text != self.name and text not in self.aliases:
             self.aliases.append(text)
+
+
+def several(e: Entity) -> bool:
+    """Whether a source names several people together ("Vindman and Williams")."""
+    return e.key.startswith("people:")
 
 
 def group_name(name: str) -> bool:
@@ -426,8 +433,8 @@ class Resolver:
         m = Mention.of(mention, words, pos, self._head(words))
         for step in (self._by_pronoun, self._by_spokesperson, self._by_origin, self._by_acronym,
                      self._by_gazetteer,
-                     self._by_state, self._by_description, self._by_named_body, self._by_person,
-                     self._by_surname):
+                     self._by_state, self._by_description, self._by_named_body, self._by_people,
+                     self._by_person, self._by_surname):
             ent = step(m)
             if ent is not None:
                 return ent
@@ -713,6 +720,22 @@ class Resolver:
             return self._entity("name:" + text.lower(), text, "organisation", m.pos)
         return None
 
+    def _by_people(self, m: "Mention") -> Entity | None:
+        """Two or more people named together ("Vindman and Williams testified"): one source of
+        people, never matched by either surname alone nor meant by a "he" or "she"."""
+        if m.head is None or m.head.upos != "PROPN":
+            return None
+        conjuncts = [m.head, *(w for w in m.words if w.deprel == "conj" and w.head == m.head.i and w.upos == "PROPN")]
+        if len(conjuncts) < 2 or not any(w.deprel == "cc" and w.text.lower() in ("and", "&") for w in m.words):
+            return None
+        known = self.full_names()
+        for c in conjuncts:
+            run = sorted([c, *(w for w in m.words if w.head == c.i and w.upos == "PROPN"
+                               and w.deprel in ("flat", "compound"))], key=lambda w: w.i)
+            if surname(" ".join(w.text for w in run)) not in known and not self._given_name(run):
+                return None
+        return self._entity("people:" + m.low, m.clean, "person", m.pos)
+
     def _by_person(self, m: "Mention") -> Entity | None:
         """A person: NER when present, else a run of proper nouns; the same surname as a person
         named before is that person."""
@@ -721,6 +744,11 @@ class Resolver:
             return None
         name, title, sure = person
         e = self._person_named(surname(name)) or self._bare_named(surname(name))
+        if e is None and self._full_names().get(surname(name), "").endswith(" " + name):
+            # the end of a name the article gives in full elsewhere, though it starts with a
+            # given name or is one ("Michael Thomas … Thomas told", "Kathleen Hawk Sawyer …
+            # Hawk Sawyer told")
+            e = self._surname_of(surname(name), m.pos)
         if e is not None and _other_given_name(name, e.name):
             e = None   # "Bill Clinton" after "Hillary Clinton", "Donald Trump" after "Melania Trump"
         if e is not None:
@@ -763,7 +791,7 @@ class Resolver:
     def _person_named(self, last: str) -> Entity | None:
         for k in reversed(self.order):
             e = self.entities[k]
-            if e.type == "person" and surname(e.name) == last:
+            if e.type == "person" and not several(e) and surname(e.name) == last:
                 return e
         return None
 
@@ -952,9 +980,18 @@ class Resolver:
                                           and self.gaz.heads.get(low) in ("person", "government"))
 
     def _role_before(self, words: list[Word], run: list[Word]) -> bool:
-        """A person's role right before the name ("coach Tomas Okonkwo"); the gazetteer's."""
+        """A person's role right before the name: the gazetteer's ("coach Tomas Okonkwo"), or
+        any of WordNet's nouns of people before a name of two words or more ("investor Leon
+        Cooperman", "teenager Darius Bazley") but one a company can be too ("rival Ford Motor")."""
         k = words.index(run[0])
-        return k > 0 and words[k - 1].upos == "NOUN" and self.gaz.heads.get(words[k - 1].text.lower()) == "person"
+        if k == 0 or words[k - 1].upos != "NOUN":
+            return False
+        low = words[k - 1].text.lower()
+        if self.gaz.heads.get(low) == "person":
+            return True
+        return (words[k - 1].text.islower() and _spaced_words(run) >= 2 and low in _people_nouns()
+                and low not in self.gaz.businesses and low not in self.gaz.trade_roles
+                and self.gaz.heads.get(low) is None)
 
     def _appositive_role(self, words: list[Word], run: list[Word]) -> bool:
         """The name is followed by ", a/the <role>" ("Omar, a senior military analyst")."""
@@ -1034,12 +1071,14 @@ class Resolver:
             if kind == "thing" and e.weak and pos is not None \
                     and self.last.get(k, e.pos) < self._sentence_start(pos, back=1):
                 continue   # "it" proves a name a body's only right after it ("Crédit Rhône … It")
-            if kind == "person" and (e.type == "person" or self._bare_name(e)):
+            if kind == "person" and (e.type == "person" and not several(e) or self._bare_name(e)):
                 if gender and gender_in([e.name, *e.aliases], self.gaz) not in ("", gender):
                     continue   # "she said" after "he said" of a man is not him
                 return e
             if kind == "thing" and (e.type not in ("person", "anonymous") or e.weak):
                 return e
+            if kind == "group" and several(e):
+                return e   # "Vindman and Williams … they"
             if kind == "group" and e.type != "person" and not self._bare_name(e) \
                     and e.name.split()[0].lower() not in PRONOUNS \
                     and (e.type != "anonymous" or group_name(e.name)):

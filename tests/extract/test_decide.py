@@ -31,14 +31,26 @@ def test_the_shipped_model_is_data_with_its_provenance():
     assert 0.0 < model.threshold < 1.0 and 0.0 <= model.rule_threshold < 1.0
 
 
-def test_by_default_the_rules_decide_and_every_attribution_has_a_confidence(seed, analyzer):
+def test_by_default_the_model_vetoes_the_rules_weakest_and_every_attribution_has_a_confidence(seed, analyzer):
     from claimtrack.api import Analyzer
 
-    rules = Analyzer(parser=analyzer.parser, attribution_model="rules").analyze(seed.text, seed.id)
+    none = Analyzer(parser=analyzer.parser, attribution_model="rules").analyze(seed.text, seed.id)
     assert [(a.cue.spans, a.content.spans) for a in seed.attributions] == \
-        [(a.cue.spans, a.content.spans) for a in rules.attributions]
+        [(a.cue.spans, a.content.spans) for a in none.attributions]   # the seed loses nothing
     assert seed.attributions and all(0.0 <= a.confidence <= 1.0 for a in seed.attributions)
-    assert all(a.confidence is None for a in rules.attributions)
+    assert all(a.confidence is None for a in none.attributions)
+    # a team's notes under its name, the rules read as a speaker label: the rules propose it,
+    # the default drops it under the model's threshold for the rules' candidates; 'rules' keeps it
+    text = ("TIP-INS\n\nThunder: F Hamidou Diallo missed his third straight game with a left knee sprain.\n\n"
+            "Lakers: Kyle Kuzma left the court in the second quarter with an eye abrasion. "
+            "He did not return, although the coach said he was available.")
+    ruled = Analyzer(parser=analyzer.parser, min_confidence="rules").analyze(text)
+    default = Analyzer(parser=analyzer.parser).analyze(text)
+    cut = AttributionModel.default().rule_threshold
+    keys = [(a.cue.spans, a.content.spans) for a in default.attributions]
+    assert keys == [(a.cue.spans, a.content.spans) for a in ruled.attributions if a.confidence >= cut]
+    assert ":" in [a.cue.text for a in ruled.attributions]
+    assert ":" not in [a.cue.text for a in default.attributions]
 
 
 def test_auto_keeps_each_kind_of_candidate_at_its_own_threshold(analyzer):
@@ -107,12 +119,13 @@ def test_veto_keeps_only_the_rules_attributions_the_model_trusts(cli, monkeypatc
         return json.loads(cli("analyze", SEED, "--format", "json", "--attribution-model", str(path),
                               *args).output)["attributions"]
 
-    default, veto = run(), run("--min-confidence", "veto")
-    spans = {json.dumps(a["cue"]["spans"]) for a in default}
-    assert veto and len(veto) < len(default)
+    ruled, veto, default = run("--min-confidence", "rules"), run("--min-confidence", "veto"), run()
+    spans = {json.dumps(a["cue"]["spans"]) for a in ruled}
+    assert veto and len(veto) < len(ruled)
+    assert default == veto   # the veto is the default
     # only the rules' own attributions, never a new candidate, each at the model's threshold
     assert all(json.dumps(a["cue"]["spans"]) in spans and a["confidence"] >= cut for a in veto)
-    assert {json.dumps(a["cue"]["spans"]) for a in default if a["confidence"] >= cut} == \
+    assert {json.dumps(a["cue"]["spans"]) for a in ruled if a["confidence"] >= cut} == \
         {json.dumps(a["cue"]["spans"]) for a in veto}
 
 
@@ -139,9 +152,9 @@ def test_a_broken_or_foreign_model_is_one_line_exit_3(cli, tmp_path, content):
     assert "\n" not in line and str(bad) in line and "Traceback" not in line
 
 
-def test_min_confidence_that_is_not_a_number_or_auto_is_a_usage_error(cli):
+def test_min_confidence_that_is_not_a_number_or_a_decision_is_a_usage_error(cli):
     res = cli("analyze", SEED, "--min-confidence", "high")
-    assert res.exit_code == 2 and "'high' is not a number from 0 to 1, 'auto' or 'veto'" in res.output
+    assert res.exit_code == 2 and "'high' is not a number from 0 to 1, 'auto', 'veto' or 'rules'" in res.output
 
 
 def test_the_environment_names_the_model_too(cli, tmp_path, monkeypatch):
