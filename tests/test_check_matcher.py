@@ -108,3 +108,25 @@ def test_a_negation_contradicts_only_over_what_both_share():
     assert compare("The depot stored only spare tyres.", "The depot held diesel.").relation == "contradicts"
     assert compare("SLS is the only vehicle for launching the crew.",
                    "NASA is launching the crew on the SLS.").relation != "contradicts"
+
+
+def test_a_negation_that_adds_or_dates_denies_nothing():
+    assert compare("Of course, it's not just rural pollution that is choking Delhi.",
+                   "Rural pollution is choking Delhi.").relation != "contradicts"
+    assert compare("Not long after that, Steenburgen bought a house in Nashville.",
+                   "Steenburgen bought a house in Nashville.").relation != "contradicts"
+    assert compare("It was not the rural pollution that is choking Delhi.",
+                   "Rural pollution is choking Delhi.").relation == "contradicts"
+
+
+def test_claims_that_only_share_a_word_or_two_never_contradict_one_another():
+    from claimtrack.check.matcher import CONTRADICTS, signature_evidence
+
+    # the matcher sees a negation beside a shared word; the two say different things
+    a, b = ("Instagram first introduced business accounts in 2016.",
+            "Instagram will not display their contact information.")
+    m = compare(a, b)
+    assert m.relation == "contradicts" and m.score < CONTRADICTS
+    assert signature_evidence(a, b) is None
+    near = signature_evidence("The depot held diesel.", "No fuel had been kept at the depot.")
+    assert near is not None and near["relation"] == "contradicts"

@@ -204,3 +204,11 @@ def test_a_finding_or_an_estimate_is_checkable_a_belief_is_an_opinion(analyze_te
     kinds = {c.text.split()[1]: c.kind for c in r.claims}
     assert kinds.get("inmate") == "assertion" and kinds.get("people") == "assertion", kinds
     assert kinds.get("plan") == "opinion", kinds
+
+
+def test_the_writers_own_opposite_of_a_claim_never_says_the_same(analyze_text):
+    r = analyze_text("Officials said the plant in Rustavi stored chlorine in its main warehouse. "
+                     "The plant in Rustavi did not store chlorine in its main warehouse.")
+    said, own = r.claims[0], r.claims[1]
+    assert said.status == "claimed" and own.status == "unattributed"
+    assert not any(l.relation == "repeats" for l in r.links), [l.to_dict() for l in r.links]

@@ -667,3 +667,28 @@ def test_two_people_of_one_surname_are_two_sources(analyze_text):
     assert speaker["supporters were being attacked online"] == "Bill Clinton", speaker
     assert speaker["the plan would work"] == "Hillary Clinton", speaker
     assert speaker["he would win"] == "Donald Trump", speaker
+
+
+def test_a_he_or_she_never_points_back_to_a_thing(analyze_text):
+    r = analyze_text("The photo from the account included a caption that suggested it was painted on as a "
+                     "stunt. 'How often do you get to spray paint on a Bugatti,' he wrote.")
+    he = _by_mention(r)["he"]
+    assert he.name != "caption" and he.type != "document"
+    assert not any("he" in s.aliases for s in r.sources if s.name == "caption")
+
+
+def test_a_name_a_preposition_governs_is_not_the_source(analyze_text):
+    r = analyze_text("Bids matter, according to a recently posted job listing for an Apple Watch software "
+                     "engineer. \"We are ready,\" the wife of John Smith said.")
+    m = _by_mention(r)
+    assert m["a recently posted job listing for an Apple Watch software engineer"].type != "person"
+    assert m["the wife of John Smith"].name != "John Smith"
+
+
+def test_a_state_the_parser_runs_into_a_name_is_no_part_of_it(analyze_text):
+    r = analyze_text("Former special envoy to Ukraine Kurt Volker said he had not known. The President of "
+                     "Ukraine Volodymyr Zelensky said the call was fine. Volker said the meeting ended.")
+    m = _by_mention(r)
+    assert m["Former special envoy to Ukraine Kurt Volker"] is m["Volker"]
+    assert m["Volker"].name == "Kurt Volker" and m["Volker"].type == "person"
+    assert m["The President of Ukraine Volodymyr Zelensky"].name == "Volodymyr Zelensky"

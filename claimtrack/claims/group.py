@@ -593,7 +593,8 @@ def _links(analysis: Analysis, groups: list["_Claim"], claims: list[Claim],
                                   f"confirms {'in full' if cov >= FULL else 'in part'} ({words})", ev))
                 support[oth].append((conf, cov, "confirms"))
                 support[conf].append((oth, cov, "asserts"))
-            elif not (A.denies or B.denies):
+            elif not (A.denies or B.denies) and ev["relation"] != "contradicts":
+                # (a claim in the writer's own voice that says the opposite does not say the same)
                 links.append(Link(claims[j].id, claims[i].id, "repeats", f"says the same ({words})", ev))
                 support[i].append((j, cov, "repeats"))
                 support[j].append((i, cov, "repeats"))

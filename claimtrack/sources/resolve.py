@@ -943,10 +943,14 @@ class Resolver:
         people = _people_nouns()
         for k, w in enumerate(run[1:-1], start=1):
             if w.text.lower() in self.gaz.first_names or self._given_name(run[k:]):
-                if all(x.text.lower() in people for x in run[:k]):
+                # roles, or a place the parser ran in ("envoy to Ukraine Kurt Volker")
+                if all(x.text.lower() in people or self.gaz.country_in(x.text) for x in run[:k]):
                     return run[k:]
                 break
-        return run
+        k = 0
+        while k < len(run) - 2 and self.gaz.country_in(run[k].text):
+            k += 1   # "President of Ukraine Volodymyr Zelensky": the state is no part of the name
+        return run[k:]
 
     def _name_word(self, w: Word) -> bool:
         low = w.text.lower().rstrip(".")
@@ -1025,6 +1029,12 @@ class Resolver:
                 not in ("person", "anonymous"):
             if words.index(head) > words.index(run[-1]) or _after_preposition(words, run):
                 return None
+        if head.upos == "NOUN" and head not in run and words.index(head) < words.index(run[0]) and any(
+                w.upos == "ADP" and w.head >= run[0].i for w in words[words.index(head) + 1:words.index(run[0])]):
+            # a preposition that governs the name or what it names ("a job listing for an Apple
+            # Watch engineer", "the wife of John Smith"): the source is someone else; not one
+            # before a place the parser ran into the name ("envoy to Ukraine Kurt Volker")
+            return None
         i = words.index(run[0])
         if i >= 2 and words[i - 1].upos == "ADP" and (self._word_type(words[i - 2]) in ORG_TYPES or (
                 words[i - 2].text[:1].isupper() and not self._given_name(run)
@@ -1086,10 +1096,13 @@ class Resolver:
             if kind == "speaker":
                 return e
         if kind == "person" and gender:
-            # no person of that gender: a lone unnamed role ("The actress … she said")
+            # no person of that gender: a lone unnamed role ("The actress … she said"), a noun
+            # of people ("a caption suggested … He wrote" is not the caption)
             for k in reversed(self.order):
                 e = self.entities[k]
-                if e.type == "anonymous" and " " not in e.name and not re.search(r"[^s]s$", e.name.lower()) \
+                low = e.name.lower()
+                if e.type == "anonymous" and " " not in e.name and not re.search(r"[^s]s$", low) \
+                        and (low in _people_nouns() or self.gaz.heads.get(low) in ("person", "anonymous")) \
                         and gender_in([e.name, *e.aliases], self.gaz) in ("", gender):
                     return e
         return None

@@ -69,7 +69,9 @@ MAX_CANDIDATES = 200   # a blocking key shared by more clusters than this is too
 # /2: the matcher weighs words by their rarity in the store itself (ClaimStore.idf)
 # /3: a negation contradicts only in the sentence that states what both claims share, over what
 #     both share
-MATCHER = "signature+check/3"
+# /4: contradictions only between claims about one thing (matcher.CONTRADICTS); "not just" and
+#     the like deny nothing
+MATCHER = "signature+check/4"
 MATCH_SAME = 0.6   # the matcher's symmetric score for two statements to be one proposition
 
 
