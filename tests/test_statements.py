@@ -445,3 +445,12 @@ def test_a_told_quotation_with_an_infinitive_inside_is_no_advice(analyze_text):
     said = _claim(a, "security protocols")
     assert said.kind != "advice" and "going to get into" in said.statement, (said.kind, said.statement)
     assert _claim(a, "large crowds").kind == "advice"
+
+
+def test_an_it_said_of_what_happened_is_no_body_named_before(analyze_text):
+    r = analyze_text("Police said a man slapped two shoppers. The force said it is investigating the "
+                     "incidents. Sgt Gill Cherry said: \"We are treating these incidents as linked. It is very "
+                     "unusual behaviour, and it will have left his victims shaken.\"")
+    [c] = [c for c in r.claims if "unusual behaviour" in c.statement]
+    assert "It is very unusual behaviour" in c.statement, c.statement
+    assert not any(x["pronoun"] == "It" and x["replaced_by"] for x in c.statement_resolutions)

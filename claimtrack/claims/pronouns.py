@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from ..parse.index import WordIndex
 from ..parse.parser import Doc, Sentence, Word
-from ..sources.resolve import gender_in, load_gazetteer, strip_determiner
+from ..sources.resolve import _people_nouns as people_nouns, gender_in, load_gazetteer, strip_determiner
 from ..types import Attribution, Source
 from .words import TIMES, tables
 
@@ -268,6 +268,8 @@ def resolve(ctx: Context, att: Attribution | None, speaker: Source | None, pron:
     wide = [c for c in every if agrees(low, c)]
     near_start = _window_start(ctx, att, sent, 1)
     names = [c.name for c in wide if c.pos >= near_start]
+    if low == "it" and situation_it(pron, sent):
+        return None, names   # "It is very unusual behaviour": the goings-on, not the force
     if low in ("they", "their", "them") and sum(
             c.pos >= near_start and c.number == "Sing" and c.animacy != "thing" for c in every) >= 2:
         return None, names   # "they" may be two people named near it together: never guess
@@ -319,6 +321,19 @@ def dummy_it(pron: Word, sent: Sentence) -> bool:
     return bool(late) and (head.upos in ("ADJ", "NOUN") or head.lemma.lower() in ("seem", "appear")
                            or pron.deprel == "nsubj:pass" or any(
                                k.deprel == "cop" for k in sent.kids(head.i)))
+
+
+def situation_it(pron: Word, sent: Sentence) -> bool:
+    """An "it" whose predicate noun names no body, person or place ("It is very unusual
+    behaviour", "It was a mistake"): it stands for what happened, not for anything named."""
+    if not pron.deprel.startswith("nsubj") or pron.head < 0:
+        return False
+    head = sent.words[pron.head]
+    if head.upos != "NOUN" or not any(k.deprel == "cop" for k in sent.kids(head.i)):
+        return False
+    lemma = head.lemma.lower()
+    return load_gazetteer().heads.get(lemma) is None and lemma not in role_nouns() \
+        and lemma not in people_nouns()
 
 
 def _only_one_meant(ctx: Context, att: Attribution | None, pron: Word, sent: Sentence, low: str) -> bool:

@@ -169,6 +169,11 @@ def inherited_subject(sent: Sentence, i: int, avoid: Iterable[int] = ()) -> tupl
         if maker is not None and maker.upos in ("PROPN", "PRON") and maker.text.lower() not in ("it", "this", "that"):
             return noun_phrase(sent, maker.i), how
         return noun_phrase(sent, w.head, exclude=[w.i]), how
+    with_subject = _absolute_subject(sent, w)
+    if with_subject is None and w.head >= 0 and base(w) in ("advcl", "xcomp"):
+        with_subject = _absolute_subject(sent, sent.words[w.head])   # "with X taking to Twitter to call …"
+    if with_subject is not None:
+        return noun_phrase(sent, with_subject.i, exclude=[k.i for k in sent.kids(with_subject.i, "case")]), how
     controller = _object_controller(sent, w)
     if controller is not None:
         return noun_phrase(sent, controller.i), how
@@ -190,6 +195,18 @@ def inherited_subject(sent: Sentence, i: int, avoid: Iterable[int] = ()) -> tupl
     speakers = [s for s in found if can_speak(s)] if trailing else []
     chosen = speakers[-1] if speakers else found[0]
     return join_split_name(sent, chosen.head, noun_phrase(sent, chosen.i)), how
+
+
+def _absolute_subject(sent: Sentence, w: Word) -> Word | None:
+    """The subject of a participle in a "with" phrase ("…, with Maddow asking whether …"):
+    the noun after "with", which the parser hangs on the participle as an oblique."""
+    if not w.text.lower().endswith("ing"):
+        return None
+    for k in sent.kids(w.i, "obl", "nmod", "nsubj"):
+        if k.i < w.i and k.upos in ("PROPN", "NOUN", "PRON") and \
+                any(c.lemma.lower() == "with" for c in sent.kids(k.i, "case")):
+            return k
+    return None
 
 
 def _object_controller(sent: Sentence, w: Word) -> Word | None:

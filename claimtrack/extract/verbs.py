@@ -862,7 +862,7 @@ def _source(d: Draft, quotes: QuoteIndex | None) -> list[int] | None:
     if source and subj is not None:
         source = complete_determiner(sent, w.i, join_split_name(sent, w.i, source))
     if source is None and not d.passive:
-        source = _phrase_before(sent, w, in_quote) or None
+        source = _phrase_before(sent, w, in_quote) or _mistagged_subject(sent, w, in_quote) or None
     if source:
         source = [k for k in source if k not in d.content and k not in d.exclude and k not in in_quote]
     return source
@@ -899,6 +899,38 @@ def _phrase_before(sent: Sentence, w: Word, in_quote: list[int]) -> list[int]:
     if not run or sent.words[run[-1]].upos not in ("NOUN", "PROPN", "PRON") or not speaker_words(sent, run):
         return []
     return run
+
+
+#: what a one-word clausal subject may have and still be a name the tagger took for a verb
+_NAME_KIDS = {"compound", "flat", "amod", "det", "nmod:poss", "punct", "appos"}
+
+
+def _mistagged_subject(sent: Sentence, w: Word, in_quote: list[int]) -> list[int]:
+    """A subject the tagger took for a verb: "Boreing said …" (a name ending in -ing made a
+    clausal subject), "Ford itself said …", "Iowa biofuels advocates say …" (the cue hung as
+    the complement of a 'verb' at the start of the sentence that has no subject of its own)."""
+    for c in sent.kids(w.i, "csubj"):
+        if c.i < w.i and c.text[:1].isupper() and c.i not in in_quote \
+                and all(k.deprel in _NAME_KIDS for k in sent.kids(c.i)):
+            return sorted(k for k in sent.subtree(c.i) if sent.words[k].upos != "PUNCT")
+    if w.deprel.split(":")[0] != "ccomp" or w.head < 0 or sent.kids(w.i, "mark"):
+        return []
+    h = sent.words[w.head]
+    if h.i > w.i or h.upos != "VERB" or h.i in in_quote:
+        return []
+    start = 0
+    while start < h.i and sent.words[start].upos in ("CCONJ", "ADV", "PUNCT", "SCONJ"):
+        start += 1   # "And Iowa biofuels advocates say …"
+    run = list(range(start, w.i))
+    # a subject of its own only as part of the same noun phrase, right before the cue
+    if has_subject(sent, h.i) and not (h.i == w.i - 1 and all(
+            k.i in run for k in sent.kids(h.i) if k.deprel.split(":")[0] in ("nsubj", "csubj", "expl"))):
+        return []
+    if not run or len(run) > 6 or any(sent.words[k].upos in ("VERB", "AUX") and k != h.i for k in run) \
+            or any(sent.words[k].text in (",", ";", ":") for k in run):
+        return []
+    nominal = h.text[:1].isupper() or any(sent.words[k].upos in ("NOUN", "PROPN") for k in run if k != h.i)
+    return run if nominal else []
 
 
 def _subject_source(sent: Sentence, w: Word, subj: Word) -> list[int]:

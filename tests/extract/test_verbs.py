@@ -375,3 +375,24 @@ def test_a_noun_right_before_the_cues_subject_is_what_was_denied_not_a_second_sp
     # without the determiner it is the inverted report it looks like ("…, officials Vindman denied")
     bare = [r if r[0] != "a" else ("the", "the", "DET", 3, "det") for r in rows]
     assert only(rows_doc(bare), "deny").content.text != "a prospect"
+
+
+def test_a_subject_the_tagger_took_for_a_verb_is_still_the_speaker(analyze_text):
+    # the mini tagger reads "Boreing" as bore+ing and "Ford" / "advocates" as verbs; whatever
+    # the parse, the words before the cue name who spoke
+    for text, who in (("Boreing said the members will meet.", "Boreing"),
+                      ("Ford itself said the deal was on.", "Ford itself"),
+                      ("And Iowa biofuels advocates say they already have private promises from Clinton.",
+                       "Iowa biofuels advocates")):
+        [a] = [a for a in analyze_text(text).attributions if a.cue.lemma == "say"]
+        assert a.source is not None and a.source.text == who, text
+
+
+def test_the_noun_of_a_with_phrase_says_what_its_participle_says(analyze_text):
+    r = analyze_text("The conversation turned to taxes, with Maddow asking whether Sanders would raise them.")
+    [a] = [a for a in r.attributions if a.cue.lemma == "ask"]
+    assert a.source.text == "Maddow"
+    r = analyze_text("The Trump campaign has denied it happened, with Lewandowski taking to Twitter to call "
+                     "Fields totally delusional.")
+    [a] = [a for a in r.attributions if a.cue.lemma == "call"]
+    assert a.source.text == "Lewandowski"
