@@ -692,3 +692,12 @@ def test_a_state_the_parser_runs_into_a_name_is_no_part_of_it(analyze_text):
     assert m["Former special envoy to Ukraine Kurt Volker"] is m["Volker"]
     assert m["Volker"].name == "Kurt Volker" and m["Volker"].type == "person"
     assert m["The President of Ukraine Volodymyr Zelensky"].name == "Volodymyr Zelensky"
+
+
+def test_she_means_the_woman_the_text_made_a_subject_since_not_a_speaker_of_no_known_gender(analyze_text):
+    r = analyze_text("Gill Rosenberg wrote that she was safe. \"Ignore the reports,\" she wrote.\n\n"
+                     "Idris Nassan, an official in Kobane, said he had been told she is fine.\n\n"
+                     "Rosenberg, a joint citizen of Israel, went to fight the Islamic State this month.\n\n"
+                     "She said on Facebook that she sympathized with the Kurds.")
+    [a] = [a for a in r.attributions if "sympathized" in a.content.text]
+    assert {s.id: s.name for s in r.sources}[a.source_id] == "Gill Rosenberg"

@@ -454,3 +454,19 @@ def test_an_it_said_of_what_happened_is_no_body_named_before(analyze_text):
     [c] = [c for c in r.claims if "unusual behaviour" in c.statement]
     assert "It is very unusual behaviour" in c.statement, c.statement
     assert not any(x["pronoun"] == "It" and x["replaced_by"] for x in c.statement_resolutions)
+
+
+def test_a_name_with_a_gendered_role_beside_it_is_no_she(analyze_text):
+    r = analyze_text("Smith decided to break her silence at university. Her father Bill, a furniture "
+                     "deliverer, made her laugh by playing with a teddy bear off camera. \"They just sat her "
+                     "in front of a camera and she just laughed and smiled at her dad,\" Smith said.")
+    [c] = [c for c in r.claims if "laughed and smiled" in c.statement]
+    assert "Bill just laughed" not in c.statement, c.statement
+
+
+def test_its_never_points_back_to_a_person(analyze_text):
+    r = analyze_text("Mr Ferrari poses with his monster catch. Wels catfish can grow as long as 13ft and "
+                     "weigh up to 62st.\n\nIn October a Cornish pensioner caught an 8ft-long, 15 stone "
+                     "part-albino catfish, thought to be the biggest of its kind ever caught.")
+    assert not any(x["pronoun"] == "its" and "pensioner" in x["replaced_by"]
+                   for c in r.claims for x in c.statement_resolutions)

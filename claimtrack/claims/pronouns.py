@@ -33,6 +33,8 @@ THIRD = {"he": ("Sing", "Masc", "person"), "him": ("Sing", "Masc", "person"),
          "his": ("Sing", "Masc", "person"), "she": ("Sing", "Fem", "person"),
          "her": ("Sing", "Fem", "person"), "it": ("Sing", "", "thing"), "its": ("Sing", "", "thing"),
          "they": ("Plur", "", ""), "them": ("Plur", "", ""), "their": ("Plur", "", "")}
+#: the pronouns that say a person's gender
+GENDERED = frozenset({"he", "him", "his", "she", "her"})
 FIRST = {"i": "Sing", "my": "Sing", "me": "Sing", "we": "Plur", "our": "Plur", "us": "Plur"}
 SECOND = {"you", "your"}
 CORE = ("nsubj", "nsubj:pass", "obj", "iobj", "root", "appos", "conj", "obl:agent", "nmod:poss")
@@ -112,7 +114,9 @@ def _source_candidate(src: Source, pos: int) -> Candidate:
     if src.type in BODIES:   # "the ministry said it …", "the union … they"
         return Candidate(src.name, src.id, "", "", "thing", pos)
     plural = head.lower().endswith("s") and not head.endswith("'s")
-    return Candidate(src.name, src.id, "Plur" if plural else "Sing", gender_of(src), "", pos)
+    # an unnamed person ("a Cornish pensioner") is never "its"
+    animacy = "person" if src.type == "anonymous" and head.lower() in people_nouns() and not plural else ""
+    return Candidate(src.name, src.id, "Plur" if plural else "Sing", gender_of(src), animacy, pos)
 
 
 def plural_role(word: str) -> bool:
@@ -155,11 +159,24 @@ def _noun_candidate(sent: Sentence, w: Word, text: str = "") -> Candidate | None
     gender = "Fem" if low in gaz.female else "Masc" if low in gaz.male else ""
     if w.upos == "PROPN":
         animacy = ""
+        gender = gender or _role_gender(sent, w, gaz)   # "Her father Bill": a man
     else:
-        animacy = "person" if low in st["people"] or gender else "thing"
+        # (WordNet's nouns of people too: "a Cornish pensioner" is never "its")
+        animacy = "person" if low in st["people"] or gender or low in people_nouns() else "thing"
     near = [x for x in sent.kids(w.i, "det", "amod", "compound", "flat", "nummod", "nmod:poss")] + [w]
     name = " ".join(x.text for x in sorted(near, key=lambda x: x.i))
     return Candidate(name, "noun:" + low, number, gender, animacy, w.start)
+
+
+def _role_gender(sent: Sentence, w: Word, gaz) -> str:
+    """The gender a name's role beside it gives ("Her father Bill", "Bill, her father")."""
+    beside = [sent.words[w.head]] if w.head >= 0 and w.deprel in ("appos", "flat", "compound") else []
+    beside += sent.kids(w.i, "appos", "compound")
+    for x in beside:
+        low = x.lemma.lower()
+        if x.upos == "NOUN" and (low in gaz.female or low in gaz.male):
+            return "Fem" if low in gaz.female else "Masc"
+    return ""
 
 
 def agrees(pron: str, c: Candidate) -> bool:
@@ -284,6 +301,9 @@ def resolve(ctx: Context, att: Attribution | None, speaker: Source | None, pron:
             return None, names   # "my people", "your mom": a name that needs a speaker of its own
         if speaker is not None and cands[0].key == speaker.id and not _only_one_meant(ctx, att, pron, sent, low):
             return None, names
+        if low in GENDERED and not cands[0].gender and (speaker is None or cands[0].key != speaker.id) \
+                and not _only_one_meant(ctx, att, pron, sent, low, speaker):
+            return None, names   # "she" of a name whose gender nothing shows, with others before it
         return cands[0].name, names
     if not quoted and speaker is not None and low in ("it", "its", "they", "their"):
         local = [c for c in cands if c.pos >= sent.start]
@@ -336,13 +356,16 @@ def situation_it(pron: Word, sent: Sentence) -> bool:
         and lemma not in people_nouns()
 
 
-def _only_one_meant(ctx: Context, att: Attribution | None, pron: Word, sent: Sentence, low: str) -> bool:
-    """Whether the speaker is all that *pron* (in the speaker's own words) can mean: no other
-    agreeing candidate anywhere before it in the article, not only in the sentences near it
-    ("The mayor said he would not resign" after a man named five sentences earlier stays "he")."""
-    if low not in ("he", "him", "his", "she", "her"):
+def _only_one_meant(ctx: Context, att: Attribution | None, pron: Word, sent: Sentence, low: str,
+                    unlike: Source | None = None) -> bool:
+    """Whether one candidate is all that *pron* can mean: no other agreeing candidate anywhere
+    before it in the article, not only in the sentences near it ("The mayor said he would not
+    resign" after a man named five sentences earlier stays "he"); *unlike*: one it may not be
+    (the speaker of the words it sits in)."""
+    if low not in GENDERED:
         return True   # a body's "it"/"they" in its own words is the body (see resolve)
-    every = [c for c in candidates(ctx, att, pron, sent, back=len(ctx.doc.sentences)) if agrees(low, c)]
+    every = [c for c in candidates(ctx, att, pron, sent, back=len(ctx.doc.sentences)) if agrees(low, c)
+             and (unlike is None or c.key != unlike.id)]
     return len(every) == 1
 
 

@@ -446,6 +446,9 @@ class Resolver:
             return None
         kind = PRONOUNS.get(m.low, "thing")
         ent = self._antecedent(kind, gender_in([m.low], self.gaz) if kind == "person" else "", m.pos)
+        gender = gender_in([m.low], self.gaz) if kind == "person" else ""
+        if ent is not None and gender and gender_in([ent.name, *ent.aliases], self.gaz) == "":
+            ent = self._named_since(ent, gender, m.pos)
         if ent is not None and kind == "group" and self._other_group(self.last.get(ent.key, ent.pos), m.pos):
             ent = None   # "they" may be a group named since, or a person's singular "they"
         if ent is not None and kind == "person" and self._bare_name(ent) and self._someone_since(
@@ -458,6 +461,38 @@ class Resolver:
                 ent.type, ent.weak = "organisation", False
             return ent
         return self._entity("name:" + m.low, m.clean, "anonymous", m.pos)
+
+    def _named_since(self, ent: Entity, gender: str, pos: float) -> Entity:
+        """A "he" or "she" whose nearest source says no gender ("Idris Nassan … said …") means
+        rather a person of that gender whom the text named since, source or not ("… Rosenberg
+        … went to fight … She had earlier posted": Rosenberg, known as a woman)."""
+        if self._quotes is None:
+            from ..extract.marks import QuoteIndex
+
+            self._quotes = QuoteIndex(self.text)
+        # (in the writer's words: "“… Trump makes the prospects … uncertain,” he said" is the
+        # quotation's speaker)
+        subjects = [w for _, w in self.words.between(0, int(pos)) if (w.deprel.startswith("nsubj")
+                    or w.deprel in ("flat", "appos") and w.upos == "PROPN") and self._quotes.region_at(w.start) is None]
+
+        def last_named(e: Entity) -> int:
+            # the last time the text made the person a subject ("Rosenberg … went to fight"),
+            # not an object ("Figgins, who represents Thomas, said … He said": Figgins)
+            last = surname(e.name)
+            word = next((w for w in reversed(e.name.split()) if w.lower().rstrip(".,") == last), None)
+            if not word or not word[:1].isupper():
+                return -1
+            hits = [w.start for w in subjects if w.text == word.rstrip(".,")]
+            return hits[-1] if hits else -1
+        best, when = ent, max(last_named(ent), int(self.last.get(ent.key, ent.pos)))
+        for e in self.entities.values():
+            if e is ent or e.type != "person" or several(e) or e.weak \
+                    or gender_in([e.name, *e.aliases], self.gaz) != gender:
+                continue
+            at = last_named(e)
+            if at > when:
+                best, when = e, at
+        return best
 
     def _by_spokesperson(self, m: "Mention") -> Entity | None:
         """A spokesperson for X: a person who speaks for X, part of it."""
