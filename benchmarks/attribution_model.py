@@ -48,13 +48,13 @@ def figures(golds: dict, preds: dict) -> dict:
 
 def show(name: str, rules: dict, veto: dict, model: dict, halves: dict | None) -> None:
     print(f"\n{name}")
-    print(f"  {'':<16}{'the rules decide':>26}{'the model vetoes (default)':>26}{'the model decides (auto)':>26}")
+    print(f"  {'':<16}{'the rules decide':>28}{'the model vetoes (default)':>28}{'the model decides (auto)':>28}")
     for key in ("attr", "attr+src", "content_exact"):
         row = [f"P {d[key]['p']:.3f} R {d[key]['r']:.3f} F1 {d[key]['f1']:.3f}" for d in (rules, veto, model)]
-        print(f"  {key:<16}" + "".join(f"{r:>26}" for r in row))
+        print(f"  {key:<16}" + "".join(f"{r:>28}" for r in row))
     types = sorted(model["recall_by_type"])
     row = [" / ".join(f"{d['recall_by_type'].get(t, 0):.3f}" for t in types) for d in (rules, veto, model)]
-    print(f"  {'recall ' + '/'.join(t[:3] for t in types):<16}" + "".join(f"{r:>26}" for r in row))
+    print(f"  {'recall ' + '/'.join(t[:3] for t in types):<16}" + "".join(f"{r:>28}" for r in row))
     if halves:
         print(f"  more confident half (>= {halves['median_confidence']:.3f}): P {halves['more_confident']['p']:.3f}"
               f" (n={halves['more_confident']['n']}); less confident half: P {halves['less_confident']['p']:.3f}"
