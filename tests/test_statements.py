@@ -470,3 +470,25 @@ def test_its_never_points_back_to_a_person(analyze_text):
                      "part-albino catfish, thought to be the biggest of its kind ever caught.")
     assert not any(x["pronoun"] == "its" and "pensioner" in x["replaced_by"]
                    for c in r.claims for x in c.statement_resolutions)
+
+
+def test_a_thing_named_again_in_the_pronouns_sentence_stands_there(analyze_text):
+    r = analyze_text("A new report from TechCrunch details a hidden \"diagnostic port\" inside the watch. "
+                     "While the port is currently used only for diagnostic purposes, the report argues it "
+                     "could be used in the future to interface with accessories.")
+    [c] = [c for c in r.claims if "in the future" in c.statement]
+    assert c.statement.startswith("it could be used"), c.statement
+
+
+def test_they_after_two_named_together_means_both(analyze_text):
+    r = analyze_text("Evander Kane and the Winnipeg Jets appear to be hitting a wall in their relationship, "
+                     "which could result in the team trading the young winger, analysts said.")
+    assert not any(x["pronoun"] == "their" and x["replaced_by"]
+                   for c in r.claims for x in c.statement_resolutions)
+
+
+def test_a_bodys_i_is_someone_it_quotes_not_the_body(analyze_text):
+    r = analyze_text("The Daily Telegraph quoted a reader's letter. \"When I was a student, everyone kept "
+                     "saying my name really fast,\" The Daily Telegraph wrote.")
+    [c] = [c for c in r.claims if "student" in c.statement]
+    assert "Telegraph" not in c.statement, c.statement

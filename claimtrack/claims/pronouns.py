@@ -51,6 +51,7 @@ class Candidate:
     gender: str               # "Masc", "Fem" or "" (not known)
     animacy: str              # "person", "thing" or "" (a name not known to be either)
     pos: int
+    joined: bool = False      # one of "A and B": a "they" may mean both
 
 
 @dataclass
@@ -165,7 +166,8 @@ def _noun_candidate(sent: Sentence, w: Word, text: str = "") -> Candidate | None
         animacy = "person" if low in st["people"] or gender or low in people_nouns() else "thing"
     near = [x for x in sent.kids(w.i, "det", "amod", "compound", "flat", "nummod", "nmod:poss")] + [w]
     name = " ".join(x.text for x in sorted(near, key=lambda x: x.i))
-    return Candidate(name, "noun:" + low, number, gender, animacy, w.start)
+    joined = w.deprel == "conj" or bool(sent.kids(w.i, "conj"))
+    return Candidate(name, "noun:" + low, number, gender, animacy, w.start, joined)
 
 
 def _role_gender(sent: Sentence, w: Word, gaz) -> str:
@@ -210,7 +212,8 @@ def _window_start(ctx: Context, att: Attribution | None, pron_sent: Sentence, ba
 def candidates(ctx: Context, att: Attribution | None, pron: Word, pron_sent: Sentence,
                back: int = 1) -> list[Candidate]:
     """Everything named from *back* sentences before the attribution's up to *pron*, one per
-    entity (the first mention)."""
+    entity (its last mention: "a hidden port … While the port is used …, the report argues it
+    could" names the port in the pronoun's own sentence)."""
     if ctx.doc is None:
         return []
     lo, hi = _window_start(ctx, att, pron_sent, back), pron.start
@@ -232,7 +235,7 @@ def candidates(ctx: Context, att: Attribution | None, pron: Word, pron_sent: Sen
             src = named[c.name.lower()]
             c = _source_candidate(src, c.pos) if not _holds_pronoun(src.name) else None
         if c is not None:
-            found.setdefault(c.key, c)
+            found[c.key] = c
     return sorted(found.values(), key=lambda c: c.pos)
 
 
@@ -266,6 +269,8 @@ def resolve(ctx: Context, att: Attribution | None, speaker: Source | None, pron:
             return None, []   # a speaker known only as "he" names no one
         if FIRST[low] == "Sing" and _source_candidate(speaker, 0).number == "Plur":
             return None, [speaker.name]   # "me" of "residents said": one of them, not all
+        if FIRST[low] == "Sing" and speaker.type in BODIES and not lone_name(speaker):
+            return None, [speaker.name]   # a magazine's "I" is someone it quotes, not the magazine
         if FIRST[low] == "Plur" and lone_name(speaker):
             return None, [speaker.name]   # a lone name without NER may be a person's: whose "we"?
         if speaker.type == "document":
@@ -301,6 +306,8 @@ def resolve(ctx: Context, att: Attribution | None, speaker: Source | None, pron:
             return None, names   # "my people", "your mom": a name that needs a speaker of its own
         if speaker is not None and cands[0].key == speaker.id and not _only_one_meant(ctx, att, pron, sent, low):
             return None, names
+        if cands[0].joined and low in ("they", "their", "them"):
+            return None, names   # "Evander Kane and the Winnipeg Jets … their relationship": both
         if low in GENDERED and not cands[0].gender and (speaker is None or cands[0].key != speaker.id) \
                 and not _only_one_meant(ctx, att, pron, sent, low, speaker):
             return None, names   # "she" of a name whose gender nothing shows, with others before it
