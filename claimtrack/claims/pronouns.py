@@ -34,7 +34,7 @@ THIRD = {"he": ("Sing", "Masc", "person"), "him": ("Sing", "Masc", "person"),
          "her": ("Sing", "Fem", "person"), "it": ("Sing", "", "thing"), "its": ("Sing", "", "thing"),
          "they": ("Plur", "", ""), "them": ("Plur", "", ""), "their": ("Plur", "", "")}
 #: the pronouns that say a person's gender
-GENDERED = frozenset({"he", "him", "his", "she", "her"})
+GENDERED = frozenset(p for p, (_, gender, _) in THIRD.items() if gender)
 FIRST = {"i": "Sing", "my": "Sing", "me": "Sing", "we": "Plur", "our": "Plur", "us": "Plur"}
 SECOND = {"you", "your"}
 CORE = ("nsubj", "nsubj:pass", "obj", "iobj", "root", "appos", "conj", "obl:agent", "nmod:poss")

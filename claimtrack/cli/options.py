@@ -50,7 +50,9 @@ class Confidence(click.ParamType):
     name = "0-1|auto|veto|rules"
 
     def convert(self, value, param, ctx):
-        if isinstance(value, str) and value.strip().lower() in ("auto", "veto", "rules"):
+        from ..extract.decide import DECISIONS
+
+        if isinstance(value, str) and value.strip().lower() in DECISIONS:
             return value.strip().lower()
         try:
             number = float(value)
@@ -64,14 +66,14 @@ class Confidence(click.ParamType):
 def decision_env(ctx: click.Context, param: click.Parameter, value) -> None:
     """``--attribution-model F`` → ``$CLAIMTRACK_ATTRIBUTION_MODEL``, ``--min-confidence X`` →
     ``$CLAIMTRACK_MIN_CONFIDENCE``: like the parser settings, batch and Dask workers inherit them."""
-    from ..extract.decide import MIN_CONFIDENCE_VAR, MODEL_VAR
+    from ..extract.decide import DECISIONS, MIN_CONFIDENCE_VAR, MODEL_VAR
 
     if value is None:
         return
     if param.name == "attribution_model":
         os.environ[MODEL_VAR] = str(value)
     else:
-        os.environ[MIN_CONFIDENCE_VAR] = value if value in ("auto", "veto", "rules") else repr(float(value))
+        os.environ[MIN_CONFIDENCE_VAR] = value if value in DECISIONS else repr(float(value))
 
 
 def parser_env(ctx: click.Context, param: click.Parameter, value) -> None:

@@ -462,18 +462,23 @@ class Resolver:
             return ent
         return self._entity("name:" + m.low, m.clean, "anonymous", m.pos)
 
-    def _named_since(self, ent: Entity, gender: str, pos: float) -> Entity:
-        """A "he" or "she" whose nearest source says no gender ("Idris Nassan … said …") means
-        rather a person of that gender whom the text named since, source or not ("… Rosenberg
-        … went to fight … She had earlier posted": Rosenberg, known as a woman)."""
+    def _quote_index(self):
+        """The text's quotations, read once when first asked."""
         if self._quotes is None:
             from ..extract.marks import QuoteIndex
 
             self._quotes = QuoteIndex(self.text)
+        return self._quotes
+
+    def _named_since(self, ent: Entity, gender: str, pos: float) -> Entity:
+        """A "he" or "she" whose nearest source says no gender ("Idris Nassan … said …") means
+        rather a person of that gender whom the text named since, source or not ("… Rosenberg
+        … went to fight … She had earlier posted": Rosenberg, known as a woman)."""
+        quotes = self._quote_index()
         # (in the writer's words: "“… Trump makes the prospects … uncertain,” he said" is the
         # quotation's speaker)
         subjects = [w for _, w in self.words.between(0, int(pos)) if (w.deprel.startswith("nsubj")
-                    or w.deprel in ("flat", "appos") and w.upos == "PROPN") and self._quotes.region_at(w.start) is None]
+                    or w.deprel in ("flat", "appos") and w.upos == "PROPN") and quotes.region_at(w.start) is None]
 
         def last_named(e: Entity) -> int:
             # the last time the text made the person a subject ("Rosenberg … went to fight"),
@@ -1150,13 +1155,10 @@ class Resolver:
                for k, e in self.entities.items()):
             return True   # a person named since, though not this one ("Boise … Daniel Anthony … she")
         words = self.gaz.female if gender == "Fem" else self.gaz.male if gender == "Masc" else set()
-        if self._quotes is None:
-            from ..extract.marks import QuoteIndex
-
-            self._quotes = QuoteIndex(self.text)
+        quotes = self._quote_index()
         # (not in someone's quoted words: "what this woman's story is about" is the character)
         return any(w.upos == "NOUN" and w.lemma.lower() in words and not any(s <= w.start < e for s, e in self.spans)
-                   and self._quotes.region_at(w.start) is None for _, w in self.words.between(int(since) + 1, int(pos)))
+                   and quotes.region_at(w.start) is None for _, w in self.words.between(int(since) + 1, int(pos)))
 
     def _other_group(self, since: float, pos: float) -> bool:
         """Whether something else "they" may mean stands between *since* and *pos*: a person
