@@ -701,3 +701,11 @@ def test_she_means_the_woman_the_text_made_a_subject_since_not_a_speaker_of_no_k
                      "She said on Facebook that she sympathized with the Kurds.")
     [a] = [a for a in r.attributions if "sympathized" in a.content.text]
     assert {s.id: s.name for s in r.sources}[a.source_id] == "Gill Rosenberg"
+
+
+def test_a_name_written_with_the_is_no_person_a_he_may_prove(analyze_text):
+    r = analyze_text("The Atlantic offers a few examples from Hong Kong.\n\n"
+                     "Ho Wai-leuk, a journalist, got his name another way. \"When I was a student, everyone "
+                     "kept saying my name really fast,\" he said.")
+    by_name = _by_name(r)
+    assert by_name["Atlantic"].type != "person" and "he" not in by_name["Atlantic"].aliases

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from ..parse.index import WordIndex
 from ..parse.parser import Doc, Sentence, Word
-from ..sources.resolve import _people_nouns as people_nouns, gender_in, load_gazetteer, strip_determiner
+from ..sources.resolve import _people_nouns as people_nouns, gender_in, load_gazetteer, strip_determiner, with_article
 from ..types import Attribution, Source
 from .words import TIMES, tables
 
@@ -97,7 +97,8 @@ def lone_name(src: Source) -> bool:
     """A one-word name typed an organisation only for want of NER ("Lopez told CNN"): it may
     be a person's."""
     name = src.name.strip()
-    return src.type == "organisation" and " " not in name and name[:1].isupper() and not name.isupper()
+    return src.type == "organisation" and " " not in name and name[:1].isupper() and not name.isupper() \
+        and not with_article(src.aliases)
 
 
 def _source_candidate(src: Source, pos: int) -> Candidate:

@@ -161,6 +161,11 @@ def several(e: Entity) -> bool:
     return e.key.startswith("people:")
 
 
+def with_article(names: Iterable[str]) -> bool:
+    """Whether a name was written with "the" before it ("The Atlantic"): no person's name."""
+    return any(re.match(r"[Tt]he\s+[A-Z]", n.strip()) for n in names)
+
+
 def group_name(name: str) -> bool:
     """Whether an unnamed source is a group ("officials", "the police"), not one person or a
     part of something ("a witness", "Part of the difficulty")."""
@@ -1113,7 +1118,7 @@ class Resolver:
         low = name.lower()
         return (e.type == "organisation" and " " not in name and name[:1].isupper()
                 and not name.isupper() and low not in self.gaz.media and low not in self.gaz.agencies
-                and not self.gaz.country_in(name))
+                and not self.gaz.country_in(name) and not with_article(e.aliases))
 
     def _antecedent(self, kind: str, gender: str = "", pos: float | None = None) -> Entity | None:
         for k in reversed(self.order):
