@@ -709,3 +709,11 @@ def test_a_name_written_with_the_is_no_person_a_he_may_prove(analyze_text):
                      "kept saying my name really fast,\" he said.")
     by_name = _by_name(r)
     assert by_name["Atlantic"].type != "person" and "he" not in by_name["Atlantic"].aliases
+
+
+def test_a_family_name_written_first_is_the_person_later_named_by_it_alone(analyze_text):
+    r = analyze_text("Li Jifeng, a doctor at Chaoyang Hospital, wrote in a blog post that the couple had "
+                     "been transported on November 3.\n\nLi explained that plague cases need to be "
+                     "carefully investigated.")
+    m = _by_mention(r)
+    assert m["Li"].name == "Li Jifeng" and m["Li"].type == "person"

@@ -831,7 +831,23 @@ class Resolver:
         named = self._full_names() if found is None else {}
         if last in named:
             found = self._entity("person:" + named[last].lower(), named[last], "person", pos)
+        elif found is None:
+            full = self._family_name_first(last)
+            if full is not None:
+                found = self._person_named(surname(full)) or \
+                    self._entity("person:" + full.lower(), full, "person", pos)
         return found
+
+    def _family_name_first(self, word: str) -> str | None:
+        """The one full name the article gives that starts with *word*, a word no given-name
+        list has ("Li Jifeng, a doctor … Li explained"): a family name written first."""
+        if word in self.gaz.first_names or word in self.gaz.given_names:
+            return None
+        people = [n for ns in self._people_named().values() for n in ns]
+        people += [e.name for e in self.entities.values() if e.type == "person" and not several(e)]
+        names = {n for n in people if len(n.split()) == 2 and n.split()[0].lower() == word
+                 and all(w[:1].isupper() for w in n.split())}
+        return names.pop() if len(names) == 1 else None
 
     def _person_named(self, last: str) -> Entity | None:
         for k in reversed(self.order):
@@ -1238,7 +1254,9 @@ class Resolver:
 
     def _named_person(self, sent: Sentence, run: list[Word]) -> str | None:
         words = sent.words
-        if not (self._titled(words, run) or self._role_beside(sent, run[-1]) or self._role_before(words, run)
+        # (UD heads a name by its first word, where an apposition hangs: "Li Jifeng, a doctor")
+        if not (self._titled(words, run) or self._role_beside(sent, run[-1]) or self._role_beside(sent, run[0])
+                or self._role_before(words, run)
                 or len(run) >= 2 and (any(w.text.lower() in self.gaz.first_names for w in run[:-1])
                                       or self._given_name(run) or any(_ner(w) in PERSON_NER for w in run))):
             return None
