@@ -717,3 +717,11 @@ def test_a_family_name_written_first_is_the_person_later_named_by_it_alone(analy
                      "carefully investigated.")
     m = _by_mention(r)
     assert m["Li"].name == "Li Jifeng" and m["Li"].type == "person"
+
+
+def test_an_acronym_spelt_like_a_pronoun_is_a_body(analyze_text):
+    r = analyze_text("There is no evidence linking the third case to the earlier two, the Inner Mongolia "
+                     "health commission said. According to WHO, there were 3,248 cases reported worldwide "
+                     "between 2010 and 2015.")
+    m = _by_mention(r)
+    assert m["WHO"] is not m["the Inner Mongolia health commission"] and m["WHO"].type == "organisation"

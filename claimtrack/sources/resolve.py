@@ -449,6 +449,8 @@ class Resolver:
         """A pronoun: the nearest earlier source of a compatible kind."""
         if not (m.low in PRONOUNS or (m.head is not None and m.head.upos == "PRON" and len(m.words) == 1)):
             return None
+        if len(m.clean) > 1 and m.clean.isupper():
+            return None   # "According to WHO": an acronym, not the relative "who"
         kind = PRONOUNS.get(m.low, "thing")
         ent = self._antecedent(kind, gender_in([m.low], self.gaz) if kind == "person" else "", m.pos)
         gender = gender_in([m.low], self.gaz) if kind == "person" else ""
@@ -876,6 +878,8 @@ class Resolver:
             if known is not None:
                 return known
         typ = self._type_of(m.hlow, m.head, clean)
+        if typ == "anonymous" and len(clean) > 1 and clean.isalpha() and clean.isupper():
+            typ = "organisation"   # an acronym the tagger read as a word ("WHO" as "who")
         owner = None
         poss = re.match(r"^(.+?)['’]s\s+(.+)$", clean)
         if poss and poss.group(1).lower() in g.state_names and typ != "person":
