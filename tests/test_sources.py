@@ -725,3 +725,10 @@ def test_an_acronym_spelt_like_a_pronoun_is_a_body(analyze_text):
                      "between 2010 and 2015.")
     m = _by_mention(r)
     assert m["WHO"] is not m["the Inner Mongolia health commission"] and m["WHO"].type == "organisation"
+
+
+def test_a_given_name_the_writer_put_in_brackets_completes_the_name(analyze_text):
+    r = analyze_text("\u201cCoach (Frank) Vogel came in here and said, \u2018Congratulations,\u2019 and I thought he "
+                     "was joking,\u201d James said.\n\n\u201cHe\u2019s just playing terrific basketball,\u201d Vogel said.")
+    m = _by_mention(r)
+    assert m["Vogel"].name == "Frank Vogel" and m["Vogel"].type == "person"

@@ -166,6 +166,23 @@ def with_article(names: Iterable[str]) -> bool:
     return any(re.match(r"[Tt]he\s+[A-Z]", n.strip()) for n in names)
 
 
+def _without_bracketed_names(words: list[Word]) -> list[Word]:
+    """The words with the brackets around a name the writer inserted dropped ("Coach (Frank)
+    Vogel", "Coach [Frank] Vogel"), so that the name reads as one run."""
+    out: list[Word] = []
+    k = 0
+    while k < len(words):
+        w = words[k]
+        if w.text in "([" and k + 3 < len(words) and words[k + 2].text in ")]" \
+                and words[k + 1].text[:1].isupper() and words[k + 3].text[:1].isupper():
+            out.append(words[k + 1])
+            k += 3
+            continue
+        out.append(w)
+        k += 1
+    return out
+
+
 def group_name(name: str) -> bool:
     """Whether an unnamed source is a group ("officials", "the police"), not one person or a
     part of something ("a witness", "Part of the difficulty")."""
@@ -1026,6 +1043,7 @@ class Resolver:
         """Runs of adjacent name words; a lowercase particle ("Marta de Vries") or a hyphen
         written without spaces ("Jean-Pierre") between two of them belongs to the name."""
         runs: list[list[Word]] = []
+        words = _without_bracketed_names(words)
         for k, w in enumerate(words):
             nxt = words[k + 1] if k + 1 < len(words) else None
             joined = nxt is not None and self._name_word(nxt) and (
@@ -1041,6 +1059,8 @@ class Resolver:
         """A title or a capitalised role stands right before the name ("Dr. Okafor", "Coach
         Riley", "Governor Oleh Kiper")."""
         k = words.index(run[0])
+        if k and words[k - 1].text in "([":
+            k -= 1   # "Coach (Frank) Vogel"
         if k == 0:
             return False
         prev = words[k - 1]
