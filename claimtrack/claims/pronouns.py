@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from ..parse.index import WordIndex
 from ..parse.parser import Doc, Sentence, Word
-from ..sources.resolve import _people_nouns as people_nouns, gender_in, load_gazetteer, strip_determiner, with_article
+from ..sources.resolve import gender_in, load_gazetteer, people_nouns, strip_determiner, with_article
 from ..types import Attribution, Source
 from .words import TIMES, tables
 
@@ -360,8 +360,7 @@ def situation_it(pron: Word, sent: Sentence) -> bool:
     if head.upos != "NOUN" or not any(k.deprel == "cop" for k in sent.kids(head.i)):
         return False
     lemma = head.lemma.lower()
-    return load_gazetteer().heads.get(lemma) is None and lemma not in role_nouns() \
-        and lemma not in people_nouns()
+    return lemma not in role_nouns() and lemma not in people_nouns()
 
 
 def _only_one_meant(ctx: Context, att: Attribution | None, pron: Word, sent: Sentence, low: str,

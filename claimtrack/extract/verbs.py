@@ -26,7 +26,7 @@ from ..types import Span
 from .candidate import Found
 from .prepositional import can_speak, citing_cue
 from .quotes import adjacent_quotes, continued_quote
-from .tree import (agent, complete_determiner, cue_words, dateline, has_subject, inherited_subject,
+from .tree import (agent, base, complete_determiner, cue_words, dateline, has_subject, inherited_subject,
                    is_expl, join_split_name, lemma_candidates, negated, noun_phrase, speaker_words,
                    strip_punct, subject)
 from .words import (ADDRESSEE_VERBS, APPEARANCE_VERBS, BARE_SPEECH, BODY_NOUNS, CITING, DECLINING,
@@ -913,7 +913,7 @@ def _mistagged_subject(sent: Sentence, w: Word, in_quote: list[int]) -> list[int
         if c.i < w.i and c.text[:1].isupper() and c.i not in in_quote \
                 and all(k.deprel in _NAME_KIDS for k in sent.kids(c.i)):
             return sorted(k for k in sent.subtree(c.i) if sent.words[k].upos != "PUNCT")
-    if w.deprel.split(":")[0] != "ccomp" or w.head < 0 or sent.kids(w.i, "mark"):
+    if base(w) != "ccomp" or w.head < 0 or sent.kids(w.i, "mark"):
         return []
     h = sent.words[w.head]
     if h.i > w.i or h.upos != "VERB" or h.i in in_quote:
@@ -924,7 +924,7 @@ def _mistagged_subject(sent: Sentence, w: Word, in_quote: list[int]) -> list[int
     run = list(range(start, w.i))
     # a subject of its own only as part of the same noun phrase, right before the cue
     if has_subject(sent, h.i) and not (h.i == w.i - 1 and all(
-            k.i in run for k in sent.kids(h.i) if k.deprel.split(":")[0] in ("nsubj", "csubj", "expl"))):
+            k.i in run for k in sent.kids(h.i) if base(k) in ("nsubj", "csubj", "expl"))):
         return []
     if not run or len(run) > 6 or any(sent.words[k].upos in ("VERB", "AUX") and k != h.i for k in run) \
             or any(sent.words[k].text in (",", ";", ":") for k in run):

@@ -173,7 +173,7 @@ def _without_bracketed_names(words: list[Word]) -> list[Word]:
     k = 0
     while k < len(words):
         w = words[k]
-        if w.text in "([" and k + 3 < len(words) and words[k + 2].text in ")]" \
+        if w.text in ("(", "[") and k + 3 < len(words) and words[k + 2].text in (")", "]") \
                 and words[k + 1].text[:1].isupper() and words[k + 3].text[:1].isupper():
             out.append(words[k + 1])
             k += 3
@@ -1022,7 +1022,7 @@ class Resolver:
     def _without_role(self, run: list[Word]) -> list[Word]:
         """The run from its given name on when only roles stand before it ("state schools
         Superintendent Jennifer McCormick"): a role no title list has is still no name."""
-        people = _people_nouns()
+        people = people_nouns()
         for k, w in enumerate(run[1:-1], start=1):
             if w.text.lower() in self.gaz.first_names or self._given_name(run[k:]):
                 # roles, or a place the parser ran in ("envoy to Ukraine Kurt Volker")
@@ -1059,7 +1059,7 @@ class Resolver:
         """A title or a capitalised role stands right before the name ("Dr. Okafor", "Coach
         Riley", "Governor Oleh Kiper")."""
         k = words.index(run[0])
-        if k and words[k - 1].text in "([":
+        if k and words[k - 1].text in ("(", "["):
             k -= 1   # "Coach (Frank) Vogel"
         if k == 0:
             return False
@@ -1078,7 +1078,7 @@ class Resolver:
         low = words[k - 1].text.lower()
         if self.gaz.heads.get(low) == "person":
             return True
-        return (words[k - 1].text.islower() and _spaced_words(run) >= 2 and low in _people_nouns()
+        return (words[k - 1].text.islower() and _spaced_words(run) >= 2 and low in people_nouns()
                 and low not in self.gaz.businesses and low not in self.gaz.trade_roles
                 and self.gaz.heads.get(low) is None)
 
@@ -1187,7 +1187,7 @@ class Resolver:
                 e = self.entities[k]
                 low = e.name.lower()
                 if e.type == "anonymous" and " " not in e.name and not re.search(r"[^s]s$", low) \
-                        and (low in _people_nouns() or self.gaz.heads.get(low) in ("person", "anonymous")) \
+                        and (low in people_nouns() or self.gaz.heads.get(low) in ("person", "anonymous")) \
                         and gender_in([e.name, *e.aliases], self.gaz) in ("", gender):
                     return e
         return None
@@ -1313,7 +1313,7 @@ class Resolver:
 
 
 @lru_cache(maxsize=1)
-def _people_nouns() -> frozenset[str]:
+def people_nouns() -> frozenset[str]:
     """WordNet's nouns of people (data/wordnet.json, ``people``): "superintendent", "envoy"."""
     return frozenset(wordnet_table().get("people", ()))
 
