@@ -492,3 +492,11 @@ def test_a_bodys_i_is_someone_it_quotes_not_the_body(analyze_text):
                      "saying my name really fast,\" The Daily Telegraph wrote.")
     [c] = [c for c in r.claims if "student" in c.statement]
     assert "Telegraph" not in c.statement, c.statement
+
+
+def test_a_nationality_standing_for_its_people_is_a_they(analyze_text):
+    r = analyze_text("The state broadcaster CCTV offers advice to Chinese on how to choose their English names.")
+    [c] = [c for c in r.claims if "English names" in c.statement]
+    assert "their English names" in c.statement, c.statement
+    [res] = [x for x in c.statement_resolutions if x["pronoun"] == "their"]
+    assert "Chinese" in res["candidates"]

@@ -146,8 +146,17 @@ def _head_word(name: str) -> str:
     return words[-1] if words else ""
 
 
+def people_adjective(w: Word) -> bool:
+    """A nationality standing for its people ("advice to Chinese on … their names"): plural
+    people, whom a "they" or "their" may mean."""
+    return w.upos == "ADJ" and w.deprel.split(":")[0] in ("nsubj", "obj", "iobj", "obl", "nmod") \
+        and w.text[:1].isupper() and w.text.lower() in load_gazetteer().demonyms
+
+
 def _noun_candidate(sent: Sentence, w: Word, text: str = "") -> Candidate | None:
     """A core argument's noun or a proper name, typed from the parse and the word lists."""
+    if people_adjective(w):
+        return Candidate(w.text, "noun:" + w.text.lower(), "Plur", "", "person", w.start)
     if w.upos not in ("NOUN", "PROPN") or w.lemma.lower() in TIMES:
         return None
     st = tables()["statements"]
@@ -325,9 +334,13 @@ def _other_plural(ctx: Context, sent: Sentence, pron: Word, speaker: Source) -> 
     """Whether the sentence names other things in the plural before *pron*, in any relation
     ("said in a letter to communications companies that their level of engagement …": whose?)."""
     mentioned = [sp for sp, src in ctx.mentions if src.id == speaker.id]
-    return any(w.upos == "NOUN" and w.i < pron.i and (w.feat("Number") == "Plur" or w.text.lower() != w.lemma.lower()
-               and w.text.lower().endswith("s")) and w.lemma.lower() not in TIMES
-               and not any(s <= w.start < e for s, e in mentioned) for w in sent.words)
+    return any(w.i < pron.i and (people_adjective(w) or _plural_noun(w) and not any(
+        s <= w.start < e for s, e in mentioned)) for w in sent.words)
+
+
+def _plural_noun(w: Word) -> bool:
+    return w.upos == "NOUN" and w.lemma.lower() not in TIMES and (
+        w.feat("Number") == "Plur" or w.text.lower() != w.lemma.lower() and w.text.lower().endswith("s"))
 
 
 def _speaker_bound(name: str) -> bool:

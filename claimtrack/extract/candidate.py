@@ -72,12 +72,20 @@ def spans(text: str, sent: Sentence, idx: list[int], quotes: QuoteIndex,
     return merge_spans(out, text)
 
 
+def asks_who(f: Found) -> bool:
+    """Whether the source is a question's "who" ("Who wouldn't want to …?"): a question
+    attributes nothing to anyone."""
+    src = [f.sent.words[k] for k in f.source or [] if f.sent.words[k].upos != "PUNCT"]
+    return len(src) == 1 and src[0].upos == "PRON" and src[0].feat("PronType") == "Int" \
+        and any(w.text == "?" for w in f.sent.words)
+
+
 def to_attribution(f: Found, text: str, quotes: QuoteIndex) -> Attribution | None:
     """The attribution a candidate makes, in character spans (None when its content is empty)."""
     cue_spans = runs(f.sent, f.cue)
     content_spans = merge_spans(spans(text, f.sent, f.content, quotes, cue=cue_spans[0])
                                 + list(f.extra_content), text)
-    if not content_spans and f.construction != "bare":
+    if not content_spans and f.construction != "bare" or asks_who(f):
         return None
     src_spans = spans(text, f.sent, [k for k in f.source or [] if not any(
         s <= f.sent.words[k].start < e for s, e in content_spans)], quotes)

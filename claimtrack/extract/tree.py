@@ -16,7 +16,7 @@ from typing import Iterable
 
 from ..parse.parser import Sentence, Word
 from .words import (CLOSERS, CUE_ADVERBS, DASH_TOKENS, DETACHED, NEGATORS, OPENERS, REL_PRONOUNS,
-                    SOURCE_NOUNS, TIME_WORDS)
+                    SOURCE_NOUNS, TIME_WORDS, people_nouns)
 
 
 def base(w: Word) -> str:
@@ -159,14 +159,14 @@ def inherited_subject(sent: Sentence, i: int, avoid: Iterable[int] = ()) -> tupl
         return None, ""
     how = "conjunct" if base(w) == "conj" else "participle"
     if w.deprel.startswith("acl") and w.head >= 0 and sent.words[w.head].upos in ("NOUN", "PROPN", "PRON") \
-            and not sent.kids(w.head, "case") and sent.words[w.head].lemma.lower() not in TIME_WORDS:
+            and not sent.kids(w.head, "case") and sent.words[w.head].lemma.lower() not in TIME_WORDS \
+            and not _purpose_of_thing(sent, w):
         # (not "posted on Twitter accusing …": a noun behind a preposition is where, not who;
         # nor a day the parser hung the participle on: "pleaded guilty Monday to threatening …")
         # "a report saying …", "officials warning …": the noun is the source — unless someone
         # made the message: "Trump posted a series of tweets saying …"
-        noun = sent.words[w.head]
-        maker = subject(sent, noun.head) if base(noun) == "obj" and noun.head >= 0 else None
-        if maker is not None and maker.upos in ("PROPN", "PRON") and maker.text.lower() not in ("it", "this", "that"):
+        maker = _maker(sent, sent.words[w.head])
+        if maker is not None:
             return noun_phrase(sent, maker.i), how
         return noun_phrase(sent, w.head, exclude=[w.i]), how
     with_subject = _absolute_subject(sent, w)
@@ -195,6 +195,21 @@ def inherited_subject(sent: Sentence, i: int, avoid: Iterable[int] = ()) -> tupl
     speakers = [s for s in found if can_speak(s)] if trailing else []
     chosen = speakers[-1] if speakers else found[0]
     return join_split_name(sent, chosen.head, noun_phrase(sent, chosen.i)), how
+
+
+def _purpose_of_thing(sent: Sentence, w: Word) -> bool:
+    """"that power to call yourself …", "an effort to appear …": an infinitive on a noun that
+    cannot speak says what the thing is for; whoever has it speaks (the clause's subject)."""
+    noun = sent.words[w.head]
+    return any(m.lemma.lower() == "to" for m in sent.kids(w.i, "mark")) and not can_speak(noun) \
+        and noun.lemma.lower() not in people_nouns() and _maker(sent, noun) is None
+
+
+def _maker(sent: Sentence, noun: Word) -> Word | None:
+    """The named maker of the message a noun object is ("Trump posted tweets saying …")."""
+    maker = subject(sent, noun.head) if base(noun) == "obj" and noun.head >= 0 else None
+    ok = maker is not None and maker.upos in ("PROPN", "PRON") and maker.text.lower() not in ("it", "this", "that")
+    return maker if ok else None
 
 
 def _absolute_subject(sent: Sentence, w: Word) -> Word | None:

@@ -69,7 +69,8 @@ def verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None = 
         cited = citing_cue(sent, w, cls)
         if cited is not None:
             return cited  # otherwise what is cited is a reason the subject gives: a plain cue
-    if discourse_marker(sent, w) or naming_participle(sent, w) or mute_evidence(sent, w) or court_plea(sent, w):
+    if discourse_marker(sent, w) or naming_participle(sent, w) or names_person(sent, w) or mute_evidence(sent, w) \
+            or court_plea(sent, w):
         return None
     d = _draft(sent, w, cls, prt, lex)
     _complement_content(d, lex)
@@ -140,6 +141,16 @@ def naming_participle(sent: Sentence, w: Word) -> bool:
             sent.kids(w.i, "aux", "aux:pass", "nsubj"):
         return False
     return w.deprel == "acl" and (w.feat("VerbForm") == "Part" or w.xpos == "VBN")
+
+
+def names_person(sent: Sentence, w: Word) -> bool:
+    """"call yourself Bunny Wang", "they called him Bob": a naming verb whose person object is
+    given a proper name names them; it says nothing of them ("called him a liar" does)."""
+    if w.lemma.lower() not in NAMING_VERBS:
+        return False
+    objs = sent.kids(w.i, "obj", "xcomp")
+    return len(objs) >= 2 and objs[0].upos == "PRON" and objs[0].text.lower() not in ("it", "this", "that") \
+        and objs[-1].upos == "PROPN"
 
 
 def court_plea(sent: Sentence, w: Word) -> bool:

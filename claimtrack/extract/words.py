@@ -7,8 +7,10 @@ one place.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .lexicon import builtin_words
-from ..resources import load_json
+from ..resources import load_json, wordnet_table
 from .marks import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_CLOSE, SINGLE_OPEN
 
 # -- vocabulary (package data) -----------------------------------------------------------
@@ -39,6 +41,14 @@ APPEARANCE_VERBS = builtin_words("appearance")
 PLACES = frozenset(k.lower() for st in load_json("gazetteer.json")["states"]
                    for k in [st["name"], *st.get("aliases", []), *st.get("capitals", [])])
 DOCUMENT_NOUNS = frozenset(w.lower() for w in load_json("gazetteer.json")["heads"]["document"])
+
+
+@lru_cache(maxsize=1)
+def people_nouns() -> frozenset[str]:
+    """WordNet's nouns of people (data/wordnet.json, ``people``): "superintendent", "envoy"."""
+    return frozenset(wordnet_table().get("people", ()))
+
+
 #: heads of bodies, never "he" or "she": governments, documents, media, organisations
 BODY_NOUNS = frozenset(w.lower() for kind, words in load_json("gazetteer.json")["heads"].items()
                        if kind not in ("person", "anonymous") for w in words)

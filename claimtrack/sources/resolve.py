@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable
 
-from ..extract.words import POLL_SHARES
+from ..extract.words import POLL_SHARES, people_nouns
 from ..parse.index import WordIndex
 from ..parse.parser import Doc, Sentence, Word
 from ..resources import load_json, wordnet_table
@@ -1310,12 +1310,6 @@ class Resolver:
         out = [Source(ids[e.key], e.name, list(e.aliases), e.type, [ids[p] for p in e.part_of], e.key)
                for e in ents]
         return out, ids
-
-
-@lru_cache(maxsize=1)
-def people_nouns() -> frozenset[str]:
-    """WordNet's nouns of people (data/wordnet.json, ``people``): "superintendent", "envoy"."""
-    return frozenset(wordnet_table().get("people", ()))
 
 
 @lru_cache(maxsize=1)

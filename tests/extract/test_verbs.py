@@ -396,3 +396,28 @@ def test_the_noun_of_a_with_phrase_says_what_its_participle_says(analyze_text):
                      "Fields totally delusional.")
     [a] = [a for a in r.attributions if a.cue.lemma == "call"]
     assert a.source.text == "Lewandowski"
+
+
+def test_a_questions_who_is_no_source(analyze_text):
+    r = analyze_text("Who wouldn't want to be able to highlight some unique part of their identity?")
+    assert not any(a.source is not None and a.source.text.lower() == "who" for a in r.attributions)
+    # a relative "who" still speaks for its noun
+    r = analyze_text("The minister, who said the talks had failed, left early.")
+    [a] = [a for a in r.attributions if a.cue.lemma == "say"]
+    assert a.source is not None and "minister" in a.source.text
+
+
+def test_a_purpose_infinitive_on_a_thing_gives_it_no_voice(analyze_text):
+    r = analyze_text("Just don't use that power to call yourself \"Bunny Wang,\" the post says.")
+    assert not any(a.source is not None and "power" in a.source.text for a in r.attributions)
+    # a noun that can speak still does: "no official to confirm …"
+    r = analyze_text("There was no official to confirm that the plant had closed.")
+    [a] = [a for a in r.attributions if a.cue.lemma == "confirm"]
+    assert a.source is not None and "official" in a.source.text
+
+
+def test_giving_a_person_a_name_says_nothing_of_them(analyze_text):
+    r = analyze_text("His friends called him Bob at school.")
+    assert not any(a.cue.lemma == "call" for a in r.attributions)
+    r = analyze_text("Lewandowski called him a liar.")
+    assert any(a.cue.lemma == "call" for a in r.attributions)
