@@ -732,3 +732,13 @@ def test_a_given_name_the_writer_put_in_brackets_completes_the_name(analyze_text
                      "was joking,\u201d James said.\n\n\u201cHe\u2019s just playing terrific basketball,\u201d Vogel said.")
     m = _by_mention(r)
     assert m["Vogel"].name == "Frank Vogel" and m["Vogel"].type == "person"
+
+
+def test_a_name_after_the_article_is_no_persons(analyze_text):
+    r = analyze_text("The Apple Watch reveal in September was short on details. Cook said that he wears "
+                     "his watch in the shower. The Globe Theatre said it would reopen in May.")
+    types = {s.name: s.type for s in r.sources}
+    assert all(t != "person" for n, t in types.items() if "Apple" in n or "Globe" in n), types
+    # a title still makes the person, "the" or not
+    r = analyze_text("The Rev. Al Sharpton said the march would go ahead.")
+    assert any(s.type == "person" and s.name.endswith("Al Sharpton") for s in r.sources)

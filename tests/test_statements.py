@@ -500,3 +500,12 @@ def test_a_nationality_standing_for_its_people_is_a_they(analyze_text):
     assert "their English names" in c.statement, c.statement
     [res] = [x for x in c.statement_resolutions if x["pronoun"] == "their"]
     assert "Chinese" in res["candidates"]
+
+
+def test_a_quotations_own_infinitive_keeps_its_to(analyze_text):
+    r = analyze_text("\"To think something we would use to pull trailers is now used for terror, it is "
+                     "crazy,\" Oberholtzer said. The FSB claimed to have put an end to the cell.")
+    [quoted] = [c for c in r.claims if "trailers" in c.statement]
+    assert quoted.statement.startswith("To think"), quoted.statement
+    [plan] = [c for c in r.claims if "the cell" in c.statement]
+    assert plan.statement.startswith("FSB has put an end"), plan.statement

@@ -368,6 +368,8 @@ def _infinitive(sent: Sentence, to: Word, words: list, k: int, who: "Speaker", k
     it, the speaker is its subject ("claimed to have put an end" → "X has put an end"); after an
     object, advice gets "should" ("advised its citizens to avoid" → "… citizens should avoid").
     Any other infinitive keeps its "to" ("refused to leave", "were ready to host")."""
+    if who.att is not None and who.att.type == "direct":
+        return to.text   # a quotation's own "To think …" is the speaker's words, not a plan
     after = words[k + 1][1].text.lower() if k + 1 < len(words) else ""
     lead = _lead(words, k)
     neg = " not" if k and words[k - 1][1].text.lower() in ("not", "never") and not lead else ""

@@ -15,8 +15,8 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..parse.parser import Sentence, Word
-from .words import (CLOSERS, CUE_ADVERBS, DASH_TOKENS, DETACHED, NEGATORS, OPENERS, REL_PRONOUNS,
-                    SOURCE_NOUNS, TIME_WORDS, people_nouns)
+from .words import (CLOSERS, CUE_ADVERBS, DASH_TOKENS, DETACHED, LAYOUT_STOP, NEGATORS, OPENERS,
+                    REL_PRONOUNS, SOURCE_NOUNS, TIME_WORDS, people_nouns)
 
 
 def base(w: Word) -> str:
@@ -263,6 +263,9 @@ def dateline(sent: Sentence, text: str) -> list[int]:
     return []
 
 
+NOT_SPEAKING_SUBJECTS = REL_PRONOUNS | {"it", "this", "there", "what"}
+
+
 def _tail(sent: Sentence, k: int) -> bool:
     """A dependent that hangs on a noun without being part of the phrase that names it."""
     c = sent.words[k]
@@ -287,12 +290,28 @@ def noun_phrase(sent: Sentence, i: int, exclude: Iterable[int] = ()) -> list[int
                              if not (sent.words[k].deprel == "case" and sent.words[k].head == clause.head)})
     # keep an appositive name ("an attorney, Justin Bamberg,") but not a relative clause
     excl = list(exclude) + [k for k in sent.children[i] if _tail(sent, k)]
+    role = w.upos == "NOUN" or w.upos == "PROPN" and bool(sent.kids(i, "det"))   # "the first Democrat"
+    subj = sent.kids(i, "nsubj") if sent.kids(i, "cop") and role else []
+    if subj and can_speak(subj[0]) and subj[0].lemma.lower() not in NOT_SPEAKING_SUBJECTS:
+        # a role said of someone speaks for them ("Cruz is the only contender who has pledged
+        # …"); not a thing's ("The main barrier has been black voters, who rejected …") nor a
+        # cleft's ("It was Smith who said …")
+        return noun_phrase(sent, subj[0].i, exclude)
     idx = strip_punct(sent, sent.subtree(i, excl))
     # a speaker never starts or ends with a preposition or conjunction ("After 55 percent said")
     while len(idx) > 1 and sent.words[idx[0]].upos in ("ADP", "SCONJ", "CCONJ") and idx[0] != i:
         idx = strip_punct(sent, idx[1:])
     while len(idx) > 1 and sent.words[idx[-1]].upos in ("ADP", "SCONJ", "CCONJ") and idx[-1] != i:
         idx = strip_punct(sent, idx[:-1])
+    return _after_label(sent, i, idx)
+
+
+def _after_label(sent: Sentence, i: int, idx: list[int]) -> list[int]:
+    """"UPDATE: ESPN publicist Josh Krulewitz tells …": a page's label before a colon is no part
+    of the speaker."""
+    colons = [k for k in idx if sent.words[k].text == ":" and k > i]
+    if colons and sent.words[i].lemma.lower() in LAYOUT_STOP and colons[0] + 1 <= idx[-1]:
+        return strip_punct(sent, [k for k in idx if k > colons[0]])
     return idx
 
 

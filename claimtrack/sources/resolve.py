@@ -224,6 +224,12 @@ def _other_given_name(a: str, b: str) -> bool:
     return x != y
 
 
+def _after_the(words: list[Word], run: list[Word]) -> bool:
+    """Whether the word right before *run* is the article "the"."""
+    k = words.index(run[0])
+    return k > 0 and words[k - 1].text.lower() == "the"
+
+
 def _spaced_words(run: list[Word]) -> int:
     """How many words a name run is as written: "Jean-Pierre" or "Coca-Cola" is one."""
     return 1 + sum(1 for a, b in zip(run, run[1:]) if b.start > a.end)
@@ -1014,6 +1020,8 @@ class Resolver:
             sure = sure_of(run)
             if _spaced_words(run) < 2 and not sure:
                 continue   # "Coca-Cola" is one word, whatever the tokens
+            if not sure and _after_the(words, run):
+                continue   # "the Apple Watch", "The Globe Theatre": a person's name takes no "the"
             found = self._as_person(clean, words, head, self._without_role(run))
             if found:
                 return (*found, bool(sure))

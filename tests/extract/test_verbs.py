@@ -421,3 +421,14 @@ def test_giving_a_person_a_name_says_nothing_of_them(analyze_text):
     assert not any(a.cue.lemma == "call" for a in r.attributions)
     r = analyze_text("Lewandowski called him a liar.")
     assert any(a.cue.lemma == "call" for a in r.attributions)
+
+
+def test_a_speaker_is_no_label_aside_or_predicate(analyze_text):
+    # a page's label before a colon and a "for example" beside the name are no part of the
+    # speaker; a predicate noun that a relative clause hangs on speaks for its subject
+    for text, who in (("[UPDATE: ESPN publicist Josh Krulewitz tells our sister site Deadspin that the show "
+                       "was never going to be a panel.]", "ESPN publicist Josh Krulewitz"),
+                      ("Radar, for example, said that the rats are actively shitting on desks.", "Radar"),
+                      ("Cruz is the only contender who has pledged to visit every county.", "Cruz who")):
+        [a] = [a for a in analyze_text(text).attributions if a.cue.lemma in ("tell", "say", "pledge")]
+        assert a.source is not None and a.source.text == who, text
