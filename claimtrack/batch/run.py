@@ -429,10 +429,18 @@ class ProcessPoolEngine:
     def close(self) -> None:
         if self.pool is not None:
             procs = list((getattr(self.pool, "_processes", None) or {}).values())  # None once shut down
+            manager = getattr(self.pool, "_executor_manager_thread", None)   # None once shut down
             self.pool.shutdown(wait=False, cancel_futures=True)
             for p in procs:
                 if p.is_alive():
                     p.terminate()
+            for p in procs:
+                p.join(5)
+            # the pool's manager thread closes its wake-up pipe as it ends; the interpreter's exit
+            # hook writes to that pipe, so it must be over first (a race that printed "Bad file
+            # descriptor" after a broken model's one-line error: CPython gh-132969)
+            if manager is not None:
+                manager.join(10)
             self.pool = None
 
 

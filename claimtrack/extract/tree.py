@@ -290,9 +290,10 @@ def noun_phrase(sent: Sentence, i: int, exclude: Iterable[int] = ()) -> list[int
                              if not (sent.words[k].deprel == "case" and sent.words[k].head == clause.head)})
     # keep an appositive name ("an attorney, Justin Bamberg,") but not a relative clause
     excl = list(exclude) + [k for k in sent.children[i] if _tail(sent, k)]
-    role = w.upos == "NOUN" or w.upos == "PROPN" and bool(sent.kids(i, "det"))   # "the first Democrat"
+    # a person's role ("the only contender", "the first Democrat"), not a thing ("blood work")
+    role = w.upos == "NOUN" and w.lemma.lower() in people_nouns() or w.upos == "PROPN" and bool(sent.kids(i, "det"))
     subj = sent.kids(i, "nsubj") if sent.kids(i, "cop") and role else []
-    if subj and can_speak(subj[0]) and subj[0].lemma.lower() not in NOT_SPEAKING_SUBJECTS:
+    if subj and can_speak(subj[0]) and subj[0].upos != "NUM" and subj[0].lemma.lower() not in NOT_SPEAKING_SUBJECTS:
         # a role said of someone speaks for them ("Cruz is the only contender who has pledged
         # …"); not a thing's ("The main barrier has been black voters, who rejected …") nor a
         # cleft's ("It was Smith who said …")

@@ -429,6 +429,8 @@ def test_a_speaker_is_no_label_aside_or_predicate(analyze_text):
     for text, who in (("[UPDATE: ESPN publicist Josh Krulewitz tells our sister site Deadspin that the show "
                        "was never going to be a panel.]", "ESPN publicist Josh Krulewitz"),
                       ("Radar, for example, said that the rats are actively shitting on desks.", "Radar"),
-                      ("Cruz is the only contender who has pledged to visit every county.", "Cruz who")):
-        [a] = [a for a in analyze_text(text).attributions if a.cue.lemma in ("tell", "say", "pledge")]
+                      ("Cruz is the only contender who has pledged to visit every county.", "Cruz who"),
+                      ("The main barrier has been black voters, who rejected the plan.",
+                       "The main barrier has been black voters who")):
+        [a] = [a for a in analyze_text(text).attributions if a.cue.lemma in ("tell", "say", "pledge", "reject")]
         assert a.source is not None and a.source.text == who, text
