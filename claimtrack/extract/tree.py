@@ -15,8 +15,8 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..parse.parser import Sentence, Word
-from .words import (CLOSERS, CUE_ADVERBS, DASH_TOKENS, DETACHED, LAYOUT_STOP, NEGATORS, OPENERS,
-                    REL_PRONOUNS, SOURCE_NOUNS, TIME_WORDS, people_nouns)
+from .words import (CLOSERS, CUE_ADVERBS, DASH_TOKENS, DETACHED, LAYOUT_STOP, NEGATORS,
+                    NOT_SPEAKING_SUBJECTS, OPENERS, REL_PRONOUNS, SOURCE_NOUNS, TIME_WORDS, people_nouns)
 
 
 def base(w: Word) -> str:
@@ -208,8 +208,8 @@ def _purpose_of_thing(sent: Sentence, w: Word) -> bool:
 def _maker(sent: Sentence, noun: Word) -> Word | None:
     """The named maker of the message a noun object is ("Trump posted tweets saying …")."""
     maker = subject(sent, noun.head) if base(noun) == "obj" and noun.head >= 0 else None
-    ok = maker is not None and maker.upos in ("PROPN", "PRON") and maker.text.lower() not in ("it", "this", "that")
-    return maker if ok else None
+    named = maker is not None and maker.upos in ("PROPN", "PRON")
+    return maker if named and maker.text.lower() not in ("it", "this", "that") else None
 
 
 def _absolute_subject(sent: Sentence, w: Word) -> Word | None:
@@ -263,9 +263,6 @@ def dateline(sent: Sentence, text: str) -> list[int]:
     return []
 
 
-NOT_SPEAKING_SUBJECTS = REL_PRONOUNS | {"it", "this", "there", "what"}
-
-
 def _tail(sent: Sentence, k: int) -> bool:
     """A dependent that hangs on a noun without being part of the phrase that names it."""
     c = sent.words[k]
@@ -290,14 +287,9 @@ def noun_phrase(sent: Sentence, i: int, exclude: Iterable[int] = ()) -> list[int
                              if not (sent.words[k].deprel == "case" and sent.words[k].head == clause.head)})
     # keep an appositive name ("an attorney, Justin Bamberg,") but not a relative clause
     excl = list(exclude) + [k for k in sent.children[i] if _tail(sent, k)]
-    # a person's role ("the only contender", "the first Democrat"), not a thing ("blood work")
-    role = w.upos == "NOUN" and w.lemma.lower() in people_nouns() or w.upos == "PROPN" and bool(sent.kids(i, "det"))
-    subj = sent.kids(i, "nsubj") if sent.kids(i, "cop") and role else []
-    if subj and can_speak(subj[0]) and subj[0].upos != "NUM" and subj[0].lemma.lower() not in NOT_SPEAKING_SUBJECTS:
-        # a role said of someone speaks for them ("Cruz is the only contender who has pledged
-        # …"); not a thing's ("The main barrier has been black voters, who rejected …") nor a
-        # cleft's ("It was Smith who said …")
-        return noun_phrase(sent, subj[0].i, exclude)
+    holder = _role_holder(sent, w)
+    if holder is not None:
+        return noun_phrase(sent, holder.i, exclude)
     idx = strip_punct(sent, sent.subtree(i, excl))
     # a speaker never starts or ends with a preposition or conjunction ("After 55 percent said")
     while len(idx) > 1 and sent.words[idx[0]].upos in ("ADP", "SCONJ", "CCONJ") and idx[0] != i:
@@ -305,6 +297,18 @@ def noun_phrase(sent: Sentence, i: int, exclude: Iterable[int] = ()) -> list[int
     while len(idx) > 1 and sent.words[idx[-1]].upos in ("ADP", "SCONJ", "CCONJ") and idx[-1] != i:
         idx = strip_punct(sent, idx[:-1])
     return _after_label(sent, i, idx)
+
+
+def _role_holder(sent: Sentence, w: Word) -> Word | None:
+    """Whom a person's role is said of ("Cruz is the only contender who has pledged …", "the
+    first Democrat"): they speak for it. Not a thing's role ("One of the clues was the blood
+    work, which showed …"), nor a cleft's ("It was Smith who said …")."""
+    role = w.upos == "NOUN" and w.lemma.lower() in people_nouns() or w.upos == "PROPN" and bool(
+        sent.kids(w.i, "det"))
+    subj = sent.kids(w.i, "nsubj") if role and sent.kids(w.i, "cop") else []
+    who = subj[0] if subj else None
+    speaks = who is not None and can_speak(who) and who.upos != "NUM"
+    return who if speaks and who.lemma.lower() not in NOT_SPEAKING_SUBJECTS else None
 
 
 def _after_label(sent: Sentence, i: int, idx: list[int]) -> list[int]:

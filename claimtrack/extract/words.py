@@ -63,6 +63,8 @@ DASHES = "―—–"
 ARTICLES = {"the", "a", "an"}
 NEGATORS = {"not", "n't", "never", "no"}
 REL_PRONOUNS = {"who", "that", "which", "whom"}
+# subjects a predicate noun never speaks for: a relative, or a cleft's "It was Smith who …"
+NOT_SPEAKING_SUBJECTS = REL_PRONOUNS | {"it", "this", "there", "what"}
 # clause markers that contrast a second statement with the first ("…, while officials reported")
 CONTRAST_MARKS = {"while", "whereas"}
 QUESTION_MARKS = {"if", "whether", "how", "why", "what", "when", "where", "who"}
