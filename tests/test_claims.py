@@ -212,3 +212,13 @@ def test_the_writers_own_opposite_of_a_claim_never_says_the_same(analyze_text):
     said, own = r.claims[0], r.claims[1]
     assert said.status == "claimed" and own.status == "unattributed"
     assert not any(l.relation == "repeats" for l in r.links), [l.to_dict() for l in r.links]
+
+
+def test_a_quotations_kind_is_its_first_sentences(analyze_text):
+    r = analyze_text("\"They were supposed to have done it and it looks like they didn't do it. How it ended "
+                     "up in Syria, I'll never know,\" Oberholtzer told KHOU-TV. \"To think something we would "
+                     "use to pull trailers is now used for terror, it is crazy,\" Oberholtzer said. "
+                     "\"We will not go back until the contract is signed,\" said Marta de Vries.")
+    kinds = {c.statement.split()[0]: c.kind for c in r.claims}
+    assert kinds["They"] == "assertion" and kinds["To"] == "assertion", kinds
+    assert kinds["We"] == "intention", kinds

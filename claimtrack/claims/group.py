@@ -411,7 +411,9 @@ def _propositions(analysis: Analysis, doc: Doc | None, groups: list["_Claim"], c
 def _main_modals(words: list) -> list[str]:
     """The modals of the content's own predicates (its heads and what is conjoined to them), not
     of a clause inside it ("… slept when they should have been working" gives no advice); a
-    modal of the past perfect ("should have conducted") judges what was done, it advises nothing."""
+    modal of the past perfect ("should have conducted") judges what was done, it advises nothing.
+    A quotation's are its first sentence's, as its kind is (:func:`.kind.speaker_will`)."""
+    words = [(s, w) for s, w in words if s is words[0][0]] if words else words
     inside = {(id(s), w.i) for s, w in words}
     tops = {(id(s), w.i) for s, w in words if w.head < 0 or (id(s), w.head) not in inside}
     main = set(tops) | {(id(s), w.i) for s, w in words if w.deprel == "conj" and (id(s), w.head) in tops}

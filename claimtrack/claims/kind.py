@@ -51,12 +51,16 @@ def hypothetical(sent, word) -> bool:
 
 def speaker_will(words, own: set[str] = frozenset()) -> bool:
     """"X said it would open three shelters", "we will …": the speaker (a pronoun subject) under
-    a future modal announces what it will do — an intention, not a prediction. So does a
-    definite description of the speaker or the body it speaks for (*own*: their nouns, as
-    "city" for the mayor of Poti: "the city would support the dockers")."""
+    a future modal in the content's first sentence announces what it will do — an intention,
+    not a prediction. So does a definite description of the speaker or the body it speaks for
+    (*own*: their nouns, as "city" for the mayor of Poti: "the city would support the dockers")."""
     future = set(tables()["modals"]["prediction"])
+    lead = words[0][0].index if words else -1
     for sent, w in words:
-        if not w.deprel.startswith("nsubj") or w.head < 0:
+        # a quotation's kind is its first sentence's: "They were supposed to have done it. How it
+        # ended up in Syria, I'll never know" reports; it announces nothing
+        if sent.index != lead or not w.deprel.startswith("nsubj") or w.head < 0 \
+                or sent.words[w.head].deprel.startswith("acl"):   # "something we would use": no plan
             continue
         pronoun = w.upos == "PRON" and w.text.lower() in SELF
         described = w.upos == "NOUN" and w.lemma.lower() in own and any(
