@@ -28,7 +28,7 @@ from ..extract.lexicon import Lexicon, load_lexicon
 from ..parse.parser import Doc, Sentence, Word
 from ..parse.index import WordIndex
 from ..sources.resolve import Gazetteer, hierarchy, independent, load_gazetteer
-from .kind import classify, hypothetical, leaves_open, not_checkable_reason, speaker_will
+from .kind import classify, hypothetical, lead_sentence, leaves_open, not_checkable_reason, speaker_will
 from .status import Evidence, decide
 from .signature import Signature, arguments_text, build_signature, compare, evidence_text, presupposes
 from .pronouns import Context
@@ -412,8 +412,8 @@ def _main_modals(words: list) -> list[str]:
     """The modals of the content's own predicates (its heads and what is conjoined to them), not
     of a clause inside it ("… slept when they should have been working" gives no advice); a
     modal of the past perfect ("should have conducted") judges what was done, it advises nothing.
-    A quotation's are its first sentence's, as its kind is (:func:`.kind.speaker_will`)."""
-    words = [(s, w) for s, w in words if s is words[0][0]] if words else words
+    A quotation's are its first sentence's (:func:`.kind.lead_sentence`)."""
+    words = lead_sentence(words)
     inside = {(id(s), w.i) for s, w in words}
     tops = {(id(s), w.i) for s, w in words if w.head < 0 or (id(s), w.head) not in inside}
     main = set(tops) | {(id(s), w.i) for s, w in words if w.deprel == "conj" and (id(s), w.head) in tops}

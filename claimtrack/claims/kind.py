@@ -49,17 +49,21 @@ def hypothetical(sent, word) -> bool:
     return False
 
 
+def lead_sentence(words: list) -> list:
+    """The (sentence, word) pairs of the content's first sentence: a quotation's kind is its
+    first sentence's ("They were supposed to have done it. How it ended up in Syria, I'll never
+    know" reports; it announces nothing)."""
+    return [(s, w) for s, w in words if s is words[0][0]] if words else []
+
+
 def speaker_will(words, own: set[str] = frozenset()) -> bool:
     """"X said it would open three shelters", "we will …": the speaker (a pronoun subject) under
     a future modal in the content's first sentence announces what it will do — an intention,
     not a prediction. So does a definite description of the speaker or the body it speaks for
     (*own*: their nouns, as "city" for the mayor of Poti: "the city would support the dockers")."""
     future = set(tables()["modals"]["prediction"])
-    lead = words[0][0].index if words else -1
-    for sent, w in words:
-        # a quotation's kind is its first sentence's: "They were supposed to have done it. How it
-        # ended up in Syria, I'll never know" reports; it announces nothing
-        if sent.index != lead or not w.deprel.startswith("nsubj") or w.head < 0 \
+    for sent, w in lead_sentence(words):
+        if not w.deprel.startswith("nsubj") or w.head < 0 \
                 or sent.words[w.head].deprel.startswith("acl"):   # "something we would use": no plan
             continue
         pronoun = w.upos == "PRON" and w.text.lower() in SELF

@@ -475,8 +475,8 @@ class Resolver:
         if len(m.clean) > 1 and m.clean.isupper():
             return None   # "According to WHO": an acronym, not the relative "who"
         kind = PRONOUNS.get(m.low, "thing")
-        ent = self._antecedent(kind, gender_in([m.low], self.gaz) if kind == "person" else "", m.pos)
         gender = gender_in([m.low], self.gaz) if kind == "person" else ""
+        ent = self._antecedent(kind, gender, m.pos)
         if ent is not None and gender and gender_in([ent.name, *ent.aliases], self.gaz) == "":
             ent = self._named_since(ent, gender, m.pos)
         if ent is not None and kind == "group" and self._other_group(self.last.get(ent.key, ent.pos), m.pos):
