@@ -97,6 +97,14 @@ def test_capitals_seats_spokespeople_and_nationality(analyze_text):
     assert ministry.part_of == [_by_name(r)["China"].id]
 
 
+def test_a_named_speakers_institution_is_typed_by_its_own_words(analyze_text):
+    # the role's own "of" ("a professor of … engineering") is no word of the university's name
+    r = analyze_text("Joshua Apte, a professor of environmental engineering at the University of "
+                     "Texas Austin, explained that air quality is a function of pollution.")
+    apte, uni = _by_name(r)["Joshua Apte"], _by_name(r)["University of Texas Austin"]
+    assert apte.type == "person" and uni.type == "organisation" and apte.part_of == [uni.id]
+
+
 def test_nationality_adjective_officials_belong_to_state(analyze_text):
     r = _example(analyze_text, "nested.txt")
     m = _by_mention(r)

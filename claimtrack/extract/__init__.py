@@ -43,7 +43,7 @@ from .layout import layout_attributions
 from .nominal import noun_cue
 from .open import open_candidates, other_complements
 from .passes import (detach_leading_time, detach_parallel_reports, detach_participles, detach_trailing_reports,
-                     drop_duplicates, drop_quoted_cues, nest)
+                     drop_duplicates, drop_occasions, drop_quoted_cues, nest)
 from .prepositional import adverb_cue, citing_cue, prep_cue
 from .quotes import adjacent_quotes, attach_neighbour_quotes
 from .verbs import verb_cue
@@ -79,6 +79,7 @@ def find_attributions(doc: Doc, lexicon: Lexicon | None = None,
         detach_trailing_reports(sent, found_here, lex.verbs)
         detach_parallel_reports(sent, found_here)
         detach_leading_time(sent, found_here)
+        drop_occasions(sent, found_here)
         yield from (f for f in found_here if f.content or f.extra_content or f.construction == "bare")
 
 

@@ -100,6 +100,16 @@ def detach_parallel_reports(sent: Sentence, found: list[Found]) -> None:
                 f.content = strip_punct(sent, [k for k in f.content if k not in tree]) or f.content
 
 
+def drop_occasions(sent: Sentence, found: list[Found]) -> None:
+    """"said in an interview that he stands by it": the occasion of a report that says the same
+    clause is part of that report, not a second one (the parser hung the clause on the noun)."""
+    for f in [f for f in found if f.construction == "nominal"]:
+        noun = sent.words[next((k for k in f.cue if sent.words[k].head not in f.cue), f.cue[0])]
+        if noun.deprel.startswith("obl") and any(
+                g is not f and noun.head in g.cue and set(f.content) <= set(g.content) for g in found):
+            found.remove(f)
+
+
 def _bare_frame(sent: Sentence, verb) -> bool:
     """A reporting clause with a subject and nothing it reports ("Caucasus Wire reported")."""
     kids = sent.kids(verb.i)

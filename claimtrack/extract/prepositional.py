@@ -9,6 +9,7 @@ from .lexicon import Lexicon
 from ..parse.parser import Sentence, Word
 from .candidate import Found
 from .tree import base, can_speak, noun_phrase, strip_punct
+from .words import SPEECH_VERBS
 
 
 def prep_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:
@@ -57,6 +58,10 @@ def _source_head(sent: Sentence, w: Word, multiword: bool) -> int | None:
         return w.head
     if not multiword:
         return None
+    if w.deprel == "mark" and w.head > w.i and sent.words[w.head].upos == "VERB":
+        # "according to exit polls reported by CNN": a parser may read the source's first noun as
+        # a verb ("exit") and the preposition as the mark of its clause
+        return w.head
     objs = [k for k in sent.kids(w.i, "obl", "obj", "nmod")]
     return objs[0].i if objs else None
 
@@ -85,7 +90,11 @@ def citing_cue(sent: Sentence, w: Word, cls: str) -> Found | None:
     if not objs or w.head < 0 or not can_speak(objs[0]):
         return None
     source = noun_phrase(sent, objs[0].i)
-    content = strip_punct(sent, sent.subtree(w.head, exclude=[w.i]))
+    host = sent.words[w.head]
+    said = [k for k in sent.kids(host.i, "ccomp") if k.i > w.i] if host.lemma in SPEECH_VERBS else []
+    # "Salceda, citing State Department data, said that …": what the data backs is what was said,
+    # not the speaker's saying it (which would make the saying a report nested in the citing)
+    content = strip_punct(sent, sent.subtree(said[0].i) if said else sent.subtree(w.head, exclude=[w.i]))
     if not content:
         return None
     return Found(sent, [w.i], w.lemma.lower(), "report", content, source, "citing")

@@ -80,6 +80,10 @@ def join_split_name(sent: Sentence, verb: int, source: list[int]) -> list[int]:
                 continue
             out.update(sent.subtree(w.i))
             grown = True
+    # the comma between a name and its role belongs to the phrase ("Brian Fallon, a spokesman")
+    joined = out - set(source)
+    out.update(k for k in range(min(out, default=0), max(out, default=0)) if sent.words[k].text == ","
+               and k - 1 in out and k + 1 in out and {k - 1, k + 1} & joined)
     return _join_split_head(sent, verb, out)
 
 
@@ -100,11 +104,25 @@ def _name_beside(sent: Sentence, verb: int, w: Word, out: set[int]) -> bool:
     """Whether name *w* (a dependent of *verb*) is one phrase with the speaker words *out*: its
     subtree touches them, and it is a subject, or an object standing between verb and speaker."""
     tree = sent.subtree(w.i)
-    if min(tree) - 1 not in out and max(tree) + 1 not in out:
+    if min(tree) - 1 not in out and max(tree) + 1 not in out and not _name_before_role(sent, verb, w, out):
         return False
     if w.deprel.startswith("nsubj"):
         return True
     return w.deprel in ("obj", "iobj") and verb < w.i < min(out)
+
+
+def _name_before_role(sent: Sentence, verb: int, w: Word, out: set[int]) -> bool:
+    """"Brian Fallon, a spokesman for the campaign, said": the parser may hang the closing comma
+    on the first name and make each name a subject; the name still touches the phrase, past its
+    own commas or past one comma before a description (a common noun heads the phrase)."""
+    if w.lemma.lower() in TIME_WORDS:
+        return False  # "Last Saturday, Kasich's campaign announced"
+    core = [k for k in sent.subtree(w.i) if sent.words[k].upos != "PUNCT"] or [w.i]
+    if min(core) - 1 in out or max(core) + 1 in out:
+        return True
+    after = max(core) + 1
+    return after + 1 < verb and sent.words[after].text == "," and after + 1 in out and any(
+        sent.words[k].upos == "NOUN" for k in out if sent.words[k].head not in out)
 
 
 def complete_determiner(sent: Sentence, verb: int, source: list[int]) -> list[int]:

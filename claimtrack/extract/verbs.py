@@ -31,7 +31,7 @@ from .tree import (agent, base, complete_determiner, cue_words, dateline, has_su
                    strip_punct, subject)
 from .words import (ADDRESSEE_VERBS, APPEARANCE_VERBS, BARE_SPEECH, BODY_NOUNS, CITING, DECLINING,
                     DOCUMENT_NOUNS, EVIDENCE_VERBS, FALLBACK_SKIP, INFERENCE_VERBS, NAMING_VERBS, PLEAS,
-                    NOT_REPORTING, PHRASE_OPENERS, PROFORMS, PROFORM_BELIEFS, PRO_OBJECTS,
+                    NOT_REPORTING, OCCASION_ACTS, OCCASION_NOUNS, PHRASE_OPENERS, PROFORMS, PROFORM_BELIEFS, PRO_OBJECTS,
                     QUESTION_MARKS, REL_PRONOUNS, REPLY_VERBS, SAY_LIKE, SPEECH_VERBS,
                     STANCE_CASES, TIME_WORDS, TOPIC_CASES, TOPIC_VERBS)
 
@@ -75,7 +75,7 @@ def verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None = 
     d = _draft(sent, w, cls, prt, lex)
     _complement_content(d, lex)
     for step in (_topic_content, _stance_content, _reduced_relative, _host_clause_content, _question_content,
-                 _addressee_content,
+                 _addressee_content, _conjoined_clause, _occasion_clause,
                  _word_order_content, _that_clause_by_order, _infinitive_adjunct, _pro_object):
         if not d.content:
             step(d)
@@ -257,6 +257,9 @@ def _complement_content(d: Draft, lex: Lexicon) -> None:
                # "asked workers if they planned to attend": the question is an adverbial clause
                or (d.cls == "ask" and k.deprel.startswith("advcl") and k.i > w.i and any(
                    m.lemma.lower() in QUESTION_MARKS for m in sent.kids(k.i, "mark", "advmod")))]
+    # "While Comey has said that he makes …, Lewandowski said": a clause opened by "that" right
+    # after another speech verb is that verb's, wherever the parser hung it
+    d.comps = [k for k in d.comps if not _said_by_another(sent, w, k)]
     # a parataxis before the cue is inverted speech; after it, usually the quote (colon) or aside
     for k in d.comps:
         d.content.extend(sent.subtree(k.i))
@@ -270,6 +273,14 @@ def _complement_content(d: Draft, lex: Lexicon) -> None:
     if not clausal_only or _evidence(sent, w):
         # ("A 2014 study found 31 incidents": a document's finding, even for a clausal verb)
         _object_content(d, lex)
+
+
+def _said_by_another(sent: Sentence, w: Word, k: Word) -> bool:
+    first = min(sent.subtree(k.i))
+    if k.i > w.i or first == 0 or sent.words[first].lemma.lower() != "that" or sent.words[first].upos != "SCONJ":
+        return False
+    before = sent.words[first - 1]
+    return before.i != w.i and before.lemma in SPEECH_VERBS and before.upos == "VERB"
 
 
 def _trailing_speaker_out(d: Draft) -> None:
@@ -588,6 +599,53 @@ def _addressee_content(d: Draft) -> None:
                 return
 
 
+def _conjoined_clause(d: Draft) -> None:
+    """"Brian Fallon said the Clintons and the foundation had always been careful": a parser may
+    take the reported clause for a second verb joined to the cue. One that begins right after
+    the cue (past its adverbs and days), with a subject of its own and no conjunction or comma
+    before it, is what was said; "said nothing and left" keeps its "and". The clause's subject
+    may hang on the cue ("said China and Russia have established …")."""
+    sent, w = d.sent, d.w
+    if w.lemma not in SPEECH_VERBS:
+        return
+    start = max(d.cue) + 1
+    for k in sent.kids(w.i, "conj"):
+        span = sent.subtree(k.i)
+        lead = [x for x in sent.children[w.i] if start <= x < min(span) and x not in d.cue]
+        subj = [x for x in lead if sent.words[x].deprel == "nsubj" and not has_subject(sent, k.i)]
+        if k.i < start or any(sent.words[x].deprel not in ("advmod", "obl:tmod", "obl") for x in lead
+                              if x not in subj[:1]):
+            continue
+        before = {y for x in lead for y in sent.subtree(x)}
+        opening = sent.words[min(before & set(sent.subtree(subj[0])) or span)] if subj else sent.words[min(span)]
+        if set(range(start, min(span))) - before or not (has_subject(sent, k.i) or subj):
+            continue
+        if opening.deprel == "cc" or opening.upos == "PUNCT" or \
+                (opening.upos == "CCONJ" and opening.deprel != "cc:preconj"):
+            continue
+        if any(sent.words[x].upos in ("VERB", "AUX") for x in span):
+            d.content = sorted(set(span) | (set(sent.subtree(subj[0])) if subj else set()))
+            return
+
+
+def _occasion_clause(d: Draft) -> None:
+    """"Zuckoff said in a telephone interview that he stands by the depiction": a parser may hang
+    the reported clause on the occasion; a "that" clause with a subject of its own there is
+    what was said."""
+    sent, w = d.sent, d.w
+    if w.lemma not in SPEECH_VERBS:
+        return
+    for o in sent.kids(w.i, "obl"):
+        if o.i < w.i or o.lemma.lower() not in OCCASION_NOUNS:
+            continue
+        for c in sent.kids(o.i, "acl", "acl:relcl"):
+            that = [m for m in sent.kids(c.i, "mark") if m.lemma.lower() == "that" and m.upos == "SCONJ"]
+            if that and that[0].i == max(sent.subtree(o.i, exclude=[c.i])) + 1 and has_subject(sent, c.i) \
+                    and c.lemma.lower() not in OCCASION_ACTS:
+                d.content = sent.subtree(c.i)
+                return
+
+
 def _word_order_content(d: Draft) -> None:
     # (not for a verb that reports only with a clause: "Sanders continues to trail Clinton")
     if d.w.lemma in SPEECH_VERBS and not d.clausal_only:
@@ -611,7 +669,11 @@ def _that_clause_by_order(d: Draft) -> None:
     if d.cls == "evaluate" or k >= len(sent.words) or sent.words[k].text.lower() != "that" \
             or sent.words[k].upos != "SCONJ" or sent.words[k].head < k:
         return
-    d.content = list(range(k, len(sent.words)))
+    clause = sent.subtree(sent.words[k].head)
+    # a whole clause that the "that" opens ends where that clause ends ("While Comey has said
+    # that he makes recommendations, Lewandowski said …": the parser hung it on the other verb)
+    whole = clause[0] == k and clause == list(range(k, clause[-1] + 1))
+    d.content = clause if whole else list(range(k, len(sent.words)))
     d.construction = "verb-fallback"
 
 

@@ -579,7 +579,8 @@ class Resolver:
                 and not ROLE_COMPOUND.fullmatch(f"{w.text} {role.text}")]
             if not owner:
                 continue
-            phrase = _phrase(m.words, owner[0], beside=role)
+            owned = _phrase_words(m.words, owner[0], beside=role)
+            phrase = " ".join(w.text for w in owned)
             if not phrase or self.gaz.country_in(phrase) or phrase.lower() in self.gaz.state_names:
                 continue
             if set(phrase.lower().split()) <= self.gaz.portfolios:
@@ -588,7 +589,9 @@ class Resolver:
             if described is not None:
                 return described   # "Ministry spokesman …" after "The Interior Ministry said"
             known = set(self.entities)
-            org = self._match("the " + phrase, [w for w in m.words if w.text in phrase.split()], m.pos - 0.25)
+            # (the phrase's own words: "a professor of engineering at the University of Texas"
+            # has another "of", whose head would type the university)
+            org = self._match("the " + phrase, owned, m.pos - 0.25)
             if org.key not in known and role.text.lower() in self.gaz.offices and self._untyped_name(org):
                 org.type = "government"   # "the mayor of Poti": the office speaks for the town
             if org.type != "person":
@@ -1344,6 +1347,10 @@ def _phrase(words: list[Word], head: Word, beside: Word | None = None) -> str:
     """The words of *head*'s subtree among *words*, without case markers ("'s", "of"); with
     the capitalised words next to it that the parser hung on *beside* instead ("United
     Nations spokesman", "a Boise State University political scientist")."""
+    return " ".join(w.text for w in _phrase_words(words, head, beside))
+
+
+def _phrase_words(words: list[Word], head: Word, beside: Word | None = None) -> list[Word]:
     ids = {head.i}
     grew = True
     while grew:
@@ -1360,7 +1367,7 @@ def _phrase(words: list[Word], head: Word, beside: Word | None = None) -> str:
         kept.pop(0)
     while kept and kept[-1].upos in ("PART", "ADP", "DET"):
         kept.pop()
-    return " ".join(w.text for w in kept)
+    return kept
 
 
 def resolve_sources(analysis: Analysis, doc: Doc | None, skip: Iterable[str] = (),

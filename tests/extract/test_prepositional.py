@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from extractkit import att, src
-from extractkit import only, ud_sentence
+from extractkit import only, rows_doc, ud_sentence
 
 
 # 4. prepositional cues
@@ -22,6 +22,15 @@ def test_citing_a_body_or_document_makes_it_the_source(analyze_text):
     r = analyze_text("The airline cancelled 40 flights on Monday, citing a ministry report.")
     a = att(r, "citing", "cancelled 40 flights")
     assert src(a) == "a ministry report" and a.construction == "citing"
+
+
+def test_citing_beside_a_speaker_backs_what_is_said_not_the_saying(analyze_text):
+    r = analyze_text("Salceda, citing data from the U.S. State Department, said that about 4 million "
+                     "people of Philippine descent live in the United States.")
+    said = att(r, "said", "4 million people")
+    assert src(said) == "Salceda" and said.parent is None
+    cited = att(r, "citing", "4 million people")
+    assert "Salceda" not in cited.content.text and "said" not in cited.content.text
 
 
 def test_according_to_climbs_from_a_modifier_to_its_clause(analyze_text):
@@ -60,3 +69,14 @@ def test_according_to_at_the_end_speaks_for_the_whole_sentence(analyze_text):
                      "will be terminated on Dec. 9, according to a group of employees.")
     a = att(r, "according to", "Those include")
     assert src(a) == "a group of employees" and a.content.text.endswith("on Dec. 9")
+
+
+def test_according_to_a_source_the_parser_read_as_a_verb():
+    # "according to exit polls": the parser made "exit" a verb and "according" its clause's mark
+    rows = [("Turnout", "turnout", "NOUN", 3, "nsubj"), ("was", "be", "AUX", 3, "cop"),
+            ("high", "high", "ADJ", 0, "root"), (",", ",", "PUNCT", 7, "punct"),
+            ("according", "accord", "VERB", 7, "mark"), ("to", "to", "ADP", 5, "fixed"),
+            ("exit", "exit", "VERB", 3, "advcl"), ("polls", "poll", "NOUN", 7, "obj"),
+            (".", ".", "PUNCT", 3, "punct")]
+    a = only(rows_doc(rows), "according to")
+    assert a.source.text == "exit polls" and a.content.text == "Turnout was high"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from extractkit import att, src
 from extractkit import only, rows_doc, ud_sentence
+from claimtrack.extract import extract
 
 
 # 1. verb cues with subject source and clausal, infinitival or object content
@@ -434,3 +435,74 @@ def test_a_speaker_is_no_label_aside_or_predicate(analyze_text):
                        "The main barrier has been black voters who")):
         [a] = [a for a in analyze_text(text).attributions if a.cue.lemma in ("tell", "say", "pledge", "reject")]
         assert a.source is not None and a.source.text == who, text
+
+
+def test_a_reported_clause_the_parser_joined_to_the_cue_is_what_was_said(analyze_text):
+    # the parse a small parser gives: "careful" a conjunct of "said", three subjects on the cue
+    rows = [("Brian", "Brian", "PROPN", 11, "nsubj"), ("Fallon", "Fallon", "PROPN", 11, "nsubj"),
+            (",", ",", "PUNCT", 5, "punct"), ("a", "a", "DET", 5, "det"),
+            ("spokesman", "spokesman", "NOUN", 11, "nsubj"), ("for", "for", "ADP", 9, "case"),
+            ("the", "the", "DET", 9, "det"), ("Clinton", "Clinton", "PROPN", 9, "compound"),
+            ("campaign", "campaign", "NOUN", 5, "nmod"), (",", ",", "PUNCT", 1, "punct"),
+            ("said", "say", "VERB", 0, "root"), ("the", "the", "DET", 13, "det"),
+            ("Clintons", "Clintons", "PROPN", 20, "nsubj"), ("and", "and", "CCONJ", 20, "cc"),
+            ("the", "the", "DET", 16, "det"), ("foundation", "foundation", "NOUN", 20, "nsubj"),
+            ("had", "have", "AUX", 20, "aux"), ("always", "always", "ADV", 20, "advmod"),
+            ("been", "be", "AUX", 20, "cop"), ("careful", "careful", "ADJ", 11, "conj"),
+            ("about", "about", "ADP", 22, "case"), ("donors", "donor", "NOUN", 20, "obl"),
+            (".", ".", "PUNCT", 11, "punct")]
+    a = only(rows_doc(rows), "say")
+    assert a.content.text == "the Clintons and the foundation had always been careful about donors"
+    assert a.source.text.replace(" ,", ",") == "Brian Fallon, a spokesman for the Clinton campaign"
+    # a verb joined by "and" is the speaker's next act, not what was said
+    r = analyze_text("The mayor said nothing and the council left the room.")
+    assert not any("council left" in a.content.text for a in r.attributions)
+
+
+def test_a_clause_whose_subject_hangs_on_the_cue_is_still_what_was_said():
+    # "Pantucci said China and Russia have established …": "China" a subject of "said", the
+    # clause's verb its conjunct
+    rows = [("Pantucci", "Pantucci", "PROPN", 2, "nsubj"), ("said", "say", "VERB", 0, "root"),
+            ("China", "China", "PROPN", 2, "nsubj"), ("and", "and", "CCONJ", 7, "cc"),
+            ("Russia", "Russia", "PROPN", 3, "conj"), ("have", "have", "AUX", 7, "aux"),
+            ("established", "establish", "VERB", 2, "conj"), ("a", "a", "DET", 9, "det"),
+            ("truce", "truce", "NOUN", 7, "obj"), (".", ".", "PUNCT", 2, "punct")]
+    a = only(rows_doc(rows), "say")
+    assert a.content.text == "China and Russia have established a truce" and a.source.text == "Pantucci"
+
+
+def test_a_that_clause_hung_on_the_occasion_is_what_was_said():
+    # "said in a telephone interview that he stands by it": the parser hung the clause on
+    # "interview"; the saying reports it, and the interview is no second report of it
+    rows = [("Zuckoff", "Zuckoff", "PROPN", 2, "nsubj"), ("said", "say", "VERB", 0, "root"),
+            ("in", "in", "ADP", 6, "case"), ("a", "a", "DET", 6, "det"),
+            ("telephone", "telephone", "NOUN", 6, "compound"), ("interview", "interview", "NOUN", 2, "obl"),
+            ("that", "that", "SCONJ", 9, "mark"), ("he", "he", "PRON", 9, "nsubj"),
+            ("stands", "stand", "VERB", 6, "acl"), ("by", "by", "ADP", 12, "case"),
+            ("the", "the", "DET", 12, "det"), ("depiction", "depiction", "NOUN", 9, "obl"),
+            (".", ".", "PUNCT", 2, "punct")]
+    doc = rows_doc(rows)
+    a = only(doc, "say")
+    assert a.content.text == "that he stands by the depiction" and a.source.text == "Zuckoff"
+    assert [x.cue.text for x in extract(doc)] == ["said"]
+    # what one does to an interview makes the "that" a relative clause: nothing said there
+    rows[8] = ("gave", "give", "VERB", 6, "acl")
+    rows[9:12] = [("last", "last", "ADJ", 11, "amod"), ("week", "week", "NOUN", 9, "obl:tmod"),
+                  (".", ".", "PUNCT", 2, "punct")]
+    rows.pop()
+    assert not any(x.cue.text == "said" and "gave" in x.content.text for x in extract(rows_doc(rows)))
+
+
+def test_a_that_clause_right_after_a_speech_verb_is_its_own_wherever_it_hangs():
+    # the parser hung Comey's "that" clause on the main verb, Lewandowski's "said"
+    rows = [("While", "while", "SCONJ", 4, "mark"), ("Comey", "Comey", "PROPN", 4, "nsubj"),
+            ("has", "have", "AUX", 4, "aux"), ("said", "say", "VERB", 11, "advcl"),
+            ("that", "that", "SCONJ", 7, "mark"), ("he", "he", "PRON", 7, "nsubj"),
+            ("makes", "make", "VERB", 11, "ccomp"), ("recommendations", "recommendation", "NOUN", 7, "obj"),
+            (",", ",", "PUNCT", 4, "punct"), ("Lewandowski", "Lewandowski", "PROPN", 11, "nsubj"),
+            ("said", "say", "VERB", 0, "root"), ("he", "he", "PRON", 15, "nsubj"),
+            ("does", "do", "AUX", 15, "aux"), ("not", "not", "PART", 15, "advmod"),
+            ("do", "do", "VERB", 11, "ccomp"), ("them", "they", "PRON", 15, "obj"),
+            ("publicly", "publicly", "ADV", 15, "advmod"), (".", ".", "PUNCT", 11, "punct")]
+    found = {(src(a), a.content.text) for a in extract(rows_doc(rows))}
+    assert found == {("Comey", "that he makes recommendations"), ("Lewandowski", "he does not do them publicly")}
