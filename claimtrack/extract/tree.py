@@ -16,7 +16,8 @@ from typing import Iterable
 
 from ..parse.parser import Sentence, Word
 from .words import (CLOSERS, CUE_ADVERBS, DASH_TOKENS, DETACHED, LAYOUT_STOP, NEGATORS,
-                    NOT_SPEAKING_SUBJECTS, OPENERS, REL_PRONOUNS, SOURCE_NOUNS, TIME_WORDS, people_nouns)
+                    NOT_SPEAKING_SUBJECTS, OPENERS, REL_PRONOUNS, SOURCE_NOUNS, TIME_WORDS, irregular_forms,
+                    people_nouns)
 
 
 def base(w: Word) -> str:
@@ -108,7 +109,8 @@ def _name_beside(sent: Sentence, verb: int, w: Word, out: set[int]) -> bool:
         return False
     if w.deprel.startswith("nsubj"):
         return True
-    return w.deprel in ("obj", "iobj") and verb < w.i < min(out)
+    # (after the verb, a speaker after it too: "said Omar a senior analyst", "Said Dorothy Poynter")
+    return w.deprel in ("obj", "iobj") and verb < w.i and verb < min(out)
 
 
 def _name_before_role(sent: Sentence, verb: int, w: Word, out: set[int]) -> bool:
@@ -391,9 +393,11 @@ def cue_words(sent: Sentence, i: int) -> list[int]:
 
 def lemma_candidates(w: Word) -> list[str]:
     """The parser's lemma, then plain-morphology guesses for when the lemmatizer slips
-    ("warning" left as its own lemma)."""
+    ("warning" left as its own lemma, "Said" opening a sentence left as "Said")."""
     low = w.text.lower()
     out = [w.lemma.lower()]
+    if low in irregular_forms():
+        out.append(irregular_forms()[low])
     for suffix, repl in (("ing", ""), ("ing", "e"), ("ied", "y"), ("ed", ""), ("ed", "e"), ("es", ""),
                          ("s", "")):
         if low.endswith(suffix) and len(low) - len(suffix) >= 3:

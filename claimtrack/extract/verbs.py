@@ -629,19 +629,28 @@ def _conjoined_clause(d: Draft) -> None:
 
 
 def _occasion_clause(d: Draft) -> None:
-    """"Zuckoff said in a telephone interview that he stands by the depiction": a parser may hang
-    the reported clause on the occasion; a "that" clause with a subject of its own there is
-    what was said."""
+    """"Zuckoff said in a telephone interview that he stands by the depiction", "United Gun
+    Group said in a statement Thursday night they pulled the listing": a parser may hang the
+    reported clause on the occasion (or its day). A clause with a subject of its own right after
+    the verb's occasion phrases is what was said when "that" opens it, or when it is no bare
+    relative clause of the occasion ("the interview he gave", "on the night they arrived")."""
     sent, w = d.sent, d.w
     if w.lemma not in SPEECH_VERBS:
         return
-    for o in sent.kids(w.i, "obl"):
-        if o.i < w.i or o.lemma.lower() not in OCCASION_NOUNS:
-            continue
+    obls = [o for o in sent.kids(w.i, "obl", "obl:tmod") if o.i > w.i]
+    if not any(sent.words[k].lemma.lower() in OCCASION_NOUNS for o in obls for k in sent.subtree(o.i)):
+        return
+    for o in obls:
         for c in sent.kids(o.i, "acl", "acl:relcl"):
-            that = [m for m in sent.kids(c.i, "mark") if m.lemma.lower() == "that" and m.upos == "SCONJ"]
-            if that and that[0].i == max(sent.subtree(o.i, exclude=[c.i])) + 1 and has_subject(sent, c.i) \
-                    and c.lemma.lower() not in OCCASION_ACTS:
+            before = set(range(max(d.cue) + 1, min(sent.subtree(c.i))))
+            between = {k for x in obls for k in sent.subtree(x.i)} - set(sent.subtree(c.i))
+            if before - between or not has_subject(sent, c.i) or c.lemma.lower() in OCCASION_ACTS:
+                continue
+            that = any(m.lemma.lower() == "that" and m.upos == "SCONJ" and m.i == min(sent.subtree(c.i))
+                       for m in sent.kids(c.i, "mark"))
+            relative = any(k.text.lower() in REL_PRONOUNS for k in sent.kids(c.i))
+            said = sent.kids(c.i, "obj", "ccomp", "xcomp", "cop", "advcl")
+            if that or (not relative and said):
                 d.content = sent.subtree(c.i)
                 return
 
@@ -788,11 +797,17 @@ def _quoted_content(d: Draft, quotes: QuoteIndex | None) -> None:
             # words of someone in the sentence; the speaker at its end reports the whole of it
             d.content = [k for k in range(len(sent.words)) if sent.words[k].start < left[1]]
         d.construction = "inverted-quote"
-    elif right and (not d.content or d.construction in ("verb-fallback", "inverted")):
+    elif right and (not d.content or d.construction in ("verb-fallback", "inverted") or fronted(sent, d.w)):
         # ("In a 1963 speech, he declared: “…”": the quotation, not the clause before the cue)
         d.quoted = [right]
         d.content = []
         d.construction = "quote"
+
+
+def fronted(sent: Sentence, w: Word) -> bool:
+    """"Said Comey, “…”": a speech verb opening its sentence, its speaker after it."""
+    return w.lemma in SPEECH_VERBS and w.text[:1].isupper() and all(
+        x.upos == "PUNCT" for x in sent.words[:w.i])
 
 
 def _quoted_by_another(sent: Sentence, w: Word, region: Span) -> bool:
@@ -912,14 +927,16 @@ def _source(d: Draft, quotes: QuoteIndex | None) -> list[int] | None:
         between = _between_quote_and_cue(sent, d)
         if between:
             return [k for k in between if k not in d.exclude]
-    if subj is None and d.quoted and d.quoted[0][1] <= w.start and not d.passive:
+    if subj is None and d.quoted and (d.quoted[0][1] <= w.start or fronted(sent, w)) and not d.passive:
         # "…,” said Rep. Jane Doe, the top Democrat": the speaker after an inverted verb is often
-        # labelled as an object or oblique (never so before the quotation: "saying anybody …")
+        # labelled as an object or oblique (never so before the quotation: "saying anybody …",
+        # unless the verb opens the sentence: "Said Comey, “The thought …”")
         subj = next((k for k in sent.kids(w.i) if k.i > w.i and k.upos in ("PROPN", "NOUN", "PRON")
                      and k.deprel.split(":")[0] in ("obj", "obl", "nsubj", "appos", "dep", "iobj")
                      and not sent.kids(k.i, "case") and k.i not in in_quote), None)
         if subj is not None and not d.passive:
-            return [k for k in _speaker_after(sent, subj) if k not in d.exclude and k not in in_quote]
+            after = join_split_name(sent, w.i, _speaker_after(sent, subj))
+            return [k for k in after if k not in d.exclude and k not in in_quote]
     if d.passive:
         ag = agent(sent, w.i)
         source = [k for k in noun_phrase(sent, ag.i) if sent.words[k].deprel != "case"

@@ -52,6 +52,12 @@ def people_nouns() -> frozenset[str]:
     return frozenset(wordnet_table().get("people", ()))
 
 
+@lru_cache(maxsize=1)
+def irregular_forms() -> dict[str, str]:
+    """WordNet's irregular inflections (data/wordnet.json, ``exceptions``): "said" → "say"."""
+    return dict(wordnet_table().get("exceptions", {}))
+
+
 #: heads of bodies, never "he" or "she": governments, documents, media, organisations
 BODY_NOUNS = frozenset(w.lower() for kind, words in load_json("gazetteer.json")["heads"].items()
                        if kind not in ("person", "anonymous") for w in words)

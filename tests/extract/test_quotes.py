@@ -61,6 +61,17 @@ def test_inverted_quote_with_speaker_after_the_verb():
 
 
 
+def test_a_speech_verb_opening_the_sentence_gives_the_quotation_after_its_speaker(analyze_text):
+    # "Said X, “…”": the lemmatizer may leave the capitalised verb as "Said"
+    r = analyze_text("The small pink home was turned into a museum. Said Dorothy Poynter, who grew up "
+                     "with Ali, “We were all so proud of him.”\n\nSaid Comey, \"The thought that an "
+                     "error on our part is connected to this breaks our hearts.\"")
+    a = att(r, "Said", "so proud of him")
+    assert src(a) == "Dorothy Poynter" and a.cue.lemma == "say" and a.content.text.startswith("“We were")
+    a = att(r, "Said", "breaks our hearts")
+    assert src(a) == "Comey" and a.content.text.startswith('"The thought')
+
+
 def test_quote_split_by_the_sentence_splitter_still_meets_its_speaker(analyze_text):
     r = analyze_text("\u201cThe campaign is in panic mode. Full panic mode,\u201d said Leslie Wimes, "
                      "a local party organiser.")

@@ -506,3 +506,12 @@ def test_a_that_clause_right_after_a_speech_verb_is_its_own_wherever_it_hangs():
             ("publicly", "publicly", "ADV", 15, "advmod"), (".", ".", "PUNCT", 11, "punct")]
     found = {(src(a), a.content.text) for a in extract(rows_doc(rows))}
     assert found == {("Comey", "that he makes recommendations"), ("Lewandowski", "he does not do them publicly")}
+
+
+def test_a_clause_after_the_occasion_and_its_day_is_what_was_said(analyze_text):
+    r = analyze_text("United Gun Group said in a statement Thursday night they pulled Zimmerman's "
+                     "listing from the site. The mayor said it on the night they arrived.")
+    a = att(r, "said", "they pulled Zimmerman's listing")
+    assert src(a) == "United Gun Group"
+    # a day's own relative clause is when, not what
+    assert not any("arrived" in a.content.text for a in r.attributions)
