@@ -51,3 +51,12 @@ def test_never_crashes_and_regions_are_ordered(text):
     for s, e in regions:
         assert 0 <= s < e <= len(text) and s >= prev_end
         prev_end = e
+
+
+def test_an_elided_word_opens_no_quote_and_a_single_quote_runs_on_only_into_a_single_quote():
+    # "In 't Veld": an elision, not a quotation swallowing the next paragraph's quote and speaker
+    t = "In 't Veld sees parallels.\n\n\"I see the same populism,\" she told USA TODAY. The '90s and 'em."
+    assert texts(find_quotes(t), t) == ['"I see the same populism,"']
+    # an unbalanced single quote ends with its paragraph when the next opens with a double one
+    t = "He called it \u2018a farce.\n\n\"We won,\" she said."
+    assert texts(find_quotes(t), t) == ["\u2018a farce.", '"We won,"']

@@ -21,6 +21,9 @@ SINGLE_CLOSE = "\u2019"  # ’
 _PARA = re.compile(r"[ \t\u00a0]*\n\s*")
 
 
+_ELISION = re.compile(r"(\d0s|em|til|tis|twas|cause|t)\b(?![’'])", re.IGNORECASE)
+
+
 def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
@@ -48,8 +51,9 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         elif ch in DOUBLE_CLOSE:
             kind, role = "d", "c"
         elif ch in SINGLE_OPEN or ch in ("'", SINGLE_CLOSE):
-            # apostrophes inside words (it's, Russia's) are not quotes
-            if _is_word(prev) and _is_word(nxt):
+            # apostrophes inside words (it's, Russia's) are not quotes, nor those that elide the
+            # start of one ('90s, 'em, 't Veld)
+            if _is_word(prev) and _is_word(nxt) or (not _is_word(prev) and _ELISION.match(text, i + 1)):
                 i += 1
                 continue
             if ch in SINGLE_OPEN or ((not prev or not _is_word(prev)) and nxt and not nxt.isspace()):
@@ -60,7 +64,10 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             m = _PARA.match(text, i)
             if m:
                 after = text[m.end():m.end() + 1]
-                if not (after and (after in DOUBLE_OPEN or after == '"' or after in SINGLE_OPEN)):
+                # (only a mark of the open quote's kind goes on with it: "In 't Veld sees …" then
+                # a paragraph opening with a double quote is no single quote running on)
+                runs_on = after in DOUBLE_OPEN or after == '"' if open_kind == "d" else after in SINGLE_OPEN
+                if not (after and runs_on):
                     # unbalanced: the quote ends with its paragraph
                     end = i
                     while end > open_at and text[end - 1].isspace():

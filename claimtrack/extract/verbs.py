@@ -259,7 +259,7 @@ def _complement_content(d: Draft, lex: Lexicon) -> None:
                    m.lemma.lower() in QUESTION_MARKS for m in sent.kids(k.i, "mark", "advmod")))]
     # "While Comey has said that he makes …, Lewandowski said": a clause opened by "that" right
     # after another speech verb is that verb's, wherever the parser hung it
-    d.comps = [k for k in d.comps if not _said_by_another(sent, w, k)]
+    d.comps = [k for k in d.comps if not _said_by_another(sent, w, k, lex)]
     # a parataxis before the cue is inverted speech; after it, usually the quote (colon) or aside
     for k in d.comps:
         d.content.extend(sent.subtree(k.i))
@@ -275,12 +275,28 @@ def _complement_content(d: Draft, lex: Lexicon) -> None:
         _object_content(d, lex)
 
 
-def _said_by_another(sent: Sentence, w: Word, k: Word) -> bool:
+def _said_by_another(sent: Sentence, w: Word, k: Word, lex: Lexicon) -> bool:
     first = min(sent.subtree(k.i))
     if k.i > w.i or first == 0 or sent.words[first].lemma.lower() != "that" or sent.words[first].upos != "SCONJ":
         return False
-    before = sent.words[first - 1]
-    return before.i != w.i and before.lemma in SPEECH_VERBS and before.upos == "VERB"
+    other = _verb_before(sent, first)
+    return other is not None and other.i != w.i and lex.verb_class(other.lemma) is not None
+
+
+def _verb_before(sent: Sentence, k: int) -> Word | None:
+    """The verb right before word *k*, past a short addressee or day of its own ("admitted to
+    the newspaper", "said Tuesday")."""
+    j = k - 1
+    while j >= 0 and sent.words[j].upos != "VERB":
+        x = sent.words[j]
+        # climb to the dependent of a verb this word belongs to
+        while x.head >= 0 and sent.words[x.head].upos != "VERB" and x.head < k:
+            x = sent.words[x.head]
+        if x.head < 0 or x.head >= k or x.deprel.split(":")[0] not in ("obl", "obj", "iobj") \
+                or k - min(sent.subtree(x.i)) > 6:
+            return None
+        j = min(sent.subtree(x.i)) - 1
+    return sent.words[j] if j >= 0 else None
 
 
 def _trailing_speaker_out(d: Draft) -> None:
@@ -670,7 +686,9 @@ def _that_clause_by_order(d: Draft) -> None:
     k = max(d.cue) + 1
     # past an adverb, an addressee or a day: "said Tuesday that …", "told Fox that …"
     while k < len(sent.words):
-        dep = next((c for c in sent.kids(w.i) if (c.upos == "ADV" or c.deprel in ("obj", "iobj", "obl:tmod"))
+        dep = next((c for c in sent.kids(w.i) if (c.upos == "ADV" or c.deprel in ("obj", "iobj", "obl:tmod")
+                                                  or (c.deprel == "obl" and any(
+                                                      x.lemma.lower() == "to" for x in sent.kids(c.i, "case"))))
                     and min(sent.subtree(c.i)) == k), None)
         if dep is None or len(sent.subtree(dep.i)) > 6:
             break
@@ -785,6 +803,11 @@ def _quoted_content(d: Draft, quotes: QuoteIndex | None) -> None:
         return
     sent = d.sent
     left, right = adjacent_quotes(sent, d.w, d.cue, quotes)
+    # 'Humphrey, who calls Trump a “sociopath,” said he doesn't believe …': a verb whose own
+    # clause follows it says that clause; the quoted words before it are someone's epithet
+    after = [k for k in d.content if k > max(d.cue)]
+    if left and left[0] > sent.start + 1 and any(has_subject(sent, k) for k in after):
+        left, d.content = None, after
     if left:
         more = right or continued_quote(sent, quotes)
         d.quoted = [left] + ([more] if more else [])

@@ -61,6 +61,16 @@ def test_inverted_quote_with_speaker_after_the_verb():
 
 
 
+def test_quoted_words_before_a_speaker_whose_clause_follows_are_not_what_was_said(analyze_text):
+    r = analyze_text("Humphrey, who calls Trump a “sociopath,” said he doesn’t believe the effort requires "
+                     "a settled alternative to succeed.")
+    a = att(r, "said", "he doesn’t believe")
+    assert src(a) == "Humphrey" and "sociopath" not in a.content.text
+    # the quotation alone before the cue is still what was said
+    a = att(analyze_text("“We are winning,” he said on Tuesday."), "said", "We are winning")
+    assert a.content.text == "“We are winning,”"
+
+
 def test_a_speech_verb_opening_the_sentence_gives_the_quotation_after_its_speaker(analyze_text):
     # "Said X, “…”": the lemmatizer may leave the capitalised verb as "Said"
     r = analyze_text("The small pink home was turned into a museum. Said Dorothy Poynter, who grew up "

@@ -515,3 +515,12 @@ def test_a_clause_after_the_occasion_and_its_day_is_what_was_said(analyze_text):
     assert src(a) == "United Gun Group"
     # a day's own relative clause is when, not what
     assert not any("arrived" in a.content.text for a in r.attributions)
+
+
+def test_a_that_clause_after_another_cue_and_its_addressee_is_that_cues(analyze_text):
+    r = analyze_text("Although Weiner admitted to the newspaper that he and the woman had been friends for "
+                     "some time, he claimed they had never met in person.")
+    a = att(r, "admitted", "had been friends")
+    assert src(a) == "Weiner" and "never met" not in a.content.text
+    a = att(r, "claimed", "never met")
+    assert "friends" not in a.content.text
