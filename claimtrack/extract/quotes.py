@@ -31,7 +31,10 @@ def adjacent_quotes(sent: Sentence, w: Word, cue: list[int],
     j = max(cue)
     while j + 1 < len(words) and passable(j + 1):
         j += 1
-    left = _quote_before(sent, words[k].start, quotes) or _quote_before_speaker(sent, min(cue), quotes)
+    # ("“That would be you?” Borger asked.": a sentence of speaker and cue alone takes the question
+    # the splitter cut off before it)
+    bare = all(words[x].upos == "PUNCT" for x in range(j + 1, len(words)))
+    left = _quote_before(sent, words[k].start, quotes, bare) or _quote_before_speaker(sent, min(cue), quotes)
     right = _quote_after(sent, words[j].end, words[j].text in (":", "—", "-", "--"), quotes)
     # (a title after the cue may be what is sung or proclaimed: "sings Springsteen’s “American
     # Skin”"; before it, it is where the words were said)
@@ -91,13 +94,14 @@ def _speaker_words(sent: Sentence, w: Word) -> set[int]:
     return speaker
 
 
-def _quote_before(sent: Sentence, left_edge: int, quotes: QuoteIndex) -> Span | None:
+def _quote_before(sent: Sentence, left_edge: int, quotes: QuoteIndex, bare: bool = False) -> Span | None:
     left = None
+    ends = (",", "?", "!") if bare else (",",)
     for r in quotes.overlapping(max(0, left_edge - MAX_QUOTE), left_edge):
         # the quote's closing mark belongs to this sentence — or the quote ends in a comma
         # ("“…,” Graham told CBS"), so the parser's sentence break before the speaker is wrong
         inner = quotes.text[r[0]:r[1]].rstrip(CLOSERS + " ")
-        if left_edge - 3 <= r[1] <= left_edge and (r[1] > sent.start or inner.endswith(",")):
+        if left_edge - 3 <= r[1] <= left_edge and (r[1] > sent.start or inner.endswith(ends)):
             left = r
     return left if left and left[1] - left[0] <= MAX_QUOTE else None
 

@@ -684,15 +684,15 @@ def _that_clause_by_order(d: Draft) -> None:
     sentence."""
     sent, w = d.sent, d.w
     k = max(d.cue) + 1
-    # past an adverb, an addressee or a day: "said Tuesday that …", "told Fox that …"
-    while k < len(sent.words):
-        dep = next((c for c in sent.kids(w.i) if (c.upos == "ADV" or c.deprel in ("obj", "iobj", "obl:tmod")
-                                                  or (c.deprel == "obl" and any(
-                                                      x.lemma.lower() == "to" for x in sent.kids(c.i, "case"))))
-                    and min(sent.subtree(c.i)) == k), None)
-        if dep is None or len(sent.subtree(dep.i)) > 6:
-            break
-        k = max(sent.subtree(dep.i)) + 1
+    # past an adverb, an addressee, a place or a day: "said Tuesday that …", "told Fox that …",
+    # "announced on the convention floor that …" (the parser may hang the clause on the floor)
+    that = next((j for j in range(k, min(k + 8, len(sent.words))) if sent.words[j].text.lower() == "that"
+                 and sent.words[j].upos == "SCONJ"), None)
+    if that is not None and all(_adjunct_of(sent, w, x) for x in range(k, that)):
+        clause = sent.words[sent.words[that].head]
+        if clause.deprel.startswith("acl") and k <= clause.head < that and clause.lemma.lower() in OCCASION_ACTS:
+            return  # "said in the interview that he gave": what one does to it, not what was said
+        k = that
     if d.cls == "evaluate" or k >= len(sent.words) or sent.words[k].text.lower() != "that" \
             or sent.words[k].upos != "SCONJ" or sent.words[k].head < k:
         return
@@ -704,15 +704,28 @@ def _that_clause_by_order(d: Draft) -> None:
     d.construction = "verb-fallback"
 
 
+def _adjunct_of(sent: Sentence, w: Word, x: int) -> bool:
+    """Whether word *x* belongs to an adverb, object or oblique of the verb *w*."""
+    up = sent.words[x]
+    while up.head >= 0 and up.head != w.i:
+        up = sent.words[up.head]
+    return up.head == w.i and (up.upos == "ADV" or up.deprel.split(":")[0] in ("obj", "iobj", "obl"))
+
+
 def _infinitive_adjunct(d: Draft) -> None:
-    """"The FBI decided after a long investigation not to recommend charges": a parser may
-    make an intention's infinitive an adjunct; it is what was intended."""
+    """"The FBI decided after a long investigation not to recommend charges", "asked the
+    Justice Department to investigate": a parser may make an intention's or a request's
+    infinitive an adjunct; it is what was intended or asked."""
     sent, w = d.sent, d.w
-    if d.cls != "intend" or sent.kids(w.i, "obj"):
+    objs = sent.kids(w.i, "obj")
+    # "asked the Justice Department to investigate …": a request's addressee and what it is to do
+    request = d.cls in ("ask", "warn") and len(objs) == 1
+    if not (d.cls == "intend" and not objs or request):
         return
     for k in sent.kids(w.i, "advcl"):
-        if k.i > w.i and any(m.lemma.lower() == "to" for m in sent.kids(k.i, "mark")):
-            d.content = sent.subtree(k.i)
+        if k.i > w.i and any(m.lemma.lower() == "to" for m in sent.kids(k.i, "mark")) and (
+                not request or max(sent.subtree(objs[0].i)) + 1 == min(sent.subtree(k.i))):
+            d.content = (sent.subtree(objs[0].i) if request else []) + sent.subtree(k.i)
             return
 
 

@@ -71,6 +71,14 @@ def test_quoted_words_before_a_speaker_whose_clause_follows_are_not_what_was_sai
     assert a.content.text == "“We are winning,”"
 
 
+def test_a_question_cut_off_before_a_bare_speaker_is_the_speakers(analyze_text):
+    r = analyze_text('"Maybe the other candidate is ready," Sanders remarked.\n\n"That would be you?" Borger '
+                     'asked.\n\n"That would be me, yes," the senator said.')
+    a = att(r, "asked", "That would be you?")
+    assert src(a) == "Borger"
+    assert "would be you" not in att(r, "remarked", "Maybe").content.text
+
+
 def test_a_speech_verb_opening_the_sentence_gives_the_quotation_after_its_speaker(analyze_text):
     # "Said X, “…”": the lemmatizer may leave the capitalised verb as "Said"
     r = analyze_text("The small pink home was turned into a museum. Said Dorothy Poynter, who grew up "

@@ -524,3 +524,25 @@ def test_a_that_clause_after_another_cue_and_its_addressee_is_that_cues(analyze_
     assert src(a) == "Weiner" and "never met" not in a.content.text
     a = att(r, "claimed", "never met")
     assert "friends" not in a.content.text
+
+
+def test_a_requests_infinitive_hung_as_an_adjunct_is_what_was_asked():
+    rows = [("Committees", "committee", "PROPN", 2, "nsubj"), ("asked", "ask", "VERB", 0, "root"),
+            ("the", "the", "DET", 5, "det"), ("Justice", "Justice", "PROPN", 5, "compound"),
+            ("Department", "Department", "PROPN", 2, "obj"), ("to", "to", "PART", 7, "mark"),
+            ("investigate", "investigate", "VERB", 2, "advcl"), ("the", "the", "DET", 9, "det"),
+            ("leak", "leak", "NOUN", 7, "obj"), (".", ".", "PUNCT", 2, "punct")]
+    a = only(rows_doc(rows), "ask")
+    assert a.content.text == "the Justice Department to investigate the leak" and a.source.text == "Committees"
+
+
+def test_a_that_past_the_cues_place_opens_what_was_said_wherever_it_hangs():
+    # "announced on the convention floor that …": the parser hung the clause on "floor"
+    rows = [("Trump", "Trump", "PROPN", 2, "nsubj"), ("announced", "announce", "VERB", 0, "root"),
+            ("on", "on", "ADP", 6, "case"), ("the", "the", "DET", 6, "det"),
+            ("convention", "convention", "NOUN", 6, "compound"), ("floor", "floor", "NOUN", 2, "obl"),
+            ("that", "that", "SCONJ", 10, "mark"), ("the", "the", "DET", 9, "det"),
+            ("delegates", "delegate", "NOUN", 10, "nsubj"), ("voted", "vote", "VERB", 6, "acl"),
+            (".", ".", "PUNCT", 2, "punct")]
+    a = only(rows_doc(rows), "announce")
+    assert a.content.text == "that the delegates voted" and a.source.text == "Trump"
