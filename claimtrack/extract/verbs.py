@@ -819,7 +819,10 @@ def _quoted_content(d: Draft, quotes: QuoteIndex | None) -> None:
     # 'Humphrey, who calls Trump a “sociopath,” said he doesn't believe …': a verb whose own
     # clause follows it says that clause; the quoted words before it are someone's epithet
     after = [k for k in d.content if k > max(d.cue)]
-    if left and left[0] > sent.start + 1 and any(has_subject(sent, k) for k in after):
+    # (a clause of its own: not a relative one, 'Cook told Benioff, which ultimately meant …')
+    if left and left[0] > sent.start + 1 and any(
+            has_subject(sent, k) and not sent.words[k].deprel.startswith("acl")
+            and not any(x.text.lower() in REL_PRONOUNS for x in sent.kids(k)) for k in after):
         left, d.content = None, after
     if left:
         more = right or continued_quote(sent, quotes)

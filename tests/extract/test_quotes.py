@@ -66,9 +66,13 @@ def test_quoted_words_before_a_speaker_whose_clause_follows_are_not_what_was_sai
                      "a settled alternative to succeed.")
     a = att(r, "said", "he doesn’t believe")
     assert src(a) == "Humphrey" and "sociopath" not in a.content.text
-    # the quotation alone before the cue is still what was said
+    # the quotation alone before the cue is still what was said, and so is one whose cue a
+    # relative clause follows
     a = att(analyze_text("“We are winning,” he said on Tuesday."), "said", "We are winning")
     assert a.content.text == "“We are winning,”"
+    r = analyze_text('Customers "began to say we want you to do this and that," Cook told Benioff, which '
+                     'ultimately meant making the "best mobile operating system for enterprise."')
+    assert att(r, "told", "began to say").content.text == '"began to say we want you to do this and that,"'
 
 
 def test_a_question_cut_off_before_a_bare_speaker_is_the_speakers(analyze_text):
