@@ -822,7 +822,8 @@ def _quoted_content(d: Draft, quotes: QuoteIndex | None) -> None:
     # (a clause of its own: not a relative one, 'Cook told Benioff, which ultimately meant …')
     if left and left[0] > sent.start + 1 and any(
             has_subject(sent, k) and not sent.words[k].deprel.startswith("acl")
-            and not any(x.text.lower() in REL_PRONOUNS for x in sent.kids(k)) for k in after):
+            and not any(x.text.lower() in REL_PRONOUNS and x.deprel != "mark" for x in sent.kids(k))
+            for k in after):
         left, d.content = None, after
     if left:
         more = right or continued_quote(sent, quotes)

@@ -73,6 +73,10 @@ def test_quoted_words_before_a_speaker_whose_clause_follows_are_not_what_was_sai
     r = analyze_text('Customers "began to say we want you to do this and that," Cook told Benioff, which '
                      'ultimately meant making the "best mobile operating system for enterprise."')
     assert att(r, "told", "began to say").content.text == '"began to say we want you to do this and that,"'
+    # a "that" opening the clause after the cue is no relative pronoun
+    r = analyze_text('A representative for the brand - a business pitched as "the ultimate destination for '
+                     'Women Who Work" - noted that the company offers new mothers eight weeks of paid leave.')
+    assert att(r, "noted", "the company offers").content.text.startswith("that the company")
 
 
 def test_a_question_cut_off_before_a_bare_speaker_is_the_speakers(analyze_text):
