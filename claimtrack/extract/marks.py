@@ -21,6 +21,7 @@ SINGLE_CLOSE = "\u2019"  # ’
 _PARA = re.compile(r"[ \t\u00a0]*\n\s*")
 
 
+# an apostrophe that elides the start of a word ('90s, 'em, 't), not a quotation mark
 _ELISION = re.compile(r"(\d0s|em|til|tis|twas|cause|t)\b(?![’'])", re.IGNORECASE)
 
 
@@ -66,7 +67,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                 after = text[m.end():m.end() + 1]
                 # (only a mark of the open quote's kind goes on with it: "In 't Veld sees …" then
                 # a paragraph opening with a double quote is no single quote running on)
-                runs_on = after in DOUBLE_OPEN or after == '"' if open_kind == "d" else after in SINGLE_OPEN
+                runs_on = (after in DOUBLE_OPEN or after == '"') if open_kind == "d" else after in SINGLE_OPEN
                 if not (after and runs_on):
                     # unbalanced: the quote ends with its paragraph
                     end = i

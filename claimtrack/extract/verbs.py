@@ -31,8 +31,8 @@ from .tree import (agent, base, complete_determiner, cue_words, dateline, has_su
                    strip_punct, subject)
 from .words import (ADDRESSEE_VERBS, APPEARANCE_VERBS, BARE_SPEECH, BODY_NOUNS, CITING, DECLINING,
                     DOCUMENT_NOUNS, EVIDENCE_VERBS, FALLBACK_SKIP, INFERENCE_VERBS, NAMING_VERBS, PLEAS,
-                    NOT_REPORTING, OCCASION_ACTS, OCCASION_NOUNS, PHRASE_OPENERS, PROFORMS, PROFORM_BELIEFS, PRO_OBJECTS,
-                    QUESTION_MARKS, REL_PRONOUNS, REPLY_VERBS, SAY_LIKE, SPEECH_VERBS,
+                    NOT_REPORTING, OCCASION_ACTS, OCCASION_NOUNS, PHRASE_OPENERS, PROFORMS, PROFORM_BELIEFS,
+                    PRO_OBJECTS, QUESTION_MARKS, REL_PRONOUNS, REPLY_VERBS, SAY_LIKE, SPEECH_VERBS,
                     STANCE_CASES, TIME_WORDS, TOPIC_CASES, TOPIC_VERBS)
 
 
@@ -276,6 +276,7 @@ def _complement_content(d: Draft, lex: Lexicon) -> None:
 
 
 def _said_by_another(sent: Sentence, w: Word, k: Word, lex: Lexicon) -> bool:
+    """Whether clause *k* before the cue *w* opens with a "that" right after another cue verb."""
     first = min(sent.subtree(k.i))
     if k.i > w.i or first == 0 or sent.words[first].lemma.lower() != "that" or sent.words[first].upos != "SCONJ":
         return False
@@ -633,7 +634,7 @@ def _conjoined_clause(d: Draft) -> None:
                               if x not in subj[:1]):
             continue
         before = {y for x in lead for y in sent.subtree(x)}
-        opening = sent.words[min(before & set(sent.subtree(subj[0])) or span)] if subj else sent.words[min(span)]
+        opening = sent.words[min(sent.subtree(subj[0]) if subj else span)]
         if set(range(start, min(span))) - before or not (has_subject(sent, k.i) or subj):
             continue
         if opening.deprel == "cc" or opening.upos == "PUNCT" or \
