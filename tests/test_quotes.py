@@ -30,6 +30,12 @@ def test_unbalanced_quote_ends_with_its_paragraph():
     assert texts(find_quotes(t), t) == ['"never closed']
 
 
+def test_an_opening_mark_typed_for_a_closing_one():
+    # '…for her here,“ said Clyburn': after a word and before a space, “ closes the quotation
+    t = "\u201cThat could create problems,\u201c said Clyburn. \u201cWe won.\u201d"
+    assert texts(find_quotes(t), t) == ["\u201cThat could create problems,\u201c", "\u201cWe won.\u201d"]
+
+
 def test_doubled_single_quotes_as_double():
     t = "The president said ''Hopefully,'' he added."
     assert texts(find_quotes(t), t) == ["''Hopefully,''"]

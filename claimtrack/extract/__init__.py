@@ -10,7 +10,7 @@ can be read and tested on its own. One module per family of constructions:
 * :mod:`.quotes` — inverted and interrupted quotes ("\"…,\" said the KNB", "\"A,\" he said,
   \"B.\""), quotes whose speaker is named in a neighbouring sentence;
 * :mod:`.layout` — signed quotes ("“…” ― Name") and speaker labels ("PENCE: …");
-* :mod:`.prepositional` — "according to X", "…, citing X", adverbs ("reportedly");
+* :mod:`.prepositional` — "according to X", "…, citing X", "in a poll", adverbs ("reportedly");
 * :mod:`.nominal` — "X's claim that …", "the denial by X that …";
 * :mod:`.adjectives` — "X is skeptical of …", "X was sure that …";
 * :mod:`.passes` — duplicates, hedges and quoted cues dropped, reports nested in reports.
@@ -44,11 +44,11 @@ from .nominal import noun_cue
 from .open import open_candidates, other_complements
 from .passes import (detach_leading_time, detach_parallel_reports, detach_participles, detach_trailing_reports,
                      drop_duplicates, drop_occasions, drop_quoted_cues, nest)
-from .prepositional import adverb_cue, citing_cue, prep_cue
+from .prepositional import adverb_cue, citing_cue, prep_cue, survey_cue
 from .quotes import adjacent_quotes, attach_neighbour_quotes
 from .verbs import verb_cue
 
-__all__ = ["extract", "propose", "decide", "renumber", "AttributionModel", "find_attributions", "Found", "verb_cue", "prep_cue", "citing_cue",
+__all__ = ["extract", "propose", "decide", "renumber", "AttributionModel", "find_attributions", "Found", "verb_cue", "prep_cue", "citing_cue", "survey_cue",
            "adverb_cue", "noun_cue", "adjective_cue", "adjacent_quotes", "attach_neighbour_quotes",
            "layout_attributions"]
 
@@ -56,8 +56,8 @@ __all__ = ["extract", "propose", "decide", "renumber", "AttributionModel", "find
 def _finders(sent: Sentence, lex: Lexicon, quotes: QuoteIndex) -> Iterator[Found]:
     """Each word's attribution, if any, tried as preposition, verb, noun, then adverb cue."""
     for w in sent.words:
-        found = (prep_cue(sent, w, lex) or verb_cue(sent, w, lex, quotes) or noun_cue(sent, w, lex)
-                 or adjective_cue(sent, w, lex) or adverb_cue(sent, w, lex))
+        found = (prep_cue(sent, w, lex) or survey_cue(sent, w, lex) or verb_cue(sent, w, lex, quotes)
+                 or noun_cue(sent, w, lex) or adjective_cue(sent, w, lex) or adverb_cue(sent, w, lex))
         if found is not None:
             yield found
 

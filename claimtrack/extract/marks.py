@@ -48,7 +48,11 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         elif ch == '"':
             kind, role = "d", "t"
         elif ch in DOUBLE_OPEN:
-            kind, role = "d", "o"
+            # '…for her here,“ said Clyburn': an opening mark after a word and before a space is
+            # a closing one typed the wrong way round
+            closing = ch == "\u201c" and prev and not prev.isspace() and prev not in "([{—–-" \
+                and (not nxt or nxt.isspace())
+            kind, role = "d", "c" if closing else "o"
         elif ch in DOUBLE_CLOSE:
             kind, role = "d", "c"
         elif ch in SINGLE_OPEN or ch in ("'", SINGLE_CLOSE):

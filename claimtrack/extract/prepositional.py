@@ -9,7 +9,7 @@ from .lexicon import Lexicon
 from ..parse.parser import Sentence, Word
 from .candidate import Found
 from .tree import base, can_speak, noun_phrase, strip_punct
-from .words import SPEECH_VERBS
+from .words import SPEECH_VERBS, SURVEYS
 
 
 def prep_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:
@@ -31,6 +31,25 @@ def prep_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:
     if not content:
         return None
     return Found(sent, cue, phrase, lex.prepositions[phrase], content, source, "according-to")
+
+
+def survey_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:
+    """"Trump achieved 45 percent support in a new Fox News poll", "In the poll, Clinton's support
+    has risen": the poll framing a clause with "in" is its source (unless a verb of its own
+    reports it: "wrote in a survey that …" is the writing's)."""
+    if w.text.lower() != "in" or w.deprel != "case" or w.head < 0:
+        return None
+    poll = sent.words[w.head]
+    if poll.lemma.lower() not in SURVEYS or not poll.deprel.startswith("obl") or poll.head < 0:
+        return None
+    host = sent.words[poll.head]
+    if lex.verb_class(host.lemma) is not None:
+        return None
+    source = [k for k in noun_phrase(sent, poll.i) if k != w.i]
+    content = strip_punct(sent, [k for k in _reported_clause(sent, poll.i) if k != w.i])
+    if len([k for k in content if sent.words[k].upos != "PUNCT"]) < 3:
+        return None
+    return Found(sent, [w.i], "in", "report", content, source, "survey")
 
 
 def _closes_the_sentence(sent: Sentence, cue: list[int], source: list[int]) -> bool:
@@ -83,7 +102,7 @@ def _reported_clause(sent: Sentence, src_head: int) -> list[int]:
     return sent.subtree(pred, exclude=[src_head])
 
 
-def citing_cue(sent: Sentence, w: Word, cls: str) -> Found | None:
+def citing_cue(sent: Sentence, w: Word, cls: str, lex: Lexicon | None = None) -> Found | None:
     """"…, citing X": X is the source of the clause the participle hangs on — when X can speak
     (a person, a body, a document); "citing a risk of landslides" gives a reason, not a source."""
     objs = sent.kids(w.i, "obj")
@@ -94,10 +113,27 @@ def citing_cue(sent: Sentence, w: Word, cls: str) -> Found | None:
     said = [k for k in sent.kids(host.i, "ccomp") if k.i > w.i] if host.lemma in SPEECH_VERBS else []
     # "Salceda, citing State Department data, said that …": what the data backs is what was said,
     # not the speaker's saying it (which would make the saying a report nested in the citing)
-    content = strip_punct(sent, sent.subtree(said[0].i) if said else sent.subtree(w.head, exclude=[w.i]))
+    content = strip_punct(sent, sent.subtree(said[0].i) if said else
+                          _inverted_report(sent, host, w, lex) or sent.subtree(w.head, exclude=[w.i]))
     if not content:
         return None
     return Found(sent, [w.i], w.lemma.lower(), "report", content, source, "citing")
+
+
+def _inverted_report(sent: Sentence, host: Word, w: Word, lex: Lexicon | None) -> list[int]:
+    """"Members of the family soured on him, the Post reported, citing another source": what the
+    speech verb before "citing" reports, before its speaker ([] when it reports nothing there)."""
+    speakers = [k for k in sent.kids(host.i, "nsubj") if k.i < host.i]
+    cue = host.lemma in SPEECH_VERBS or (lex is not None and lex.verb_class(host.lemma) is not None)
+    if not cue or not speakers or w.i < host.i:
+        return []
+    start = min(sent.subtree(speakers[-1].i))
+    region = set(sent.subtree(host.i, exclude=[w.i]))
+    if host.deprel.startswith("parataxis"):
+        region |= set(sent.subtree(host.head)) - set(sent.subtree(host.i))  # the clause it reports
+    before = sorted(k for k in region if k < start)
+    words = [k for k in before if sent.words[k].upos != "PUNCT"]
+    return before if len(words) >= 3 and any(sent.words[k].upos in ("VERB", "AUX") for k in words) else []
 
 
 def adverb_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:

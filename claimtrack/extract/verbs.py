@@ -66,7 +66,7 @@ def verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None = 
     w, cls, prt = head
     if w.lemma.lower() in CITING and w.feat("VerbForm") in ("Ger", "Part") and w.deprel.startswith("advcl") \
             and w.text.lower().endswith("ing"):
-        cited = citing_cue(sent, w, cls)
+        cited = citing_cue(sent, w, cls, lex)
         if cited is not None:
             return cited  # otherwise what is cited is a reason the subject gives: a plain cue
     if discourse_marker(sent, w) or naming_participle(sent, w) or names_person(sent, w) or mute_evidence(sent, w) \
@@ -75,7 +75,7 @@ def verb_cue(sent: Sentence, w: Word, lex: Lexicon, quotes: QuoteIndex | None = 
     d = _draft(sent, w, cls, prt, lex)
     _complement_content(d, lex)
     for step in (_topic_content, _stance_content, _reduced_relative, _host_clause_content, _question_content,
-                 _addressee_content, _conjoined_clause, _occasion_clause,
+                 _addressee_content, _conjoined_clause, _occasion_clause, _clause_beside,
                  _word_order_content, _that_clause_by_order, _infinitive_adjunct, _pro_object):
         if not d.content:
             step(d)
@@ -259,7 +259,10 @@ def _complement_content(d: Draft, lex: Lexicon) -> None:
                    m.lemma.lower() in QUESTION_MARKS for m in sent.kids(k.i, "mark", "advmod")))]
     # "While Comey has said that he makes …, Lewandowski said": a clause opened by "that" right
     # after another speech verb is that verb's, wherever the parser hung it
-    d.comps = [k for k in d.comps if not _said_by_another(sent, w, k, lex)]
+    d.comps = [k for k in d.comps if not _said_by_another(sent, w, k, lex) and not _beside_another(sent, w, k)
+               # "…, officials said, citing new data": whom they cite, wherever the parser hung it
+               and not (k.lemma.lower() in CITING and k.text.lower().endswith("ing") and k.i > w.i)
+               and not _aside_after_inverted(sent, w, k)]
     # a parataxis before the cue is inverted speech; after it, usually the quote (colon) or aside
     for k in d.comps:
         d.content.extend(sent.subtree(k.i))
@@ -282,6 +285,29 @@ def _said_by_another(sent: Sentence, w: Word, k: Word, lex: Lexicon) -> bool:
         return False
     other = _verb_before(sent, first)
     return other is not None and other.i != w.i and lex.verb_class(other.lemma) is not None
+
+
+def _aside_after_inverted(sent: Sentence, w: Word, k: Word) -> bool:
+    """"Sales were great, he said, wiping sweat off his face", "…, said David Gilbert, its
+    president": after an inverted cue (one set in the clause it reports), a participle without
+    a subject or a bare noun phrase past a comma is an aside the parser took for a complement;
+    what was said is the clause the cue is set in."""
+    if not w.deprel.startswith("parataxis") or w.head < 0 or w.head > w.i or k.i < w.i:
+        return False
+    first = min(x for x in sent.subtree(k.i) if sent.words[x].upos != "PUNCT" or x == k.i)
+    if first == 0 or sent.words[first - 1].text != ",":
+        return False
+    participle = k.feat("VerbForm") in ("Ger", "Part") and not has_subject(sent, k.i)
+    nominal = k.upos in ("NOUN", "PROPN") and not any(sent.words[x].upos == "VERB" for x in sent.subtree(k.i))
+    return participle or nominal
+
+
+def _beside_another(sent: Sentence, w: Word, k: Word) -> bool:
+    """Whether clause *k* after the cue *w* is what a speech verb between them reports
+    ("attacked Trump, saying he would appoint …": the parser hung the clause on "attacked")."""
+    first = min(sent.subtree(k.i))
+    return any(sent.words[v].upos == "VERB" and clause_beside(sent, sent.words[v], v) is k
+               for v in range(w.i + 1, first))
 
 
 def _verb_before(sent: Sentence, k: int) -> Word | None:
@@ -645,6 +671,46 @@ def _conjoined_clause(d: Draft) -> None:
             return
 
 
+def clause_beside(sent: Sentence, v: Word, end: int) -> Word | None:
+    """"Clinton attacked Trump, saying he would appoint judges …", "While Comey said there was
+    clear evidence …, he decided …", "saying conservatives need to band together": a parser may
+    hang the clause a speech verb reports on the verb's own head, or make the verb that clause's
+    subject. The head of a clause that opens right after the cue (word *end* is its last), with
+    a subject of its own there, and hangs beside the cue or above it, is what the cue reports;
+    None when there is none."""
+    j = end + 1
+    if v.lemma not in SPEECH_VERBS or j >= len(sent.words) or v.head < 0:
+        return None
+    own = set(sent.subtree(v.i))
+    x = sent.words[j]
+    if j in own:
+        return None
+    while x.head >= 0 and x.i != v.head and min(set(sent.subtree(x.head)) - own) == j:
+        if x.head == v.head and x.deprel.split(":")[0] not in ("nsubj", "expl"):
+            break  # a clause beside the cue; a subject there belongs to the clause above it
+        x = sent.words[x.head]
+    if x.i in own or not (x.i == v.head or x.head == v.head) or x.upos not in ("VERB", "AUX", "ADJ", "NOUN"):
+        return None
+    if x.head == v.head and x.deprel.split(":")[0] not in ("ccomp", "advcl", "parataxis", "xcomp"):
+        return None
+    # the clause's own subject stands first (past a "that"), not the cue's clause as its subject
+    first = sent.words[j + 1] if sent.words[j].lemma.lower() == "that" and j + 1 < len(sent.words) else sent.words[j]
+    subjects = [k for k in sent.kids(x.i) if k.deprel.split(":")[0] in ("nsubj", "expl") and k.i not in own]
+    if not any(first.i in sent.subtree(k.i) for k in subjects):
+        return None
+    if not any(sent.words[k].upos in ("VERB", "AUX") for k in set(sent.subtree(x.i)) - own):
+        return None
+    return x
+
+
+def _clause_beside(d: Draft) -> None:
+    """The clause the parser hung beside the cue or above it (:func:`clause_beside`)."""
+    x = clause_beside(d.sent, d.w, max(d.cue))
+    if x is not None:
+        own = set(d.sent.subtree(d.w.i))
+        d.content = [k for k in d.sent.subtree(x.i) if k not in own and k > max(d.cue)]
+
+
 def _occasion_clause(d: Draft) -> None:
     """"Zuckoff said in a telephone interview that he stands by the depiction", "United Gun
     Group said in a statement Thursday night they pulled the listing": a parser may hang the
@@ -677,6 +743,17 @@ def _word_order_content(d: Draft) -> None:
     if d.w.lemma in SPEECH_VERBS and not d.clausal_only:
         content, how = fallback_content(d.sent, d.w, d.cue)
         d.content, d.construction = content, how or d.construction
+    elif d.cls in SAY_LIKE and d.w.feat("VerbForm") not in ("Ger", "Part", "Inf") \
+            and subject(d.sent, d.w.i) is not None:
+        # "Members of the family soured on him, the Post reported": another reporting verb
+        # reads the inverted order only, after its speaker (its other word orders, and a
+        # participle's "…, showing", are too often something else)
+        content, how = fallback_content(d.sent, d.w, d.cue)
+        # ("After suggesting …, Mr. Rubio disagreed": an adverbial clause before it is no report)
+        adjunct = any(k.i in content and k.deprel.split(":")[0] in ("advcl", "obl", "advmod")
+                      for k in d.sent.kids(d.w.i))
+        if how == "inverted" and not adjunct:
+            d.content, d.construction = content, how
 
 
 def _that_clause_by_order(d: Draft) -> None:
@@ -799,6 +876,8 @@ def _following_words(sent: Sentence, w: Word, cue: list[int]) -> list[int]:
         c = sent.words[k]
         if k < w.i or k in cue or c.deprel in FALLBACK_SKIP:
             continue
+        if c.deprel.startswith("advcl") and c.lemma.lower() in CITING:
+            continue  # "…, the Post reported, citing a source": whom it cites, not what it said
         if c.deprel.startswith("obl") and (c.lemma.lower() in TIME_WORDS or c.upos in ("PRON",)
                                            or any(x.lemma.lower() in ("to", "in", "on", "at", "during")
                                                   for x in sent.kids(k, "case"))):
@@ -987,7 +1066,8 @@ def _source(d: Draft, quotes: QuoteIndex | None) -> list[int] | None:
     elif d.cls == "ask" and w.text.lower() == "asked" and all(x.upos == "PUNCT" for x in sent.words[:w.i]):
         source = []  # "Asked if …, Ryan said": Ryan was asked; who asked is not said
     else:
-        source, how = inherited_subject(sent, w.i, avoid=in_quote)
+        # (an ancestor inside the content is the reported clause the parser hung the cue under)
+        source, how = inherited_subject(sent, w.i, avoid=in_quote + d.content)
         if source is not None and d.construction == "verb":
             d.construction = how or d.construction
     if source and subj is not None:

@@ -15,6 +15,7 @@ from .marks import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_CLOSE, SINGLE_OPEN
 
 # -- vocabulary (package data) -----------------------------------------------------------
 SPEECH_VERBS = builtin_words("speech")
+SURVEYS = builtin_words("survey")
 BARE_SPEECH = builtin_words("bare_speech")
 ADDRESSEE_VERBS = builtin_words("addressee")
 TOPIC_VERBS = builtin_words("topic")

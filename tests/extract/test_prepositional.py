@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from extractkit import att, src
 from extractkit import only, rows_doc, ud_sentence
+from claimtrack.extract import extract
 
 
 # 4. prepositional cues
@@ -80,3 +81,47 @@ def test_according_to_a_source_the_parser_read_as_a_verb():
             (".", ".", "PUNCT", 3, "punct")]
     a = only(rows_doc(rows), "according to")
     assert a.source.text == "exit polls" and a.content.text == "Turnout was high"
+
+
+def test_citing_after_an_inverted_report_backs_what_was_reported():
+    # "Members of the family soured on him, the Post reported, citing another source": the
+    # report's content is the clause before its speaker, and the citing backs that clause (its
+    # content is not the reporting, which would nest the report inside the citing)
+    rows = [("Members", "member", "NOUN", 11, "nsubj"), ("of", "of", "ADP", 4, "case"),
+            ("the", "the", "DET", 4, "det"), ("family", "family", "NOUN", 1, "nmod"),
+            ("soured", "sour", "VERB", 1, "acl"), ("on", "on", "ADP", 7, "case"),
+            ("him", "he", "PRON", 5, "obl"), (",", ",", "PUNCT", 5, "punct"),
+            ("the", "the", "DET", 10, "det"), ("Post", "Post", "PROPN", 11, "nsubj"),
+            ("reported", "report", "VERB", 0, "root"), (",", ",", "PUNCT", 13, "punct"),
+            ("citing", "cite", "VERB", 11, "advcl", "VerbForm=Ger"), ("another", "another", "DET", 15, "det"),
+            ("source", "source", "NOUN", 13, "obj"), (".", ".", "PUNCT", 11, "punct")]
+    doc = rows_doc(rows)
+    a = only(doc, "report")
+    assert a.source.text == "the Post" and a.content.text == "Members of the family soured on him"
+    assert only(doc, "cite").content.text == "Members of the family soured on him"
+    # "…, officials said, citing new data": the parser made "citing" the saying's clause
+    rows = [("Prices", "price", "NOUN", 2, "nsubj"), ("rose", "rise", "VERB", 0, "root"),
+            (",", ",", "PUNCT", 5, "punct"), ("officials", "official", "NOUN", 5, "nsubj"),
+            ("said", "say", "VERB", 2, "parataxis"), (",", ",", "PUNCT", 7, "punct"),
+            ("citing", "cite", "VERB", 5, "ccomp", "VerbForm=Ger"), ("new", "new", "ADJ", 9, "amod"),
+            ("data", "data", "NOUN", 7, "obj"), (".", ".", "PUNCT", 2, "punct")]
+    a = only(rows_doc(rows), "say")
+    assert a.content.text == "Prices rose" and a.source.text == "officials"
+
+
+def test_a_poll_framing_a_clause_with_in_is_its_source():
+    # "In the poll, support for Clinton has risen": what the poll measured is the poll's to say
+    rows = [("In", "in", "ADP", 3, "case"), ("the", "the", "DET", 3, "det"),
+            ("poll", "poll", "NOUN", 9, "obl"), (",", ",", "PUNCT", 3, "punct"),
+            ("support", "support", "NOUN", 9, "nsubj"), ("for", "for", "ADP", 7, "case"),
+            ("Clinton", "Clinton", "PROPN", 5, "nmod"), ("has", "have", "AUX", 9, "aux"),
+            ("risen", "rise", "VERB", 0, "root"), (".", ".", "PUNCT", 9, "punct")]
+    a = only(rows_doc(rows), "in")
+    assert a.source.text == "the poll" and a.content.text == "support for Clinton has risen"
+    # a verb of its own reports what it wrote in one: the writing is the attribution
+    rows = [("He", "he", "PRON", 2, "nsubj"), ("wrote", "write", "VERB", 0, "root"),
+            ("in", "in", "ADP", 5, "case"), ("a", "a", "DET", 5, "det"), ("survey", "survey", "NOUN", 2, "obl"),
+            ("that", "that", "SCONJ", 10, "mark"), ("the", "the", "DET", 8, "det"),
+            ("economy", "economy", "NOUN", 10, "nsubj"), ("was", "be", "AUX", 10, "cop"),
+            ("weak", "weak", "ADJ", 2, "ccomp"), (".", ".", "PUNCT", 2, "punct")]
+    assert [a.cue.lemma for a in extract(rows_doc(rows))] == ["write"]

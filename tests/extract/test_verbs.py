@@ -546,3 +546,64 @@ def test_a_that_past_the_cues_place_opens_what_was_said_wherever_it_hangs():
             (".", ".", "PUNCT", 2, "punct")]
     a = only(rows_doc(rows), "announce")
     assert a.content.text == "that the delegates voted" and a.source.text == "Trump"
+
+
+def test_a_clause_hung_beside_the_participle_is_what_it_says():
+    # "Clinton attacked Trump, saying he would appoint judges": the parser hung the clause on
+    # "attacked"; it is what "saying" reports, and no longer what "attacked" does
+    rows = [("Clinton", "Clinton", "PROPN", 2, "nsubj"), ("attacked", "attack", "VERB", 0, "root"),
+            ("Trump", "Trump", "PROPN", 2, "obj"), (",", ",", "PUNCT", 5, "punct"),
+            ("saying", "say", "VERB", 2, "advcl", "VerbForm=Ger"), ("he", "he", "PRON", 8, "nsubj"),
+            ("would", "would", "AUX", 8, "aux"), ("appoint", "appoint", "VERB", 2, "ccomp"),
+            ("judges", "judge", "NOUN", 8, "obj"), (".", ".", "PUNCT", 2, "punct")]
+    doc = rows_doc(rows)
+    a = only(doc, "say")
+    assert a.content.text == "he would appoint judges" and a.source.text == "Clinton"
+    assert not [x for x in extract(doc) if x.cue.lemma == "attack" and "appoint" in x.content.text]
+
+
+def test_a_clause_hung_beside_the_cue_or_above_it_is_what_was_said():
+    # "While Comey said there was evidence, he decided …": the clause hangs on "decided"
+    rows = [("While", "while", "SCONJ", 3, "mark"), ("Comey", "Comey", "PROPN", 3, "nsubj"),
+            ("said", "say", "VERB", 10, "advcl"), ("there", "there", "PRON", 5, "expl"),
+            ("was", "be", "VERB", 10, "advcl"), ("clear", "clear", "ADJ", 7, "amod"),
+            ("evidence", "evidence", "NOUN", 5, "nsubj"), (",", ",", "PUNCT", 3, "punct"),
+            ("he", "he", "PRON", 10, "nsubj"), ("decided", "decide", "VERB", 0, "root"),
+            ("not", "not", "PART", 13, "advmod"), ("to", "to", "PART", 13, "mark"),
+            ("act", "act", "VERB", 10, "xcomp"), (".", ".", "PUNCT", 10, "punct")]
+    a = only(rows_doc(rows), "say")
+    assert a.content.text == "there was clear evidence" and a.source.text == "Comey"
+    # "saying conservatives need to unite": the parser made "saying" the subject of "need";
+    # the speaker is the one the participle shares its subject with, not the clause's
+    rows = [("Fiorina", "Fiorina", "PROPN", 3, "nsubj"), ("was", "be", "AUX", 3, "cop"),
+            ("upfront", "upfront", "ADJ", 0, "root"), (",", ",", "PUNCT", 5, "punct"),
+            ("saying", "say", "VERB", 7, "csubj", "VerbForm=Ger"),
+            ("conservatives", "conservative", "NOUN", 7, "nsubj"), ("need", "need", "VERB", 3, "conj"),
+            ("to", "to", "PART", 9, "mark"), ("unite", "unite", "VERB", 7, "xcomp"),
+            (".", ".", "PUNCT", 3, "punct")]
+    a = only(rows_doc(rows), "say")
+    assert a.content.text == "conservatives need to unite" and a.source.text == "Fiorina"
+
+
+def test_what_was_said_as_a_subject_is_no_clause_beside_the_cue(analyze_text):
+    r = analyze_text("What the senator said surprised his colleagues.")
+    assert not any("surprised" in a.content.text for a in r.attributions)
+
+
+def test_an_aside_after_an_inverted_cue_is_not_what_was_said():
+    # "Sales were great, he said, wiping sweat off his face": the parser made the participle the
+    # saying's clause; what he said is the clause the cue is set in
+    rows = [("Sales", "sale", "NOUN", 3, "nsubj"), ("were", "be", "AUX", 3, "cop"),
+            ("great", "great", "ADJ", 0, "root"), (",", ",", "PUNCT", 6, "punct"),
+            ("he", "he", "PRON", 6, "nsubj"), ("said", "say", "VERB", 3, "parataxis"),
+            (",", ",", "PUNCT", 8, "punct"), ("wiping", "wipe", "VERB", 6, "ccomp", "VerbForm=Ger"),
+            ("sweat", "sweat", "NOUN", 8, "obj"), (".", ".", "PUNCT", 3, "punct")]
+    assert only(rows_doc(rows), "say").content.text == "Sales were great"
+    # "…, said David Gilbert, its president": the speaker's role, not what was said
+    rows = [("Donations", "donation", "NOUN", 2, "nsubj"), ("rose", "rise", "VERB", 0, "root"),
+            (",", ",", "PUNCT", 4, "punct"), ("said", "say", "VERB", 2, "parataxis"),
+            ("David", "David", "PROPN", 4, "nsubj"), ("Gilbert", "Gilbert", "PROPN", 5, "flat"),
+            (",", ",", "PUNCT", 9, "punct"), ("its", "its", "PRON", 9, "nmod:poss"),
+            ("president", "president", "NOUN", 4, "ccomp"), (".", ".", "PUNCT", 2, "punct")]
+    a = only(rows_doc(rows), "say")
+    assert a.content.text == "Donations rose" and a.source.text == "David Gilbert"
