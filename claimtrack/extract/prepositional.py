@@ -35,13 +35,15 @@ def prep_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:
 
 def survey_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:
     """"Trump achieved 45 percent support in a new Fox News poll", "In the poll, Clinton's support
-    has risen": the poll framing a clause with "in" is its source (unless a verb of its own
+    has risen": one poll framing a clause with "in" is its source (unless a verb of its own
     reports it: "wrote in a survey that …" is the writing's)."""
     if w.text.lower() != "in" or w.deprel != "case" or w.head < 0:
         return None
     poll = sent.words[w.head]
     if poll.lemma.lower() not in SURVEYS or not poll.deprel.startswith("obl") or poll.head < 0:
         return None
+    if poll.text.lower() != poll.lemma.lower() or poll.feat("Number") == "Plur":
+        return None  # "leads in the polls", "trails in national polls": a standing, not one poll's finding
     host = sent.words[poll.head]
     if lex.verb_class(host.lemma) is not None:
         return None

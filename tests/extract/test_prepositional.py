@@ -125,3 +125,10 @@ def test_a_poll_framing_a_clause_with_in_is_its_source():
             ("economy", "economy", "NOUN", 10, "nsubj"), ("was", "be", "AUX", 10, "cop"),
             ("weak", "weak", "ADJ", 2, "ccomp"), (".", ".", "PUNCT", 2, "punct")]
     assert [a.cue.lemma for a in extract(rows_doc(rows))] == ["write"]
+    # "Trump still leads the field in the polls": a standing in polls in general, no one poll's finding
+    rows = [("Trump", "Trump", "PROPN", 3, "nsubj"), ("still", "still", "ADV", 3, "advmod"),
+            ("leads", "lead", "VERB", 0, "root"), ("the", "the", "DET", 5, "det"),
+            ("field", "field", "NOUN", 3, "obj"), ("in", "in", "ADP", 8, "case"),
+            ("the", "the", "DET", 8, "det"), ("polls", "poll", "NOUN", 3, "obl", "Number=Plur"),
+            (".", ".", "PUNCT", 3, "punct")]
+    assert not extract(rows_doc(rows))
