@@ -45,8 +45,8 @@ def survey_cue(sent: Sentence, w: Word, lex: Lexicon) -> Found | None:
     if poll.text.lower() != poll.lemma.lower() or poll.feat("Number") == "Plur":
         return None  # "leads in the polls", "trails in national polls": a standing, not one poll's finding
     host = sent.words[poll.head]
-    if lex.verb_class(host.lemma) is not None:
-        return None
+    if lex.verb_class(host.lemma) is not None or base(host) in ("acl", "nmod"):
+        return None  # (nor "the participants who filled in the survey": who took part in it)
     source = [k for k in noun_phrase(sent, poll.i) if k != w.i]
     content = strip_punct(sent, [k for k in _reported_clause(sent, poll.i) if k != w.i])
     if len([k for k in content if sent.words[k].upos != "PUNCT"]) < 3:

@@ -32,7 +32,7 @@ from .tree import (agent, base, complete_determiner, cue_words, dateline, has_su
 from .words import (ADDRESSEE_VERBS, APPEARANCE_VERBS, BARE_SPEECH, BODY_NOUNS, CITING, DECLINING,
                     DOCUMENT_NOUNS, EVIDENCE_VERBS, FALLBACK_SKIP, INFERENCE_VERBS, NAMING_VERBS, PLEAS,
                     NOT_REPORTING, OCCASION_ACTS, OCCASION_NOUNS, PHRASE_OPENERS, PROFORMS, PROFORM_BELIEFS,
-                    PRO_OBJECTS, QUESTION_MARKS, REL_PRONOUNS, REPLY_VERBS, SAY_LIKE, SPEECH_VERBS,
+                    PRO_OBJECTS, QUESTION_MARKS, REL_PRONOUNS, REPLY_VERBS, SAY_LIKE, SPEECH_VERBS, DASHES,
                     STANCE_CASES, TIME_WORDS, TOPIC_CASES, TOPIC_VERBS)
 
 
@@ -910,8 +910,12 @@ def _quoted_content(d: Draft, quotes: QuoteIndex | None) -> None:
         d.quoted = [left] + ([more] if more else [])
         # 'Apple was "pulled into the enterprise," Cook said': the clause that runs into the
         # quotation from this sentence is said too (a mixed quote), not only the quoted words
+        # ("Yet Sondland has amended his testimony once — “I now do recall,” he said": a clause
+        # set off by a dash or colon is the writer's, and does not run into it)
+        before = [w for w in sent.words if w.end <= left[0]]
+        runs_in = left[0] > sent.start and not (before and before[-1].text in (":", ";") + tuple(DASHES))
         d.content = [k for k in d.content if sent.words[k].start < left[1]
-                     and (sent.words[k].start >= left[0] or left[0] > sent.start)]
+                     and (sent.words[k].start >= left[0] or runs_in)]
         if _quoted_by_another(sent, d.w, left):
             # 'he asked about X and said, “…,” the office said': the quotation is already the
             # words of someone in the sentence; the speaker at its end reports the whole of it

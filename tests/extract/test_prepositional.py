@@ -132,3 +132,11 @@ def test_a_poll_framing_a_clause_with_in_is_its_source():
             ("the", "the", "DET", 8, "det"), ("polls", "poll", "NOUN", 3, "obl", "Number=Plur"),
             (".", ".", "PUNCT", 3, "punct")]
     assert not extract(rows_doc(rows))
+    # "those who joined in the survey": who took part in it, not what it found
+    rows = [("Half", "half", "NOUN", 10, "nsubj"), ("of", "of", "ADP", 3, "case"),
+            ("those", "those", "PRON", 1, "nmod"), ("who", "who", "PRON", 5, "nsubj"),
+            ("joined", "join", "VERB", 3, "acl:relcl"), ("in", "in", "ADP", 8, "case"),
+            ("the", "the", "DET", 8, "det"), ("survey", "survey", "NOUN", 5, "obl"),
+            ("were", "be", "AUX", 10, "cop"), ("women", "woman", "NOUN", 0, "root"),
+            (".", ".", "PUNCT", 10, "punct")]
+    assert not extract(rows_doc(rows))

@@ -607,3 +607,14 @@ def test_an_aside_after_an_inverted_cue_is_not_what_was_said():
             ("president", "president", "NOUN", 4, "ccomp"), (".", ".", "PUNCT", 2, "punct")]
     a = only(rows_doc(rows), "say")
     assert a.content.text == "Donations rose" and a.source.text == "David Gilbert"
+
+
+def test_a_clause_set_off_by_a_dash_does_not_run_into_the_quotation(analyze_text):
+    # the writer's clause before the dash is not the speaker's, as 'Apple was "pulled into the
+    # enterprise," Cook said' runs into its quotation
+    r = analyze_text("Yet Sondland has already amended his testimony once — “I now do recall,” he said, "
+                     "talking to Ukraine about investigations.")
+    a = att(r, "said", "I now do recall")
+    assert "amended" not in a.content.text
+    r = analyze_text("Apple was “pulled into the enterprise,” Cook said.")
+    assert att(r, "said", "pulled into the enterprise").content.text.startswith("Apple was")
