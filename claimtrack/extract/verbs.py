@@ -686,16 +686,16 @@ def clause_beside(sent: Sentence, v: Word, end: int) -> Word | None:
     if j in own:
         return None
     while x.head >= 0 and x.i != v.head and min(set(sent.subtree(x.head)) - own) == j:
-        if x.head == v.head and x.deprel.split(":")[0] not in ("nsubj", "expl"):
+        if x.head == v.head and base(x) not in ("nsubj", "expl"):
             break  # a clause beside the cue; a subject there belongs to the clause above it
         x = sent.words[x.head]
     if x.i in own or not (x.i == v.head or x.head == v.head) or x.upos not in ("VERB", "AUX", "ADJ", "NOUN"):
         return None
-    if x.head == v.head and x.deprel.split(":")[0] not in ("ccomp", "advcl", "parataxis", "xcomp"):
+    if x.head == v.head and base(x) not in ("ccomp", "advcl", "parataxis", "xcomp"):
         return None
     # the clause's own subject stands first (past a "that"), not the cue's clause as its subject
     first = sent.words[j + 1] if sent.words[j].lemma.lower() == "that" and j + 1 < len(sent.words) else sent.words[j]
-    subjects = [k for k in sent.kids(x.i) if k.deprel.split(":")[0] in ("nsubj", "expl") and k.i not in own]
+    subjects = [k for k in sent.kids(x.i, "nsubj", "expl") if k.i not in own]
     if not any(first.i in sent.subtree(k.i) for k in subjects):
         return None
     if not any(sent.words[k].upos in ("VERB", "AUX") for k in set(sent.subtree(x.i)) - own):
@@ -750,8 +750,7 @@ def _word_order_content(d: Draft) -> None:
         # participle's "…, showing", are too often something else)
         content, how = fallback_content(d.sent, d.w, d.cue)
         # ("After suggesting …, Mr. Rubio disagreed": an adverbial clause before it is no report)
-        adjunct = any(k.i in content and k.deprel.split(":")[0] in ("advcl", "obl", "advmod")
-                      for k in d.sent.kids(d.w.i))
+        adjunct = any(k.i in content for k in d.sent.kids(d.w.i, "advcl", "obl", "advmod"))
         if how == "inverted" and not adjunct:
             d.content, d.construction = content, how
 
