@@ -38,7 +38,8 @@ def test_the_shipped_model_is_a_forest_over_the_features_with_provenance():
     assert prov["scores"]["cv_train"]["relative"] > 0.8
     # chosen on folds grouped by story, which leak no headline and no related body
     assert prov["scores"]["cv_train_story"]["relative"] > 0.8
-    assert model.features[-3:] == ["words_agree", "words_disagree", "words_discuss"]
+    assert model.features[-6:] == ["words_agree", "words_disagree", "words_discuss",
+                                   "debunk", "debunk_if_claim_states", "debunk_if_claim_refutes"]
 
 
 def test_a_debunking_article_denies_the_rumour_with_evidence():

@@ -33,6 +33,7 @@ import numpy as np  # noqa: E402
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from claimtrack.check.bodymodel import DEBUNK_FEATURES, DebunkModel, body_bag  # noqa: E402
 from claimtrack.check.features import FEATURES, Doc, base_features  # noqa: E402
 from claimtrack.check.lexical import Idf  # noqa: E402
 from claimtrack.check.stance import FNC_LABELS, STANCES  # noqa: E402
@@ -61,6 +62,10 @@ IDF = ROOT / "claimtrack/data/idf.json"
 WORDS = ROOT / "claimtrack/data/stance_words.json"
 # the word model (claimtrack/check/wordmodel.py), chosen by story CV on training bodies
 VOCAB, WORD_STORIES, WORD_L2 = 300, 15, 10.0
+# the debunk model (claimtrack/check/bodymodel.py): words of the whole body in at least 15
+# stories, the 500 that best tell debunking bodies from the rest; chosen by story CV
+DEBUNK = ROOT / "claimtrack/data/stance_debunk.json"
+DEBUNK_VOCAB, DEBUNK_STORIES, DEBUNK_L2 = 500, 15, 10.0
 
 
 def load(data: Path):
@@ -79,7 +84,7 @@ def featurise(bodies, pairs, idf, cache: Path):
     feature code, never committed)."""
     code = b"".join((ROOT / "claimtrack" / f).read_bytes() for f in
                     ("check/features.py", "check/lexical.py", "check/text.py", "check/wordmodel.py",
-                     "data/stance.toml"))
+                     "check/bodymodel.py", "data/stance.toml"))
     key = cache / f"fnc1_features_{hashlib.sha1(code).hexdigest()[:12]}_{len(pairs)}"
     if cache and key.with_suffix(".npy").exists():
         return np.load(key.with_suffix(".npy")), json.loads(key.with_suffix(".json").read_text())
@@ -202,19 +207,81 @@ def word_scores(model: WordModel, rows, bags) -> np.ndarray:
     return np.array([model.scores(frozenset(bags[r])) for r in rows]).reshape(len(rows), len(WORD_FEATURES))
 
 
-def stacked_words(rows, bags, y, groups, story, body_story=None, folds=5) -> np.ndarray:
-    """Out-of-fold word scores of *rows* (folds of *groups* within them), so that the forest
-    learns how far to trust the word model on pairs it was not fit on."""
+def out_of_fold(rows, groups, body_story, width: int, fit_score, folds=5) -> np.ndarray:
+    """``fit_score(train_rows, test_rows)`` for each fold of *groups* within *rows*: a learned
+    model's features for rows it was not fit on, so that the forest learns how far to trust it.
+    With *body_story*, a fold's training rows leave out the bodies of its test stories."""
     rows = np.asarray(rows)
     fold = group_folds(groups[rows], folds)
-    out = np.zeros((len(rows), len(WORD_FEATURES)))
+    out = np.zeros((len(rows), width))
     for k in range(folds):
         te = fold == k
         tr = rows[~te]
         if body_story is not None:
             tr = tr[~np.isin(body_story[tr], np.unique(groups[rows[te]]))]
-        out[te] = word_scores(fit_words(tr, bags, y, story), rows[te], bags)
+        out[te] = fit_score(tr, rows[te])
     return out
+
+
+def stacked_words(rows, bags, y, groups, story, body_story=None, folds=5) -> np.ndarray:
+    """Out-of-fold word scores of *rows* (folds of *groups* within them)."""
+    return out_of_fold(rows, groups, body_story, len(WORD_FEATURES),
+                       lambda tr, te: word_scores(fit_words(tr, bags, y, story), te, bags), folds)
+
+
+class Debunk:
+    """What the debunk model is fit from: each training pair's body, the body's words, and
+    whether the pair's claim itself refutes (read off the ``claim_refutes`` feature)."""
+
+    def __init__(self, pairs, bodies, X):
+        self.body = np.array([p[1] for p in pairs])
+        self.bags = {b: body_bag(Doc.read(bodies[b]).tokens) for b in sorted(set(self.body.tolist()))}
+        self.refutes = X[:, FEATURES.index("claim_refutes")] > 0
+
+    def labels(self, rows, y) -> dict:
+        """Each body's label: debunking where its related pairs say so by majority — it
+        disagrees with a claim that states something or agrees with one that refutes; a body
+        that only discusses is not debunking."""
+        votes: dict = {}
+        agree, disagree, discuss = (FNC_LABELS.index(c) for c in ("agree", "disagree", "discuss"))
+        for r in rows:
+            if y[r] in (agree, disagree):
+                votes.setdefault(int(self.body[r]), []).append((y[r] == disagree) != bool(self.refutes[r]))
+            elif y[r] == discuss:
+                votes.setdefault(int(self.body[r]), [])
+        return {b: float(sum(v) * 2 > len(v)) for b, v in votes.items()}
+
+    def fit(self, rows, y, story, provenance: dict | None = None) -> DebunkModel:
+        lab = self.labels(rows, y)
+        bs = sorted(lab)
+        t = np.array([lab[b] for b in bs])
+        stories: dict = {}
+        for r in rows:
+            stories.setdefault(int(self.body[r]), set()).add(story[r])
+        seen: dict = {}
+        for b in bs:
+            for w in self.bags[b]:
+                seen.setdefault(w, set()).update(stories[b])
+        n, npos = len(bs), float(t.sum())
+        scored = []
+        for w in sorted(w for w, st in seen.items() if len(st) >= DEBUNK_STORIES):
+            has = np.array([w in self.bags[b] for b in bs])
+            a = float((has & (t > 0)).sum())
+            bb = float(has.sum()) - a
+            c, d = npos - a, n - npos - bb
+            scored.append((-n * (a * d - bb * c) ** 2 / max(1.0, (a + bb) * (c + d) * (a + c) * (bb + d)), w))
+        vocab = [w for _, w in sorted(scored)[:DEBUNK_VOCAB]]
+        A = np.array([[w in self.bags[b] for w in vocab] for b in bs], dtype=float)
+        w = _logistic(A, t, DEBUNK_L2)
+        return DebunkModel(vocab, [round(float(v), 6) for v in w[:-1]], round(float(w[-1]), 6), provenance or {})
+
+    def features(self, model: DebunkModel, rows) -> np.ndarray:
+        return np.array([model.features(self.bags[int(self.body[r])], bool(self.refutes[r])) for r in rows])
+
+    def stacked(self, rows, y, groups, story, body_story=None, folds=5) -> np.ndarray:
+        """Out-of-fold features of *rows*, as ``stacked_words``."""
+        return out_of_fold(rows, groups, body_story, len(DEBUNK_FEATURES),
+                           lambda tr, te: self.features(self.fit(tr, y, story), te), folds)
 
 
 def group_folds(groups, folds: int = 5) -> np.ndarray:
@@ -257,7 +324,7 @@ def story_groups(pairs) -> tuple[np.ndarray, np.ndarray]:
     return story, np.array([body_story.get(b, -1) for _, b, _ in pairs])
 
 
-def cross_validate(X, y, groups, bags, story, body_story=None, folds=5, bias=None, **kw):
+def cross_validate(X, y, groups, bags, story, debunk: Debunk, body_story=None, folds=5, bias=None, **kw):
     """Out-of-fold predictions, folds grouped by *groups* (body or story). With *body_story*
     (story folds), a fold's training rows also leave out the bodies of its test stories, which
     would otherwise come back as unrelated pairs of other headlines. The word model is fit
@@ -272,8 +339,10 @@ def cross_validate(X, y, groups, bags, story, body_story=None, folds=5, bias=Non
             keep &= ~np.isin(body_story, np.unique(groups[te]))
         tr = np.flatnonzero(keep)
         words = fit_words(tr, bags, y, story)
-        Xtr = np.hstack([X[tr], stacked_words(tr, bags, y, groups, story, body_story)])
-        Xte = np.hstack([X[te], word_scores(words, te, bags)])
+        deb = debunk.fit(tr, y, story)
+        Xtr = np.hstack([X[tr], stacked_words(tr, bags, y, groups, story, body_story),
+                         debunk.stacked(tr, y, groups, story, body_story)])
+        Xte = np.hstack([X[te], word_scores(words, te, bags), debunk.features(deb, te)])
         prob[te] = fit(Xtr, y[tr], **kw).predict(Xte)
     return (prob * bias).argmax(axis=1), prob
 
@@ -312,13 +381,14 @@ def main() -> None:
     tr = np.flatnonzero(train)
     Xt, yt, bt = X[tr], y[tr], [bags[i] for i in tr]
     story, body_story = story_groups([pairs[i] for i in tr])
+    debunk = Debunk([pairs[i] for i in tr], bodies, Xt)
     bodies_t = np.array([pairs[i][1] for i in tr])
     results = json.loads(args.out.read_text()) if args.out.exists() else {}
     if args.step == "cv":
         if args.folds == "story":
-            pred, prob = cross_validate(Xt, yt, story, bt, story, body_story)
+            pred, prob = cross_validate(Xt, yt, story, bt, story, debunk, body_story)
         else:
-            pred, prob = cross_validate(Xt, yt, bodies_t, bt, story)
+            pred, prob = cross_validate(Xt, yt, bodies_t, bt, story, debunk)
         key = CV_KEYS[args.folds]
         results[key] = report(yt, pred, FNC_LABELS)
         print(json.dumps(results[key], indent=1))
@@ -334,11 +404,19 @@ def main() -> None:
             "vocabulary": f"{VOCAB} words of the bags in at least {WORD_STORIES} stories, by chi square "
                           "of disagree against agree/discuss", "l2": WORD_L2,
             "command": "python benchmarks/fnc1/train.py --data FNC1_DIR fit"})
-        booster = fit(np.hstack([Xt, stacked_words(rows, bt, yt, story, story, body_story)]), yt)
+        deb = debunk.fit(rows, yt, story, {
+            "training_data": "FNC-1 training bodies (training_ids.txt) with a related pair, labelled "
+                             "from their pairs (bodymodel.py)",
+            "vocabulary": f"{DEBUNK_VOCAB} words of the bodies in at least {DEBUNK_STORIES} stories, by chi "
+                          "square of debunking against the rest", "l2": DEBUNK_L2,
+            "command": "python benchmarks/fnc1/train.py --data FNC1_DIR fit"})
+        booster = fit(np.hstack([Xt, stacked_words(rows, bt, yt, story, story, body_story),
+                                 debunk.stacked(rows, yt, story, story, body_story)]), yt)
         if args.step == "holdout":
             forest = to_forest(booster, {})
             ho = np.flatnonzero(~train)
-            Xh = np.hstack([X[ho], word_scores(words, ho, bags)])
+            held = Debunk([pairs[i] for i in ho], bodies, X[ho])
+            Xh = np.hstack([X[ho], word_scores(words, ho, bags), held.features(deb, np.arange(len(ho)))])
             prob = forest.predict(Xh)
             results["holdout"] = report(y[ho], prob.argmax(axis=1), FNC_LABELS)
             print(json.dumps(results["holdout"], indent=1))
@@ -357,6 +435,7 @@ def main() -> None:
                     "SOURCE_DATE_EPOCH", time.time()))))}
         to_forest(booster, prov).save(MODEL)
         WORDS.write_text(json.dumps(words.to_dict(), sort_keys=True, separators=(",", ":")) + "\n")
+        DEBUNK.write_text(json.dumps(deb.to_dict(), sort_keys=True, separators=(",", ":")) + "\n")
         IDF.write_text(json.dumps({"source": "document frequencies of the FNC-1 training bodies "
                                    "(words in at least 2 of them)", **idf.to_dict(min_df=2)},
                                   sort_keys=True, separators=(",", ":")) + "\n")

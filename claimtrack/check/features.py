@@ -15,6 +15,7 @@ from typing import Callable
 
 from .lexical import content_lemmas, count_phrases, word_lists, wordnet
 from .text import Number, numbers, numbers_agree, sentences, words
+from .bodymodel import DEBUNK_FEATURES, DebunkModel, body_bag, default_debunk
 from .wordmodel import LEAD, WORD_FEATURES, WordModel, default_words, stance_words
 
 LINK_WEIGHT = {"same": 1.0, "synonym": 0.8, "hypernym": 0.5}
@@ -147,8 +148,14 @@ BASE_FEATURES = [
     # focus, quotation, and the strongest single cues (a lumped count hides which word it was)
     "focus", "body_quotes", "n_tokens", "top_refuting_hit", "best_hedging",
 ] + [f"cue_{c.replace(' ', '_')}" for c in CUES] + [f"top_cue_{c.replace(' ', '_')}" for c in CUES]
-# the learned word model's scores come last (wordmodel.py): fit on each training set apart
-FEATURES = BASE_FEATURES + WORD_FEATURES
+# debunking read apart for a claim that states something and one that itself denies or refutes:
+# the same "fake" in the body disagrees with the first and agrees with the second, which trees
+# fit on a few hundred disagree pairs learn poorly from the two counts alone
+CROSSED = ["lead_refuting", "body_refuting", "top_refuting", "top_refuting_hit", "top_near_negation",
+           "best_negation"]
+BASE_FEATURES += ["claim_refutes"] + [f"{n}_if_claim_{k}" for n in CROSSED for k in ("states", "refutes")]
+# the learned models' scores come last (wordmodel.py, bodymodel.py): fit on each training set apart
+FEATURES = BASE_FEATURES + WORD_FEATURES + DEBUNK_FEATURES
 
 
 def _lists(tokens: list[str]) -> tuple[int, int, int, int]:
@@ -242,17 +249,44 @@ def _extra(claim: Doc, body: Doc, ranked) -> list[float]:
             float(best_hedge)] + body.memo["cues"] + _cues([body.sentences[i] for _, i, _ in ranked[:TOP]])
 
 
+_AT = {n: k for k, n in enumerate(BASE_FEATURES)}
+
+
+def claim_refutes(row: list[float]) -> bool:
+    """Whether the claim of a ``BASE_FEATURES`` row itself denies or refutes (a negation, a
+    debunking word): "No, the bear is not getting an Asbo"."""
+    return row[_AT["claim_refuting"]] > 0 or row[_AT["claim_negation"]] > 0
+
+
+def _crossed(row: list[float]) -> list[float]:
+    refutes = claim_refutes(row)
+    out = [float(refutes)]
+    for n in CROSSED:
+        v = row[_AT[n]]
+        out += [0.0 if refutes else v, v if refutes else 0.0]
+    return out
+
+
 def base_features(claim: Doc, body: Doc, idf) -> tuple[list[float], list, frozenset[str]]:
     """The rows of ``BASE_FEATURES``, the ranked sentences, and the bag the word model reads."""
     ranked = rank_sentences(claim, body, idf)
     bag = stance_words(claim.tokens, [body.sentences[i].tokens for _, i, _ in ranked[:TOP]],
                        [s.tokens for s in body.sentences[:LEAD]])
-    return (_relatedness(claim, body, ranked, idf) + _stance(claim, body, ranked)
-            + _extra(claim, body, ranked)), ranked, bag
+    row = _relatedness(claim, body, ranked, idf) + _stance(claim, body, ranked) + _extra(claim, body, ranked)
+    return row + _crossed(row), ranked, bag
 
 
-def pair_features(claim: Doc, body: Doc, idf, words: WordModel | None = None) -> tuple[list[float], list]:
+def debunk_bag(body: Doc) -> frozenset[str]:
+    """The body's words as the debunk model reads them (once per body)."""
+    if "debunk_bag" not in body.memo:
+        body.memo["debunk_bag"] = body_bag(body.tokens)
+    return body.memo["debunk_bag"]
+
+
+def pair_features(claim: Doc, body: Doc, idf, words: WordModel | None = None,
+                  debunk: DebunkModel | None = None) -> tuple[list[float], list]:
     """The feature row (in ``FEATURES`` order) and the ranked sentences, best first; *words*
-    defaults to the shipped word model."""
+    and *debunk* default to the shipped models."""
     row, ranked, bag = base_features(claim, body, idf)
-    return row + (words or default_words()).scores(bag), ranked
+    return (row + (words or default_words()).scores(bag)
+            + (debunk or default_debunk()).features(debunk_bag(body), claim_refutes(row))), ranked
