@@ -358,7 +358,7 @@ def to_forest(booster, provenance: dict):
     return forest
 
 
-def main() -> None:
+def _arguments():
     ap = argparse.ArgumentParser(description="FNC-1 stance model: cv | fit | holdout")
     ap.add_argument("--data", required=True, type=Path)
     ap.add_argument("--cache", type=Path, default=Path("/tmp"))
@@ -368,78 +368,112 @@ def main() -> None:
     ap.add_argument("--analyses", type=Path, help="a `claimtrack batch` output of the bodies: "
                     "cv and holdout also score check's decision")
     ap.add_argument("step", choices=["cv", "fit", "holdout", "bodies"])
-    args = ap.parse_args()
-    bodies, pairs, train_ids, hold_ids = load(args.data)
+    return ap.parse_args()
+
+
+class Training:
+    """The pairs of the training bodies, featurised, with their stories and debunk inputs."""
+
+    def __init__(self, bodies, pairs, train_ids, cache: Path):
+        self.bodies, self.pairs = bodies, pairs
+        self.idf = Idf.from_texts(bodies[b] for b in sorted(train_ids))
+        self.X, self.bags = featurise(bodies, pairs, self.idf, cache)
+        self.y = np.array([FNC_LABELS.index(p[2]) for p in pairs])
+        self.train = np.array([p[1] in train_ids for p in pairs])
+        tr = np.flatnonzero(self.train)
+        self.tr = tr
+        self.Xt, self.yt, self.bt = self.X[tr], self.y[tr], [self.bags[i] for i in tr]
+        self.story, self.body_story = story_groups([pairs[i] for i in tr])
+        self.debunk = Debunk([pairs[i] for i in tr], bodies, self.Xt)
+
+
+def run_cv(d: Training, folds: str, analyses: Path | None, results: dict) -> None:
+    """Cross-validate on the training bodies (folds by story or by body) into *results*."""
+    if folds == "story":
+        pred, prob = cross_validate(d.Xt, d.yt, d.story, d.bt, d.story, d.debunk, d.body_story)
+    else:
+        bodies_t = np.array([d.pairs[i][1] for i in d.tr])
+        pred, prob = cross_validate(d.Xt, d.yt, bodies_t, d.bt, d.story, d.debunk)
+    key = CV_KEYS[folds]
+    results[key] = report(d.yt, pred, FNC_LABELS)
+    print(json.dumps(results[key], indent=1))
+    if analyses:
+        bias = np.array([BIAS[c] for c in FNC_LABELS])
+        checked = check_decisions(prob * bias, [d.pairs[i] for i in d.tr], d.bodies, analyses, d.idf)
+        results[key + "_check"] = report(d.yt, checked, FNC_LABELS)
+        print(json.dumps(results[key + "_check"], indent=1))
+
+
+def fit_all(d: Training):
+    """The word model, the debunk model and the forest, fit on every training body."""
+    rows = np.arange(len(d.tr))
+    words = fit_words(rows, d.bt, d.yt, d.story, {
+        "training_data": "FNC-1 training bodies (training_ids.txt), related pairs",
+        "vocabulary": f"{VOCAB} words of the bags in at least {WORD_STORIES} stories, by chi square "
+                      "of disagree against agree/discuss", "l2": WORD_L2,
+        "command": "python benchmarks/fnc1/train.py --data FNC1_DIR fit"})
+    deb = d.debunk.fit(rows, d.yt, d.story, {
+        "training_data": "FNC-1 training bodies (training_ids.txt) with a related pair, labelled "
+                         "from their pairs (bodymodel.py)",
+        "vocabulary": f"{DEBUNK_VOCAB} words of the bodies in at least {DEBUNK_STORIES} stories, by chi "
+                      "square of debunking against the rest", "l2": DEBUNK_L2,
+        "command": "python benchmarks/fnc1/train.py --data FNC1_DIR fit"})
+    booster = fit(np.hstack([d.Xt, stacked_words(rows, d.bt, d.yt, d.story, d.story, d.body_story),
+                             d.debunk.stacked(rows, d.yt, d.story, d.story, d.body_story)]), d.yt)
+    return words, deb, booster
+
+
+def score_holdout(d: Training, words, deb, booster, analyses: Path | None, results: dict) -> None:
+    """Milestones only: the fitted models on the hold-out bodies, into *results*."""
+    forest = to_forest(booster, {})
+    ho = np.flatnonzero(~d.train)
+    held = Debunk([d.pairs[i] for i in ho], d.bodies, d.X[ho])
+    Xh = np.hstack([d.X[ho], word_scores(words, ho, d.bags), held.features(deb, np.arange(len(ho)))])
+    prob = forest.predict(Xh)
+    results["holdout"] = report(d.y[ho], prob.argmax(axis=1), FNC_LABELS)
+    print(json.dumps(results["holdout"], indent=1))
+    if analyses:
+        checked = check_decisions(prob, [d.pairs[i] for i in ho], d.bodies, analyses, d.idf)
+        results["holdout_check"] = report(d.y[ho], checked, FNC_LABELS)
+        print(json.dumps(results["holdout_check"], indent=1))
+
+
+def write_models(d: Training, words, deb, booster, results: dict) -> None:
+    """The package's four files, with the forest's provenance."""
+    prov = {"training_data": "FNC-1 train_stances.csv / train_bodies.csv, the bodies in the "
+            "official baseline's training_ids.txt (1,346 bodies); hold_out_ids.txt never fitted on",
+            "features": FEATURES, "params": PARAMS, "rounds": ROUNDS, "class_weights": WEIGHTS, "decision_bias": BIAS,
+            "command": "python benchmarks/fnc1/train.py --data FNC1_DIR cv holdout (holdout fits and writes this file; fit alone writes the same)",
+            "scores": {k: {m: results[k][m] for m in ("relative", "macro_f1", "per_class")}
+                       for k in ("cv_train_story", "cv_train", "holdout") if k in results},
+            # SOURCE_DATE_EPOCH (the reproducible-builds convention) pins the date too
+            "date": time.strftime("%Y-%m-%d", time.gmtime(int(os.environ.get(
+                "SOURCE_DATE_EPOCH", time.time()))))}
+    to_forest(booster, prov).save(MODEL)
+    WORDS.write_text(json.dumps(words.to_dict(), sort_keys=True, separators=(",", ":")) + "\n")
+    DEBUNK.write_text(json.dumps(deb.to_dict(), sort_keys=True, separators=(",", ":")) + "\n")
+    IDF.write_text(json.dumps({"source": "document frequencies of the FNC-1 training bodies "
+                               "(words in at least 2 of them)", **d.idf.to_dict(min_df=2)},
+                              sort_keys=True, separators=(",", ":")) + "\n")
+    print(f"{MODEL}: {MODEL.stat().st_size:,} bytes; {IDF}: {IDF.stat().st_size:,} bytes")
+
+
+def main() -> None:
+    args = _arguments()
+    bodies, pairs, train_ids, _ = load(args.data)
     if args.step == "bodies":
         for b in sorted(bodies):
             print(json.dumps({"id": str(b), "text": bodies[b]}))
         return
-    idf = Idf.from_texts(bodies[b] for b in sorted(train_ids))
-    X, bags = featurise(bodies, pairs, idf, args.cache)
-    y = np.array([FNC_LABELS.index(p[2]) for p in pairs])
-    train = np.array([p[1] in train_ids for p in pairs])
-    tr = np.flatnonzero(train)
-    Xt, yt, bt = X[tr], y[tr], [bags[i] for i in tr]
-    story, body_story = story_groups([pairs[i] for i in tr])
-    debunk = Debunk([pairs[i] for i in tr], bodies, Xt)
-    bodies_t = np.array([pairs[i][1] for i in tr])
+    d = Training(bodies, pairs, train_ids, args.cache)
     results = json.loads(args.out.read_text()) if args.out.exists() else {}
     if args.step == "cv":
-        if args.folds == "story":
-            pred, prob = cross_validate(Xt, yt, story, bt, story, debunk, body_story)
-        else:
-            pred, prob = cross_validate(Xt, yt, bodies_t, bt, story, debunk)
-        key = CV_KEYS[args.folds]
-        results[key] = report(yt, pred, FNC_LABELS)
-        print(json.dumps(results[key], indent=1))
-        if args.analyses:
-            bias = np.array([BIAS[c] for c in FNC_LABELS])
-            checked = check_decisions(prob * bias, [pairs[i] for i in tr], bodies, args.analyses, idf)
-            results[key + "_check"] = report(yt, checked, FNC_LABELS)
-            print(json.dumps(results[key + "_check"], indent=1))
+        run_cv(d, args.folds, args.analyses, results)
     else:
-        rows = np.arange(len(tr))
-        words = fit_words(rows, bt, yt, story, {
-            "training_data": "FNC-1 training bodies (training_ids.txt), related pairs",
-            "vocabulary": f"{VOCAB} words of the bags in at least {WORD_STORIES} stories, by chi square "
-                          "of disagree against agree/discuss", "l2": WORD_L2,
-            "command": "python benchmarks/fnc1/train.py --data FNC1_DIR fit"})
-        deb = debunk.fit(rows, yt, story, {
-            "training_data": "FNC-1 training bodies (training_ids.txt) with a related pair, labelled "
-                             "from their pairs (bodymodel.py)",
-            "vocabulary": f"{DEBUNK_VOCAB} words of the bodies in at least {DEBUNK_STORIES} stories, by chi "
-                          "square of debunking against the rest", "l2": DEBUNK_L2,
-            "command": "python benchmarks/fnc1/train.py --data FNC1_DIR fit"})
-        booster = fit(np.hstack([Xt, stacked_words(rows, bt, yt, story, story, body_story),
-                                 debunk.stacked(rows, yt, story, story, body_story)]), yt)
+        words, deb, booster = fit_all(d)
         if args.step == "holdout":
-            forest = to_forest(booster, {})
-            ho = np.flatnonzero(~train)
-            held = Debunk([pairs[i] for i in ho], bodies, X[ho])
-            Xh = np.hstack([X[ho], word_scores(words, ho, bags), held.features(deb, np.arange(len(ho)))])
-            prob = forest.predict(Xh)
-            results["holdout"] = report(y[ho], prob.argmax(axis=1), FNC_LABELS)
-            print(json.dumps(results["holdout"], indent=1))
-            if args.analyses:
-                checked = check_decisions(prob, [pairs[i] for i in ho], bodies, args.analyses, idf)
-                results["holdout_check"] = report(y[ho], checked, FNC_LABELS)
-                print(json.dumps(results["holdout_check"], indent=1))
-        prov = {"training_data": "FNC-1 train_stances.csv / train_bodies.csv, the bodies in the "
-                "official baseline's training_ids.txt (1,346 bodies); hold_out_ids.txt never fitted on",
-                "features": FEATURES, "params": PARAMS, "rounds": ROUNDS, "class_weights": WEIGHTS, "decision_bias": BIAS,
-                "command": "python benchmarks/fnc1/train.py --data FNC1_DIR cv holdout (holdout fits and writes this file; fit alone writes the same)",
-                "scores": {k: {m: results[k][m] for m in ("relative", "macro_f1", "per_class")}
-                           for k in ("cv_train_story", "cv_train", "holdout") if k in results},
-                # SOURCE_DATE_EPOCH (the reproducible-builds convention) pins the date too
-                "date": time.strftime("%Y-%m-%d", time.gmtime(int(os.environ.get(
-                    "SOURCE_DATE_EPOCH", time.time()))))}
-        to_forest(booster, prov).save(MODEL)
-        WORDS.write_text(json.dumps(words.to_dict(), sort_keys=True, separators=(",", ":")) + "\n")
-        DEBUNK.write_text(json.dumps(deb.to_dict(), sort_keys=True, separators=(",", ":")) + "\n")
-        IDF.write_text(json.dumps({"source": "document frequencies of the FNC-1 training bodies "
-                                   "(words in at least 2 of them)", **idf.to_dict(min_df=2)},
-                                  sort_keys=True, separators=(",", ":")) + "\n")
-        print(f"{MODEL}: {MODEL.stat().st_size:,} bytes; {IDF}: {IDF.stat().st_size:,} bytes")
+            score_holdout(d, words, deb, booster, args.analyses, results)
+        write_models(d, words, deb, booster, results)
     args.out.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n")
 
 
