@@ -5,7 +5,9 @@ short ``Doc``. ``align`` scores how much of one lemma list another covers, rare 
 more and WordNet synonyms/hypernyms counting in part; ``pair_features`` compares a claim with
 every sentence of a body, keeps the best-matching ones and measures around them the debunking,
 distancing, confirming and negating words, questions, antonyms and numbers, and what the
-learned word model (``wordmodel``) reads in them and in the lead.
+learned word model (``wordmodel``) reads in them and in the lead; and, apart for a claim that
+states something and one that itself refutes, the debunking counts and how far the whole body
+debunks (``bodymodel``).
 """
 from __future__ import annotations
 
@@ -13,9 +15,9 @@ import math
 from dataclasses import dataclass, field
 from typing import Callable
 
+from .bodymodel import DEBUNK_FEATURES, DebunkModel, body_bag, default_debunk
 from .lexical import content_lemmas, count_phrases, word_lists, wordnet
 from .text import Number, numbers, numbers_agree, sentences, words
-from .bodymodel import DEBUNK_FEATURES, DebunkModel, body_bag, default_debunk
 from .wordmodel import LEAD, WORD_FEATURES, WordModel, default_words, stance_words
 
 LINK_WEIGHT = {"same": 1.0, "synonym": 0.8, "hypernym": 0.5}
