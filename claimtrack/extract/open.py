@@ -2,7 +2,9 @@
 
 Any verb with a clausal, quoted, infinitival or object complement, and any noun or adjective
 with a clausal one, is proposed with its subject as source and the complement as content
-("Democrats painted him as a liar", "the assessment that …"). Most such candidates are not
+("Democrats painted him as a liar", "the assessment that …"); so is a stance toward a
+prepositional object held by someone who can speak ("sided with the unions", "Trump's support
+for the wall"). Most such candidates are not
 attributions; the trained decision (:mod:`.decide`) tells them apart by the cue's lemma, the
 path and the shape of source and content. The rules' own candidates come first: a word that is
 already a cue proposes nothing here.
@@ -21,12 +23,15 @@ from typing import Iterator
 
 from ..parse.parser import Sentence
 from .candidate import Found
-from .tree import cue_words, negated, noun_phrase, strip_punct, subject
+from .tree import can_speak, cue_words, negated, noun_phrase, strip_punct, subject
 
 #: the complements that can be what was said, believed or wanted, most telling first
 VERB_COMPLEMENTS = ("ccomp", "parataxis", "xcomp", "obj", "csubj")
 OTHER_COMPLEMENTS = ("ccomp", "acl")
 MIN_CONTENT = 2  # words
+#: prepositions whose object a stance is taken toward ("voted for Clinton", "Trump's attacks on
+#: the press", "sided with the unions"); the preposition belongs to the cue
+STANCE_PREPOSITIONS = frozenset({"for", "with", "about", "on", "against", "to", "of", "over"})
 
 
 def open_candidates(sent: Sentence, taken: set[int]) -> Iterator[Found]:
@@ -47,6 +52,33 @@ def open_candidates(sent: Sentence, taken: set[int]) -> Iterator[Found]:
         cue = [k for k in cue_words(sent, w.i) if k not in content] or [w.i]
         yield Found(sent, cue, w.lemma.lower(), "assert", content, source,
                     f"open-{comp.deprel.split(':')[0]}", negated=negated(sent, w.i))
+    yield from _prepositional_frames(sent, taken)
+
+
+def _prepositional_frames(sent: Sentence, taken: set[int]) -> Iterator[Found]:
+    """A stance toward a prepositional object, held by someone who can speak: a verb's subject
+    ("Sanders sided with the unions") or a noun's possessor ("Trump's support for the wall").
+    Only where the word has no clausal or object complement (those are proposed above)."""
+    for w in sent.words:
+        if w.i in taken or w.upos not in ("VERB", "NOUN") or any(
+                k.deprel in VERB_COMPLEMENTS + OTHER_COMPLEMENTS for k in sent.kids(w.i)):
+            continue
+        holder = subject(sent, w.i) if w.upos == "VERB" else \
+            next((k for k in sent.kids(w.i) if k.deprel == "nmod:poss"), None)
+        if holder is None or not can_speak(holder):
+            continue
+        for k in sent.kids(w.i):
+            if k.deprel.split(":")[0] != ("obl" if w.upos == "VERB" else "nmod") or k.i < w.i:
+                continue
+            case = next((c for c in sent.kids(k.i) if c.deprel == "case"
+                         and c.lemma.lower() in STANCE_PREPOSITIONS), None)
+            if case is None:
+                continue
+            content = [i for i in strip_punct(sent, sent.subtree(k.i)) if i != case.i]
+            cue = [i for i in cue_words(sent, w.i) if i not in content] + [case.i]
+            yield Found(sent, sorted(cue), w.lemma.lower(), "assert", content, noun_phrase(sent, holder.i),
+                        f"open-{'obl' if w.upos == 'VERB' else 'nmod'}", negated=negated(sent, w.i))
+            break
 
 
 def other_complements(sent: Sentence, cue: list[int], contents: list[set[int]],

@@ -37,3 +37,30 @@ def test_open_candidates_skip_the_rules_cues():
     sent = _sentence(SAID)
     assert [f.lemma for f in open_candidates(sent, set())] == ["say"]
     assert list(open_candidates(sent, {5})) == []
+
+
+# "Sanders sided with the unions ."
+SIDED = [("Sanders", "Sanders", "PROPN", 2, "nsubj"), ("sided", "side", "VERB", 0, "root"),
+         ("with", "with", "ADP", 5, "case"), ("the", "the", "DET", 5, "det"),
+         ("unions", "union", "NOUN", 2, "obl"), (".", ".", "PUNCT", 2, "punct")]
+# "Trump 's support for the wall grew ."
+SUPPORT = [("Trump", "Trump", "PROPN", 3, "nmod:poss"), ("'s", "'s", "PART", 1, "case"),
+           ("support", "support", "NOUN", 7, "nsubj"), ("for", "for", "ADP", 6, "case"),
+           ("the", "the", "DET", 6, "det"), ("wall", "wall", "NOUN", 3, "nmod"),
+           ("grew", "grow", "VERB", 0, "root"), (".", ".", "PUNCT", 7, "punct")]
+# "The rain fell on the roof ."
+RAIN = [("The", "the", "DET", 2, "det"), ("rain", "rain", "NOUN", 3, "nsubj"),
+        ("fell", "fall", "VERB", 0, "root"), ("on", "on", "ADP", 6, "case"),
+        ("the", "the", "DET", 6, "det"), ("roof", "roof", "NOUN", 3, "obl"), (".", ".", "PUNCT", 3, "punct")]
+
+
+def test_a_stance_toward_a_prepositional_object_is_proposed_with_its_holder():
+    [sided] = open_candidates(_sentence(SIDED), set())
+    assert (sided.cue, sided.source, sided.content, sided.construction) == ([1, 2], [0], [3, 4], "open-obl")
+    [support] = open_candidates(_sentence(SUPPORT), set())
+    assert (support.cue, support.source, support.content, support.construction) == \
+        ([2, 3], [0, 1], [4, 5], "open-nmod")
+
+
+def test_no_prepositional_frame_without_someone_who_can_speak():
+    assert list(open_candidates(_sentence(RAIN), set())) == []
