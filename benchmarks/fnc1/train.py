@@ -141,6 +141,13 @@ def fit(X, y, rounds=ROUNDS, params=PARAMS, weights=WEIGHTS):
     return lgb.train(params, ds, num_boost_round=rounds)
 
 
+def chi_square(hits: float, count: float, positives: float, n: float) -> float:
+    """Chi square of a word's 2x2 table: *hits* of its *count* rows positive, *positives* of *n*."""
+    a, b = hits, count - hits
+    c, d = positives - a, n - positives - b
+    return n * (a * d - b * c) ** 2 / max(1, (a + b) * (c + d) * (a + c) * (b + d))
+
+
 def _vocabulary(rows, bags, y, story) -> list[str]:
     """The VOCAB words of related pairs' bags that tell disagree from agree/discuss best (chi
     square), among those in the bags of at least WORD_STORIES stories (no one story's names)."""
@@ -158,9 +165,7 @@ def _vocabulary(rows, bags, y, story) -> list[str]:
     scored = []
     for w, c in count.items():
         if len(stories[w]) >= WORD_STORIES:
-            a, b = pos[w], c - pos[w]
-            cc, d = nd - a, n - nd - b
-            scored.append((-n * (a * d - b * cc) ** 2 / max(1, (a + b) * (cc + d) * (a + cc) * (b + d)), w))
+            scored.append((-chi_square(pos[w], c, nd, n), w))
     return [w for _, w in sorted(scored)[:VOCAB]]
 
 
@@ -266,10 +271,7 @@ class Debunk:
         scored = []
         for w in sorted(w for w, st in seen.items() if len(st) >= DEBUNK_STORIES):
             has = np.array([w in self.bags[b] for b in bs])
-            a = float((has & (t > 0)).sum())
-            bb = float(has.sum()) - a
-            c, d = npos - a, n - npos - bb
-            scored.append((-n * (a * d - bb * c) ** 2 / max(1.0, (a + bb) * (c + d) * (a + c) * (bb + d)), w))
+            scored.append((-chi_square(float((has & (t > 0)).sum()), float(has.sum()), npos, n), w))
         vocab = [w for _, w in sorted(scored)[:DEBUNK_VOCAB]]
         A = np.array([[w in self.bags[b] for w in vocab] for b in bs], dtype=float)
         w = _logistic(A, t, DEBUNK_L2)
